@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.IO;
+using DaemonLint.Cli.Commands;
+using DaemonLint.Model;
+
+namespace DaemonLint.Cli.Output;
+
+/// <summary>The canonical compiler form, <c>file(line,col): error DS1001: message [path]</c>, and a summary line.</summary>
+public sealed class TextFormatter : IOutputFormatter
+{
+    /// <summary>Formats one finding as one line.</summary>
+    /// <param name="f">The finding.</param>
+    /// <returns>The line.</returns>
+    public static string FormatLine(Finding f)
+    {
+        var location = f.File ?? "<input>";
+        if (f.Span.IsKnown)
+        {
+            location += string.Create(CultureInfo.InvariantCulture, $"({f.Span.Start.Line},{f.Span.Start.Column})");
+        }
+
+        var line = $"{location}: {f.Severity.ToText()} {f.RuleId}: {f.Message}";
+        if (f.Path is not null)
+        {
+            line += " [" + f.Path + "]";
+        }
+
+        return line;
+    }
+
+    /// <inheritdoc />
+    public void Write(ValidationRun run, TextWriter writer)
+    {
+        foreach (var f in run.Findings)
+        {
+            writer.WriteLine(FormatLine(f));
+        }
+
+        writer.WriteLine(Summary(run));
+    }
+
+    /// <summary>The summary line.</summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The text.</returns>
+    public static string Summary(ValidationRun run)
+    {
+        static string Plural(int n, string word) => n == 1 ? $"{n} {word}" : $"{n} {word}s";
+        return $"{Plural(run.Files, "file")}, {Plural(run.Objects, "object")}, {Plural(run.DaemonSets, "DaemonSet")}: "
+            + $"{Plural(run.Count(Severity.Error), "error")}, {Plural(run.Count(Severity.Warning), "warning")}, {Plural(run.Count(Severity.Info), "info")}";
+    }
+}

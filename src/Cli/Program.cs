@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using DaemonLint.Cli.Commands;
+
+namespace DaemonLint.Cli;
+
+/// <summary>The <c>daemonlint</c> command line.</summary>
+public static class Program
+{
+    /// <summary>Exit code: nothing at or above the fail level.</summary>
+    public const int ExitOk = 0;
+
+    /// <summary>Exit code: findings at or above the fail level.</summary>
+    public const int ExitFindings = 1;
+
+    /// <summary>Exit code: usage, I/O or configuration error.</summary>
+    public const int ExitUsage = 2;
+
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The exit code.</returns>
+    public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+
+    /// <summary>Runs the tool with explicit streams (tests call this in-process).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="currentDirectory">The directory relative paths are resolved against.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string currentDirectory)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            stdout.Write(Usage);
+            return args.Length == 0 ? ExitUsage : ExitOk;
+        }
+
+        if (args[0] is "--version")
+        {
+            stdout.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            return ExitOk;
+        }
+
+        var rest = args.AsSpan(1).ToArray();
+        try
+        {
+            return args[0] switch
+            {
+                "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr, currentDirectory),
+                "rules" => RulesCommand.Run(rest, stdout, stderr),
+                _ => UsageError(stderr, $"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            return UsageError(stderr, ex.Message);
+        }
+    }
+
+    /// <summary>Gets the usage text.</summary>
+    public static string Usage =>
+        """
+        daemonlint: catches Kubernetes DaemonSet mistakes before they reach a cluster.
+
+        Usage:
+          daemonlint validate [options] PATH...   validate files, folders (*.yaml, *.yml, *.json) or - (stdin)
+          daemonlint rules                        list the rule catalog
+
+        validate options:
+          --format text|json|sarif|junit|github   output format (default text); repeatable, each with its own --output
+          --output FILE                           write the preceding --format to FILE instead of standard output
+          --baseline PATH                         prior versions of the objects (file or folder), for update rules
+          --fail-on error|warning|info            lowest severity that makes the exit code 1 (default error)
+          --max-file-size BYTES                   largest file read (default 67108864)
+
+        Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, I/O or configuration error.
+
+        """;
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("daemonlint: " + message);
+        stderr.WriteLine("Run 'daemonlint --help' for usage.");
+        return ExitUsage;
+    }
+}
+
+/// <summary>A command-line usage error (exit code 2).</summary>
+public sealed class UsageException : Exception
+{
+    /// <summary>Initializes a new instance of the <see cref="UsageException"/> class.</summary>
+    /// <param name="message">The message.</param>
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+}

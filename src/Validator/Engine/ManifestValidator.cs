@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using DaemonLint.Catalog;
+using DaemonLint.Model;
+using DaemonLint.Rules;
+using DaemonLint.Yaml;
+
+namespace DaemonLint.Engine;
+
+/// <summary>What validating one file (or one text) found.</summary>
+public sealed class FileReport
+{
+    internal FileReport(string? file) => this.File = file;
+
+    /// <summary>Gets the file name as the host gave it.</summary>
+    public string? File { get; }
+
+    /// <summary>Gets the findings, ordered by position then rule id.</summary>
+    public List<Finding> Findings { get; } = new();
+
+    /// <summary>Gets the number of Kubernetes objects read.</summary>
+    public int Objects { get; internal set; }
+
+    /// <summary>Gets the number of DaemonSet-like objects validated.</summary>
+    public int DaemonSets { get; internal set; }
+}
+
+/// <summary>
+/// The validation core: reads YAML (or takes a tree from another front end), runs every enabled rule of the catalog
+/// on each DaemonSet, and returns findings with their effective severity, field path and source span.
+/// </summary>
+public sealed class ManifestValidator
+{
+    private readonly IReadOnlyList<Rule> rules;
+
+    /// <summary>Initializes a new instance of the <see cref="ManifestValidator"/> class.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="rules">The rules (default: all of <see cref="RuleSet.All"/>).</param>
+    public ManifestValidator(ValidatorOptions? options = null, IReadOnlyList<Rule>? rules = null)
+    {
+        this.Options = options ?? ValidatorOptions.Default;
+        this.rules = rules ?? RuleSet.All;
+    }
+
+    /// <summary>Gets the options.</summary>
+    public ValidatorOptions Options { get; }
+
+    /// <summary>Classifies an object for rule targeting.</summary>
+    /// <param name="obj">The object.</param>
+    /// <returns>Whether it is an apps/v1 DaemonSet, another DaemonSet-like object, or neither.</returns>
+    public static (bool IsDaemonSet, bool IsDaemonSetLike) Classify(ManifestObject obj)
+    {
+        if (obj.Kind == "DaemonSet")
+        {
+            return (obj.ApiVersion == "apps/v1", true);
+        }
+
+        return (false, obj.Kind is not null && KindNames.IsNearMiss(obj.Kind, "DaemonSet"));
+    }
+
+    /// <summary>Validates the bytes of a file.</summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="bytes">The content.</param>
+    /// <param name="baseline">Prior versions for update rules.</param>
+    /// <returns>The report.</returns>
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline = null)
+    {
+        if (bytes.LongLength > this.Options.Limits.MaxFileBytes)
+        {
+            var report = new FileReport(file);
+            this.AddInput(report, file, new InputProblem(
+                RuleIds.FileTooLarge,
+                $"the file has {bytes.LongLength:N0} bytes, more than the limit of {this.Options.Limits.MaxFileBytes:N0}; the API server accepts at most 3 MiB per object, so it is not read",
+                SourceSpan.At(SourcePosition.Start)));
+            return report;
+        }
+
+        if (!TextDecoder.TryDecode(bytes, out var text, out var problem))
+        {
+            var report = new FileReport(file);
+            this.AddInput(report, file, problem!);
+            return report;
+        }
+
+        return this.ValidateText(file, text, baseline);
+    }
+
+    /// <summary>Validates a YAML or JSON text.</summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="baseline">Prior versions for update rules.</param>
+    /// <returns>The report.</returns>
+    public FileReport ValidateText(string? file, string text, BaselineIndex? baseline = null)
+    {
+        var report = new FileReport(file);
+        try
+        {
+            foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits))
+            {
+                foreach (var p in doc.Problems)
+                {
+                    this.AddInput(report, file, p);
+                }
+
+                foreach (var obj in doc.Objects)
+                {
+                    report.Objects++;
+                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings))
+                    {
+                        report.DaemonSets++;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            this.AddInput(report, file, new InputProblem(RuleIds.InternalError, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
+        }
+
+        report.Findings.Sort(CompareFindings);
+        return report;
+    }
+
+    /// <summary>Validates one object and appends its findings.</summary>
+    /// <param name="obj">The object.</param>
+    /// <param name="baseline">Its prior version, or null.</param>
+    /// <param name="into">The list to append to.</param>
+    /// <returns>Whether the object was DaemonSet-like (rules ran).</returns>
+    public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into)
+    {
+        var (isDaemonSet, isLike) = Classify(obj);
+        if (!isLike)
+        {
+            return false;
+        }
+
+        var pending = new List<PendingFinding>();
+        var context = new RuleContext(obj, baseline, this.Options, pending);
+        foreach (var rule in this.rules)
+        {
+            if (rule.Target == RuleTarget.DaemonSet && !isDaemonSet)
+            {
+                continue;
+            }
+
+            if (this.SeverityOf(rule.Descriptor, obj.File) == Severity.None)
+            {
+                continue;
+            }
+
+            context.SetRule(rule.Descriptor);
+            try
+            {
+                rule.Check(context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                pending.Add(new PendingFinding(
+                    RuleCatalog.DS9008_InternalError,
+                    FindingKind.Invalid,
+                    FieldPath.Root("metadata"),
+                    null,
+                    $"rule {rule.Descriptor.Id} failed on this object: {ex.GetType().Name}: {ex.Message}",
+                    null));
+            }
+        }
+
+        foreach (var p in pending)
+        {
+            var severity = this.SeverityOf(p.Descriptor, obj.File);
+            if (severity == Severity.None)
+            {
+                continue;
+            }
+
+            into.Add(new Finding
+            {
+                RuleId = p.Descriptor.Id,
+                Severity = severity,
+                Message = p.Message,
+                Kind = p.Kind,
+                Path = p.Path,
+                LocationPath = p.At,
+                BadValue = p.BadValue,
+                Object = obj.Ref,
+                File = obj.File,
+                Span = obj.Resolve(p.At ?? p.Path).Span,
+                HelpUri = p.Descriptor.HelpUri,
+            });
+        }
+
+        return true;
+    }
+
+    /// <summary>Makes a finding for an input problem (a DS9xxx rule).</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="problem">The problem.</param>
+    /// <returns>The finding, or null when the rule is turned off.</returns>
+    public Finding? InputFinding(string? file, InputProblem problem)
+    {
+        var d = RuleCatalog.Get(problem.RuleId);
+        var severity = this.SeverityOf(d, file);
+        return severity == Severity.None
+            ? null
+            : new Finding
+            {
+                RuleId = d.Id,
+                Severity = severity,
+                Message = problem.Message,
+                Kind = FindingKind.Invalid,
+                File = file,
+                Span = problem.Span,
+                HelpUri = d.HelpUri,
+            };
+    }
+
+    /// <summary>Orders findings by file, position, then rule id.</summary>
+    /// <param name="a">One finding.</param>
+    /// <param name="b">Another.</param>
+    /// <returns>The order.</returns>
+    public static int CompareFindings(Finding a, Finding b)
+    {
+        var c = string.CompareOrdinal(a.File, b.File);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Span.Start.Line.CompareTo(b.Span.Start.Line);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Span.Start.Column.CompareTo(b.Span.Start.Column);
+        return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+    }
+
+    private Severity SeverityOf(RuleDescriptor d, string? file)
+    {
+        var o = this.Options.SeverityOverride?.Invoke(d.Id, file);
+        if (o is { } s)
+        {
+            return s;
+        }
+
+        return d.EnabledByDefault ? d.DefaultSeverity : Severity.None;
+    }
+
+    private void AddInput(FileReport report, string? file, InputProblem problem)
+    {
+        var f = this.InputFinding(file, problem);
+        if (f is not null)
+        {
+            report.Findings.Add(f);
+        }
+    }
+}

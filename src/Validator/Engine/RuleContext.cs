@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using DaemonLint.Catalog;
+using DaemonLint.Model;
+
+namespace DaemonLint.Engine;
+
+/// <summary>What a rule sees: the object, its prior version (for update rules), options, and a way to report.</summary>
+public sealed class RuleContext
+{
+    private readonly List<PendingFinding> sink;
+    private RuleDescriptor current = null!;
+
+    internal RuleContext(ManifestObject obj, ManifestObject? baseline, ValidatorOptions options, List<PendingFinding> sink)
+    {
+        this.Object = obj;
+        this.Baseline = baseline;
+        this.Options = options;
+        this.sink = sink;
+        this.Spec = obj.Root.Map("spec");
+        this.Template = this.Spec.Map("template");
+        this.PodSpec = this.Template.Map("spec");
+    }
+
+    /// <summary>Gets the object.</summary>
+    public ManifestObject Object { get; }
+
+    /// <summary>Gets the prior version of the object (update rules), or null on create.</summary>
+    public ManifestObject? Baseline { get; }
+
+    /// <summary>Gets the options.</summary>
+    public ValidatorOptions Options { get; }
+
+    /// <summary>Gets <c>spec</c>, or null.</summary>
+    public MappingNode? Spec { get; }
+
+    /// <summary>Gets <c>spec.template</c>, or null.</summary>
+    public MappingNode? Template { get; }
+
+    /// <summary>Gets <c>spec.template.spec</c>, or null.</summary>
+    public MappingNode? PodSpec { get; }
+
+    /// <summary>Reports a finding of the running rule.</summary>
+    /// <param name="kind">The API server error type.</param>
+    /// <param name="path">The field path the server reports.</param>
+    /// <param name="detail">The upstream detail message.</param>
+    /// <param name="badValue">The bad value as the server prints it (omitted for Required, Forbidden, TooLong).</param>
+    /// <param name="hint">What to write instead, when certain.</param>
+    /// <param name="at">Where to show it in the source, when the server's path is not in the source (internal-type paths, map keys).</param>
+    public void Report(FindingKind kind, FieldPath path, string detail, string? badValue = null, string? hint = null, FieldPath? at = null) =>
+        this.Report(this.current, kind, path, detail, badValue, hint, at);
+
+    /// <summary>Reports a finding of another rule of the same class (rules that emit several ids).</summary>
+    /// <param name="descriptor">The rule.</param>
+    /// <param name="kind">The API server error type.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="detail">The detail.</param>
+    /// <param name="badValue">The bad value.</param>
+    /// <param name="hint">The hint.</param>
+    /// <param name="at">The source location path.</param>
+    public void Report(RuleDescriptor descriptor, FindingKind kind, FieldPath path, string detail, string? badValue = null, string? hint = null, FieldPath? at = null)
+    {
+        var text = kind.ToServerText();
+        if (badValue is not null && kind is not (FindingKind.Required or FindingKind.Forbidden or FindingKind.TooLong))
+        {
+            text += ": " + badValue;
+        }
+
+        if (detail.Length > 0)
+        {
+            text += ": " + detail;
+        }
+
+        if (hint is not null)
+        {
+            text += ". " + char.ToUpperInvariant(hint[0]) + hint.Substring(1);
+        }
+
+        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue));
+    }
+
+    internal void SetRule(RuleDescriptor descriptor) => this.current = descriptor;
+}
+
+/// <summary>A finding before severity and span are applied.</summary>
+internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue);

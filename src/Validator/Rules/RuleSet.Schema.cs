@@ -1,0 +1,9 @@
+using DaemonLint.Engine;
+
+namespace DaemonLint.Rules;
+
+/// <summary>Rule instances for DS2001-DS2099: structural validation against the OpenAPI schema.</summary>
+public static partial class RuleSet
+{
+    private static Rule[] SchemaRules() => System.Array.Empty<Rule>();
+}
