@@ -192,6 +192,7 @@ public static partial class RuleCatalog
         var all = new List<RuleDescriptor>();
         all.AddRange(CoreRules());
         all.AddRange(PodSpecRules());
+        all.AddRange(PodResourcesRules());
         all.AddRange(SchemaRules());
         all.AddRange(PlacementRules());
         all.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));

@@ -16,6 +16,7 @@ public static partial class RuleSet
         var all = new List<Rule>();
         all.AddRange(CoreRules());
         all.AddRange(PodSpecRules());
+        all.AddRange(PodResourcesRules());
         all.AddRange(SchemaRules());
         all.AddRange(PlacementRules());
         return all.ToArray();

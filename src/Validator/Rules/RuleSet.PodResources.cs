@@ -1,0 +1,9 @@
+using DaemonLint.Engine;
+
+namespace DaemonLint.Rules;
+
+/// <summary>Rule instances for DS1300-DS1499: resources, security context, volumes and mounts, sysctls, OS-specific fields (RULES.md §(c)).</summary>
+public static partial class RuleSet
+{
+    private static Rule[] PodResourcesRules() => System.Array.Empty<Rule>();
+}
