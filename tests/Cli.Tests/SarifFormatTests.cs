@@ -146,6 +146,22 @@ public sealed class SarifFormatTests
     }
 
     [Fact]
+    public void PointSpan_HasAStartButNoEnd()
+    {
+        using var dir = new TempFolder();
+        dir.Write("broken.yaml", "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: [x\n");
+
+        var result = Assert.Single(Run(Sarif(dir.Path, "broken.yaml")).GetProperty("results").EnumerateArray());
+
+        Assert.Equal(RuleIds.YamlSyntax, result.GetProperty("ruleId").GetString());
+        var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.True(region.GetProperty("startLine").GetInt32() >= 3);
+        Assert.True(region.GetProperty("startColumn").GetInt32() >= 1);
+        Assert.False(region.TryGetProperty("endLine", out _));
+        Assert.False(region.TryGetProperty("endColumn", out _));
+    }
+
+    [Fact]
     public void CleanRun_IsSuccessful()
     {
         using var dir = new TempFolder();
@@ -227,4 +243,37 @@ public sealed class SarifFormatTests
 
     private static Dictionary<string, string> Fingerprints(JsonElement result) =>
         result.GetProperty("partialFingerprints").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+}
+
+/// <summary>The rule table for rules the catalog may not have yet: off by default, informational.</summary>
+public sealed class SarifRuleTableTests
+{
+    [Fact]
+    public void RuleOffByDefault_HasLevelNone_AndInfoRule_HasLevelNote()
+    {
+        var rules = new[]
+        {
+            new RuleDescriptor("DS4999", "Probe should be set", RuleCategory.Reliability, Severity.Info, "A test rule."),
+            new RuleDescriptor("DS5999", "Host path, read-write", RuleCategory.Security, Severity.Warning, "Another test rule.", enabledByDefault: false),
+        };
+        var run = new Commands.ValidationRun { BaseDirectory = Path.GetTempPath() };
+        run.Findings.Add(new Finding { RuleId = "DS5999", Severity = Severity.Warning, Message = "m", Kind = FindingKind.Forbidden, File = "x.yaml" });
+        var text = new StringWriter();
+
+        Output.SarifFormatter.Write(run, text, rules);
+
+        using var doc = JsonDocument.Parse(text.ToString());
+        var run0 = doc.RootElement.GetProperty("runs")[0];
+        var table = run0.GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        Assert.Equal("note", table[0].GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("ProbeShouldBeSet", table[0].GetProperty("name").GetString());
+        Assert.Equal("none", table[1].GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("HostPathReadWrite", table[1].GetProperty("name").GetString());
+        Assert.Contains("security", table[1].GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        var result = Assert.Single(run0.GetProperty("results").EnumerateArray());
+        Assert.Equal(1, result.GetProperty("ruleIndex").GetInt32());
+        Assert.Equal("warning", result.GetProperty("level").GetString());
+        Assert.Equal("m", result.GetProperty("message").GetProperty("text").GetString());
+        Assert.False(result.GetProperty("locations")[0].GetProperty("physicalLocation").TryGetProperty("region", out _));
+    }
 }

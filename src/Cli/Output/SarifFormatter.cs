@@ -134,9 +134,14 @@ public sealed class SarifFormatter : IOutputFormatter
     }
 
     /// <inheritdoc />
-    public void Write(ValidationRun run, TextWriter writer)
+    public void Write(ValidationRun run, TextWriter writer) => Write(run, writer, RuleCatalog.All);
+
+    /// <summary>Writes the run with a given rule table (tests use a table with rules the catalog lacks).</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="writer">Where to.</param>
+    /// <param name="rules">The rules to describe.</param>
+    internal static void Write(ValidationRun run, TextWriter writer, IReadOnlyList<RuleDescriptor> rules)
     {
-        var rules = RuleCatalog.All;
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
