@@ -307,7 +307,7 @@ public sealed class SarifFormatter : IOutputFormatter
             w.WriteStartObject();
             w.WriteString("name", f.Path.ToString());
             w.WriteString("fullyQualifiedName", f.Object is { } o ? $"{o.Kind}/{o.DisplayName}/{f.Path}" : f.Path.ToString());
-            w.WriteString("kind", "member");
+            w.WriteString("kind", "property");
             w.WriteEndObject();
             w.WriteEndArray();
         }
