@@ -25,8 +25,8 @@ public static class ValidateCommand
     {
         var options = ValidateOptions.Parse(args);
         var limits = ReaderLimits.Default with { MaxFileBytes = options.MaxFileBytes };
-        var validator = new ManifestValidator(new ValidatorOptions { Limits = limits });
         var run = new ValidationRun { BaseDirectory = currentDirectory };
+        var validator = new ManifestValidator(new ValidatorOptions { Limits = limits }, CheckedObjectRecorder.WithAllRules(run.CheckedObjects));
         var ioError = false;
 
         var baseline = new BaselineIndex();
@@ -55,6 +55,7 @@ public static class ValidateCommand
         foreach (var input in inputs)
         {
             run.Files++;
+            run.FileNames.Add(input.DisplayName);
             byte[] bytes;
             try
             {
@@ -74,6 +75,7 @@ public static class ValidateCommand
         }
 
         run.Findings.Sort(ManifestValidator.CompareFindings);
+        run.ExecutionSuccessful = !ioError;
         foreach (var (format, output) in options.Outputs)
         {
             var formatter = OutputFormats.Get(format);
