@@ -26,7 +26,7 @@ public static class ValidateCommand
         var options = ValidateOptions.Parse(args);
         var limits = ReaderLimits.Default with { MaxFileBytes = options.MaxFileBytes };
         var run = new ValidationRun { BaseDirectory = currentDirectory };
-        var validator = new ManifestValidator(new ValidatorOptions { Limits = limits }, CheckedObjectRecorder.WithAllRules(run.CheckedObjects));
+        var validator = new ManifestValidator(new ValidatorOptions { Limits = limits });
         var ioError = false;
 
         var baseline = new BaselineIndex();
@@ -71,6 +71,7 @@ public static class ValidateCommand
             var report = validator.ValidateBytes(input.DisplayName, bytes, baseline);
             run.Objects += report.Objects;
             run.DaemonSets += report.DaemonSets;
+            run.CheckedObjects.AddRange(report.CheckedObjects);
             run.Findings.AddRange(report.Findings);
         }
 

@@ -22,7 +22,10 @@ public sealed class FileReport
     public int Objects { get; internal set; }
 
     /// <summary>Gets the number of DaemonSet-like objects validated.</summary>
-    public int DaemonSets { get; internal set; }
+    public int DaemonSets => this.CheckedObjects.Count;
+
+    /// <summary>Gets the DaemonSet-like objects the rules ran on, in file order (clean ones included).</summary>
+    public List<ObjectRef> CheckedObjects { get; } = new();
 }
 
 /// <summary>
@@ -107,7 +110,7 @@ public sealed class ManifestValidator
                     report.Objects++;
                     if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings))
                     {
-                        report.DaemonSets++;
+                        report.CheckedObjects.Add(obj.Ref);
                     }
                 }
             }
