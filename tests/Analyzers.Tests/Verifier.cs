@@ -33,7 +33,10 @@ public static class Verifier
 
         """;
 
-    public static async Task VerifyAnalyzerAsync(string source, bool withKubernetesClient = true, params (string Path, string Text)[] additionalFiles)
+    public static Task VerifyAnalyzerAsync(string source, bool withKubernetesClient = true, params (string Path, string Text)[] additionalFiles) =>
+        VerifyAnalyzerAsync(source, null, withKubernetesClient, additionalFiles);
+
+    public static async Task VerifyAnalyzerAsync(string source, string? editorConfig, bool withKubernetesClient = true, params (string Path, string Text)[] additionalFiles)
     {
         var test = new CSharpAnalyzerTest<DaemonSetAnalyzer, DefaultVerifier>();
         Configure(test.TestState, withKubernetesClient);
@@ -42,6 +45,11 @@ public static class Verifier
         foreach (var f in additionalFiles)
         {
             test.TestState.AdditionalFiles.Add((f.Path, f.Text));
+        }
+
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", editorConfig));
         }
 
         if (additionalFiles.Length > 0)
