@@ -71,6 +71,9 @@ public static class Program
           --format text|json|sarif|junit|github   output format (default text); repeatable, each with its own --output
           --output FILE                           write the preceding --format to FILE instead of standard output
           --baseline PATH                         prior versions of the objects (file or folder), for update rules
+          --baseline-ref REV                      compare with the same files at a git revision (update rules)
+          --staged                                check the staged content, compared with HEAD (default under pre-commit)
+          --config FILE | --no-config             .daemonlint.yaml ignore entries (default: nearest above the current folder)
           --fail-on error|warning|info            lowest severity that makes the exit code 1 (default error)
           --max-file-size BYTES                   largest file read (default 67108864)
 

@@ -157,13 +157,21 @@ public static partial class RuleCatalog
     public static RuleDescriptor DS9009_ConfigurationError { get; } = new(
         RuleIds.ConfigurationError, "Configuration must be valid", RuleCategory.Input, Severity.Error,
         "A DaemonLint configuration file or option is invalid.");
+
+    public static RuleDescriptor DS9010_UnusedSuppression { get; } = new(
+        RuleIds.UnusedSuppression, "Suppression is unused", RuleCategory.Input, Severity.Info,
+        "A daemonlint.io/ignore annotation, a daemonlint-disable comment or a .daemonlint.yaml ignore entry suppresses nothing; remove it so it cannot hide a future finding.");
 #pragma warning restore SA1600, CS1591
 
-    /// <summary>Gets every rule, in id order.</summary>
-    public static IReadOnlyList<RuleDescriptor> All { get; } = BuildAll();
+    // Built on first use, not in a static initializer: the descriptors of the other partial files are static
+    // properties too, and C# runs the initializers of a partial class's files in no guaranteed order.
+    private static RuleDescriptor[]? all;
+    private static Dictionary<string, RuleDescriptor>? byId;
 
-    // Declared after All: static initializers run in text order.
-    private static readonly Dictionary<string, RuleDescriptor> ById = BuildIndex();
+    /// <summary>Gets every rule, in id order.</summary>
+    public static IReadOnlyList<RuleDescriptor> All => all ??= BuildAll();
+
+    private static Dictionary<string, RuleDescriptor> ById => byId ??= BuildIndex();
 
     /// <summary>Looks up a rule by id.</summary>
     /// <param name="id">The id.</param>
@@ -232,6 +240,7 @@ public static partial class RuleCatalog
         DS9007_NoManifests,
         DS9008_InternalError,
         DS9009_ConfigurationError,
+        DS9010_UnusedSuppression,
     };
 
     private static Dictionary<string, RuleDescriptor> BuildIndex()

@@ -15,6 +15,12 @@ public sealed record ValidatorOptions
     /// </summary>
     public Func<string, string?, Severity?>? SeverityOverride { get; init; }
 
+    /// <summary>Gets the <c>.daemonlint.yaml</c> ignore entries in force, or null.</summary>
+    public SuppressionConfig? Suppressions { get; init; }
+
+    /// <summary>Gets the map from a finding's file to its path relative to the configuration's folder, for path globs.</summary>
+    public Func<string?, string?>? SuppressionPath { get; init; }
+
     /// <summary>Gets the input limits.</summary>
     public Yaml.ReaderLimits Limits { get; init; } = Yaml.ReaderLimits.Default;
 }
