@@ -63,7 +63,8 @@ public static class YamlManifestReader
     public static IEnumerable<DocumentResult> ReadDocuments(string? file, string text, ReaderLimits? limits = null)
     {
         limits ??= ReaderLimits.Default;
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var parser = new Parser(scanner);
         var builder = new TreeBuilder(limits);
         var index = 0;
         while (true)
@@ -79,7 +80,9 @@ public static class YamlManifestReader
             }
             catch (YamlException ex)
             {
-                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), ToSpan(ex.Start, ex.End)));
+                // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner's position is where it stopped.
+                var span = ex.Start.Index == 0 && ex.End.Index == 0 ? ToSpan(scanner.CurrentPosition, scanner.CurrentPosition) : ToSpan(ex.Start, ex.End);
+                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), span));
                 stop = true;
             }
             catch (DocumentTooComplexException ex)
