@@ -87,4 +87,17 @@ public sealed class SelectorIsImmutableTests
         var text = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  selector: {matchLabels: {app: x}} # expect: DS1005 spec.selector\n" + Tail + "\n";
         FixtureVerifier.VerifyText(text, baseline: FixtureTests.BaselineFrom(Ds("{matchLabels: {app: agent}}", ns: "default")));
     }
+
+    [Fact]
+    public void ScalarsCompareByDecodedValue()
+    {
+        // "agent" and 'agent' are the same string; 1 and 0x1 the same number; a quoted "1" is not the number 1.
+        FixtureVerifier.VerifyText(
+            Ds("{matchLabels: {app: 'agent', n: 0x1, b: yes}}"),
+            ruleId: RuleIds.SelectorIsImmutable,
+            baseline: FixtureTests.BaselineFrom(Ds("{matchLabels: {app: \"agent\", n: 1, b: true}}")));
+        FixtureVerifier.VerifyText(
+            Ds("{matchLabels: {app: agent, n: \"1\"}} # expect: DS1005 spec.selector"),
+            baseline: FixtureTests.BaselineFrom(Ds("{matchLabels: {app: agent, n: 1}}")));
+    }
 }

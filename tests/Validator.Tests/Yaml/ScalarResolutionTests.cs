@@ -67,7 +67,6 @@ public sealed class ScalarResolutionTests
     [InlineData("-0.5", -0.5)]
     [InlineData("08", 8)] // Go's ParseInt(s, 0, 64) fails on an 8 in octal; ParseFloat succeeds
     [InlineData("09.5", 9.5)]
-    [InlineData("18446744073709551615", 18446744073709551615d)] // fits uint64 only
     public void Floats(string text, double value)
     {
         var s = Value(text);
@@ -93,12 +92,27 @@ public sealed class ScalarResolutionTests
     [InlineData("10%")]
     [InlineData("1.2.3")]
     [InlineData("0x")]
+    [InlineData("-Infinity")]
+    [InlineData("+Inf")]
+    [InlineData("2001-12-14")]
+    [InlineData("1e")]
     [InlineData("|\n    yes")]
     public void Strings(string text)
     {
         var s = Value(text);
         Assert.Equal(ScalarType.String, s.Type);
         Assert.Null(s.IntValue);
+    }
+
+    [Theory]
+    [InlineData(".inf", double.PositiveInfinity)]
+    [InlineData("-.Inf", double.NegativeInfinity)]
+    [InlineData(".5", 0.5)]
+    public void Yaml11FloatSpellings(string text, double value)
+    {
+        var s = Value(text);
+        Assert.Equal(ScalarType.Float, s.Type);
+        Assert.Equal(value, s.Number);
     }
 
     [Fact]
