@@ -268,7 +268,7 @@ public sealed class InitContainerRestartPolicyMustBeAlways : Rule
             }
 
             var hint = string.Equals(s.Raw, "Always", System.StringComparison.OrdinalIgnoreCase)
-                ? "restartPolicy is case-sensitive: write Always"
+                ? "write Always: restartPolicy is case-sensitive"
                 : "write restartPolicy: Always for a sidecar, or remove it for an init container that runs to completion";
             context.Report(FindingKind.NotSupported, c.Path.Child("restartPolicy"), PodSpecNodes.SupportedValues("Always"), Nodes.Quote(s.Raw), hint);
         }

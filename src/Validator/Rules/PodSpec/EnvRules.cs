@@ -210,7 +210,7 @@ public sealed class EnvFieldRefMustBeSupported : Rule
             {
                 var hint = converted is "metadata.labels" or "metadata.annotations"
                     ? $"env takes one entry: write {converted}['<key>']; the whole map is available through a downwardAPI volume"
-                    : $"{converted} is available only through a downwardAPI volume";
+                    : $"only a downwardAPI volume can expose {converted}";
                 context.Report(FindingKind.NotSupported, pathOut, PodSpecNodes.SupportedValues(EnvExpressions), Nodes.Quote(converted), hint);
             }
         }

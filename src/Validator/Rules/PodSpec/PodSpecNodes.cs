@@ -77,7 +77,7 @@ internal static class PodSpecNodes
     /// <param name="supported">The supported values.</param>
     /// <returns>The hint, or null when no fix is certain.</returns>
     public static string? CaseHint(string field, string value, params string[] supported) =>
-        CaseFix(value, supported) is { } fix ? $"{field} is case-sensitive: write {fix}" : null;
+        CaseFix(value, supported) is { } fix ? $"write {fix}: {field} is case-sensitive" : null;
 
     /// <summary>Checks an IP address the way Go's <c>netutils.ParseIPSloppy</c> does (IPv4 octets may have leading zeros).</summary>
     /// <param name="value">The text.</param>
