@@ -101,6 +101,12 @@ public sealed class EnvValueFromMustHaveOneSource : Rule
                 continue;
             }
 
+            // An unknown source may be null at run time: the count would be a guess.
+            if (valueFrom.HasUnknownEntries || System.Array.Exists(Sources, s => valueFrom.Get(s) is UnknownNode))
+            {
+                continue;
+            }
+
             var count = 0;
             foreach (var s in Sources)
             {

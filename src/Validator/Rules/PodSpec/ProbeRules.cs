@@ -29,12 +29,12 @@ public sealed class ProbeMustHaveOneHandler : Rule
     {
         foreach (var h in PodSpecNodes.ValidatedHandlers(context, includeLifecycle: true))
         {
-            if (h.Node.HasUnknownEntries)
+            var fields = HandlerFields(h);
+            if (h.Node.HasUnknownEntries || AnyUnknown(h.Node, fields))
             {
                 continue;
             }
 
-            var fields = HandlerFields(h);
             string? first = null;
             foreach (var f in fields)
             {
@@ -53,7 +53,7 @@ public sealed class ProbeMustHaveOneHandler : Rule
                 }
             }
 
-            if (first is null && !AnyUnknown(h.Node, fields))
+            if (first is null)
             {
                 context.Report(
                     FindingKind.Required,
@@ -171,7 +171,12 @@ public sealed class HandlerActionMustBeValid : Rule
 
             foreach (var f in ProbeMustHaveOneHandler.HandlerFields(h))
             {
-                if (h.Node.IsUnknown(f) || h.Node.Get(f) is not { } action)
+                if (h.Node.IsUnknown(f))
+                {
+                    break;
+                }
+
+                if (h.Node.Get(f) is not { } action)
                 {
                     continue;
                 }
