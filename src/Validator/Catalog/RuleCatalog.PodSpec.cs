@@ -36,6 +36,8 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1120_PodAffinityWeightMustBeInRange => PodSpecEntries.DS1120_PodAffinityWeightMustBeInRange;
 
+    public static RuleDescriptor DS1121_PodAffinityLabelSelectorShouldBeSet => PodSpecEntries.DS1121_PodAffinityLabelSelectorShouldBeSet;
+
     public static RuleDescriptor DS1131_ContainersRequired => PodSpecEntries.DS1131_ContainersRequired;
 
     public static RuleDescriptor DS1132_ContainerNameMustBeValid => PodSpecEntries.DS1132_ContainerNameMustBeValid;
@@ -67,6 +69,8 @@ public static partial class RuleCatalog
     public static RuleDescriptor DS1156_HostPortsMustNotConflict => PodSpecEntries.DS1156_HostPortsMustNotConflict;
 
     public static RuleDescriptor DS1157_HostPortMustMatchContainerPortWithHostNetwork => PodSpecEntries.DS1157_HostPortMustMatchContainerPortWithHostNetwork;
+
+    public static RuleDescriptor DS1158_PortDefinitionsShouldNotOverlap => PodSpecEntries.DS1158_PortDefinitionsShouldNotOverlap;
 
     public static RuleDescriptor DS1171_EnvNameMustBeValid => PodSpecEntries.DS1171_EnvNameMustBeValid;
 
@@ -100,6 +104,7 @@ public static partial class RuleCatalog
         DS1118_TerminationGracePeriodShouldNotBeNegative,
         DS1119_PodAffinityTopologyKeyMustBeValid,
         DS1120_PodAffinityWeightMustBeInRange,
+        DS1121_PodAffinityLabelSelectorShouldBeSet,
         DS1131_ContainersRequired,
         DS1132_ContainerNameMustBeValid,
         DS1133_ContainerNamesMustBeUnique,
@@ -116,6 +121,7 @@ public static partial class RuleCatalog
         DS1155_PortProtocolMustBeSupported,
         DS1156_HostPortsMustNotConflict,
         DS1157_HostPortMustMatchContainerPortWithHostNetwork,
+        DS1158_PortDefinitionsShouldNotOverlap,
         DS1171_EnvNameMustBeValid,
         DS1172_EnvValueFromMustHaveOneSource,
         DS1173_EnvFieldRefMustBeSupported,
@@ -192,6 +198,11 @@ public static partial class RuleCatalog
             RuleIds.PodAffinityWeightMustBeInRange, "Pod affinity weight must be 1-100", RuleCategory.ApiCorrectness, Severity.Error,
             "Each preferred pod affinity or anti-affinity term needs a weight between 1 and 100.",
             upstream: CV + " validateWeightedPodAffinityTerms");
+
+        internal static readonly RuleDescriptor DS1121_PodAffinityLabelSelectorShouldBeSet = new(
+            RuleIds.PodAffinityLabelSelectorShouldBeSet, "Pod affinity terms should have a labelSelector", RuleCategory.ApiCorrectness, Severity.Warning,
+            "The server warns about a pod affinity or anti-affinity term without labelSelector: a null selector matches no pod, so the term has no effect.",
+            upstream: PodSpecWarningsGo + " warningsForPodAffinityTerms / warningsForWeightedPodAffinityTerms");
 
         internal static readonly RuleDescriptor DS1131_ContainersRequired = new(
             RuleIds.ContainersRequired, "The pod template needs at least one container", RuleCategory.ApiCorrectness, Severity.Error,
@@ -272,6 +283,11 @@ public static partial class RuleCatalog
             RuleIds.HostPortMustMatchContainerPortWithHostNetwork, "hostPort must match containerPort with hostNetwork", RuleCategory.ApiCorrectness, Severity.Error,
             "With hostNetwork: true a container listens on the node itself, so a hostPort, when set, must equal its containerPort.",
             upstream: CV + " validatePodHostNetworkDeps");
+
+        internal static readonly RuleDescriptor DS1158_PortDefinitionsShouldNotOverlap = new(
+            RuleIds.PortDefinitionsShouldNotOverlap, "Container ports should not be declared twice", RuleCategory.ApiCorrectness, Severity.Warning,
+            "The server warns when two ports of the pod declare the same containerPort and protocol (duplicate, overlapping or ambiguous host bindings) and when a hostIP is set without a hostPort.",
+            upstream: PodSpecWarningsGo + " warningsForPodSpecAndMeta");
 
         internal static readonly RuleDescriptor DS1171_EnvNameMustBeValid = new(
             RuleIds.EnvNameMustBeValid, "Environment variable name must be valid", RuleCategory.ApiCorrectness, Severity.Error,

@@ -18,6 +18,7 @@ public static partial class RuleIds
     public const string TerminationGracePeriodShouldNotBeNegative = "DS1118";
     public const string PodAffinityTopologyKeyMustBeValid = "DS1119";
     public const string PodAffinityWeightMustBeInRange = "DS1120";
+    public const string PodAffinityLabelSelectorShouldBeSet = "DS1121";
 
     public const string ContainersRequired = "DS1131";
     public const string ContainerNameMustBeValid = "DS1132";
@@ -36,6 +37,7 @@ public static partial class RuleIds
     public const string PortProtocolMustBeSupported = "DS1155";
     public const string HostPortsMustNotConflict = "DS1156";
     public const string HostPortMustMatchContainerPortWithHostNetwork = "DS1157";
+    public const string PortDefinitionsShouldNotOverlap = "DS1158";
 
     public const string EnvNameMustBeValid = "DS1171";
     public const string EnvValueFromMustHaveOneSource = "DS1172";

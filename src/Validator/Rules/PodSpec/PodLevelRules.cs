@@ -515,3 +515,31 @@ public sealed class PodAffinityWeightMustBeInRange : Rule
         }
     }
 }
+
+/// <summary>DS1121 (warning): a pod affinity term without labelSelector matches no pod (pkg/api/pod/warnings.go).</summary>
+public sealed class PodAffinityLabelSelectorShouldBeSet : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="PodAffinityLabelSelectorShouldBeSet"/> class.</summary>
+    public PodAffinityLabelSelectorShouldBeSet()
+        : base(RuleCatalog.DS1121_PodAffinityLabelSelectorShouldBeSet)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var (term, termPath) in PodAffinityTerms.Terms(context.PodSpec))
+        {
+            if (term.IsUnknown("labelSelector") || term.Get("labelSelector") is not null)
+            {
+                continue;
+            }
+
+            context.Report(
+                FindingKind.Required,
+                termPath.Child("labelSelector"),
+                "a null labelSelector results in matching no pod",
+                hint: "add a labelSelector for the pods this term is about");
+        }
+    }
+}

@@ -166,4 +166,20 @@ public sealed class PodLevelRulesTests
             """);
         Assert.Equal("Invalid value: 0: must be in the range 1-100. Add a weight from 1 to 100", f.Message);
     }
+
+    [Fact]
+    public void PodAffinityTermWithoutSelector_Triggers_Warning()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.PodAffinityLabelSelectorShouldBeSet,
+            """
+            affinity:
+              podAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  - topologyKey: kubernetes.io/hostname # expect: DS1121 spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector
+            containers: [{name: c, image: i}]
+            """);
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Equal("Required value: a null labelSelector results in matching no pod. Add a labelSelector for the pods this term is about", f.Message);
+    }
 }

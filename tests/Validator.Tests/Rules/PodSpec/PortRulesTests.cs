@@ -162,4 +162,40 @@ public sealed class PortRulesTests
     [Fact]
     public void NoHostPortWithHostNetwork_DoesNotTrigger() =>
         PodSpecYaml.None(RuleIds.HostPortMustMatchContainerPortWithHostNetwork, "hostNetwork: true\ncontainers: [{name: c, image: i, ports: [{containerPort: 9100}]}]");
+
+    [Fact]
+    public void SameContainerPortInTwoContainers_Triggers_Warning()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.PortDefinitionsShouldNotOverlap,
+            """
+            containers:
+              - {name: a, image: i, ports: [{containerPort: 8080}]}
+              - name: b
+                image: i
+                ports:
+                  - containerPort: 8080 # expect: DS1158 spec.template.spec.containers[1].ports[0]
+            """);
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Equal("Duplicate value: \"8080/TCP\": duplicate port definition with spec.template.spec.containers[0].ports[0]. Declare each port once", f.Message);
+    }
+
+    [Fact]
+    public void HostIpWithoutHostPort_Triggers_Warning()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.PortDefinitionsShouldNotOverlap,
+            """
+            containers:
+              - name: c
+                image: i
+                ports:
+                  - name: metrics # expect: DS1158 spec.template.spec.containers[0].ports[0]
+                    containerPort: 9100
+                    hostIP: 127.0.0.1
+            """);
+        Assert.Equal(
+            "Invalid value: \"127.0.0.1\": hostIP set without hostPort: {Name:metrics HostPort:0 ContainerPort:9100 Protocol:TCP HostIP:127.0.0.1}. Remove hostIP, or add the hostPort it should bind",
+            f.Message);
+    }
 }
