@@ -6,6 +6,13 @@ namespace DaemonLint.Engine;
 /// <summary>Options of a validation run. Hosts fill them from their configuration.</summary>
 public sealed record ValidatorOptions
 {
+    /// <summary>
+    /// Gets a value indicating whether the target clusters enable user namespaces (feature gate UserNamespacesSupport), so
+    /// <c>hostUsers: false</c> is kept and checked against the host namespaces. Off by default: without the gate the
+    /// server drops <c>hostUsers</c>.
+    /// </summary>
+    public bool UserNamespaces { get; init; }
+
     /// <summary>Gets the default options.</summary>
     public static ValidatorOptions Default { get; } = new();
 
