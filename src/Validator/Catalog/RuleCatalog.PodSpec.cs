@@ -24,19 +24,19 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1114_PodSpecNamesMustBeValid => PodSpecEntries.DS1114_PodSpecNamesMustBeValid;
 
-    public static RuleDescriptor DS1115_ImagePullSecretsShouldBeUniqueAndNamed => PodSpecEntries.DS1115_ImagePullSecretsShouldBeUniqueAndNamed;
+    public static RuleDescriptor DS4101_ImagePullSecretsShouldBeUniqueAndNamed => PodSpecEntries.DS4101_ImagePullSecretsShouldBeUniqueAndNamed;
 
     public static RuleDescriptor DS1116_HostNamespacesForbiddenWithUserNamespace => PodSpecEntries.DS1116_HostNamespacesForbiddenWithUserNamespace;
 
     public static RuleDescriptor DS1117_ShareProcessNamespaceConflictsWithHostPid => PodSpecEntries.DS1117_ShareProcessNamespaceConflictsWithHostPid;
 
-    public static RuleDescriptor DS1118_TerminationGracePeriodShouldNotBeNegative => PodSpecEntries.DS1118_TerminationGracePeriodShouldNotBeNegative;
+    public static RuleDescriptor DS4102_TerminationGracePeriodShouldNotBeNegative => PodSpecEntries.DS4102_TerminationGracePeriodShouldNotBeNegative;
 
     public static RuleDescriptor DS1119_PodAffinityTopologyKeyMustBeValid => PodSpecEntries.DS1119_PodAffinityTopologyKeyMustBeValid;
 
     public static RuleDescriptor DS1120_PodAffinityWeightMustBeInRange => PodSpecEntries.DS1120_PodAffinityWeightMustBeInRange;
 
-    public static RuleDescriptor DS1121_PodAffinityLabelSelectorShouldBeSet => PodSpecEntries.DS1121_PodAffinityLabelSelectorShouldBeSet;
+    public static RuleDescriptor DS4103_PodAffinityLabelSelectorShouldBeSet => PodSpecEntries.DS4103_PodAffinityLabelSelectorShouldBeSet;
 
     public static RuleDescriptor DS1131_ContainersRequired => PodSpecEntries.DS1131_ContainersRequired;
 
@@ -70,7 +70,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1157_HostPortMustMatchContainerPortWithHostNetwork => PodSpecEntries.DS1157_HostPortMustMatchContainerPortWithHostNetwork;
 
-    public static RuleDescriptor DS1158_PortDefinitionsShouldNotOverlap => PodSpecEntries.DS1158_PortDefinitionsShouldNotOverlap;
+    public static RuleDescriptor DS4104_PortDefinitionsShouldNotOverlap => PodSpecEntries.DS4104_PortDefinitionsShouldNotOverlap;
 
     public static RuleDescriptor DS1171_EnvNameMustBeValid => PodSpecEntries.DS1171_EnvNameMustBeValid;
 
@@ -78,7 +78,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1173_EnvFieldRefMustBeSupported => PodSpecEntries.DS1173_EnvFieldRefMustBeSupported;
 
-    public static RuleDescriptor DS1174_EnvNamesShouldBeUnique => PodSpecEntries.DS1174_EnvNamesShouldBeUnique;
+    public static RuleDescriptor DS4105_EnvNamesShouldBeUnique => PodSpecEntries.DS4105_EnvNamesShouldBeUnique;
 
     public static RuleDescriptor DS1181_ProbeMustHaveOneHandler => PodSpecEntries.DS1181_ProbeMustHaveOneHandler;
 
@@ -98,13 +98,13 @@ public static partial class RuleCatalog
         DS1112_DnsConfigRequiredForDnsPolicyNone,
         DS1113_DnsConfigMustBeValid,
         DS1114_PodSpecNamesMustBeValid,
-        DS1115_ImagePullSecretsShouldBeUniqueAndNamed,
+        DS4101_ImagePullSecretsShouldBeUniqueAndNamed,
         DS1116_HostNamespacesForbiddenWithUserNamespace,
         DS1117_ShareProcessNamespaceConflictsWithHostPid,
-        DS1118_TerminationGracePeriodShouldNotBeNegative,
+        DS4102_TerminationGracePeriodShouldNotBeNegative,
         DS1119_PodAffinityTopologyKeyMustBeValid,
         DS1120_PodAffinityWeightMustBeInRange,
-        DS1121_PodAffinityLabelSelectorShouldBeSet,
+        DS4103_PodAffinityLabelSelectorShouldBeSet,
         DS1131_ContainersRequired,
         DS1132_ContainerNameMustBeValid,
         DS1133_ContainerNamesMustBeUnique,
@@ -121,11 +121,11 @@ public static partial class RuleCatalog
         DS1155_PortProtocolMustBeSupported,
         DS1156_HostPortsMustNotConflict,
         DS1157_HostPortMustMatchContainerPortWithHostNetwork,
-        DS1158_PortDefinitionsShouldNotOverlap,
+        DS4104_PortDefinitionsShouldNotOverlap,
         DS1171_EnvNameMustBeValid,
         DS1172_EnvValueFromMustHaveOneSource,
         DS1173_EnvFieldRefMustBeSupported,
-        DS1174_EnvNamesShouldBeUnique,
+        DS4105_EnvNamesShouldBeUnique,
         DS1181_ProbeMustHaveOneHandler,
         DS1182_ProbeSuccessThresholdMustBeOne,
         DS1183_ProbeFieldsMustBeInRange,
@@ -169,8 +169,8 @@ public static partial class RuleCatalog
             "serviceAccountName, nodeName, priorityClassName and runtimeClassName are DNS subdomains; hostname and subdomain are DNS labels.",
             upstream: CV + " ValidatePodSpec");
 
-        internal static readonly RuleDescriptor DS1115_ImagePullSecretsShouldBeUniqueAndNamed = new(
-            RuleIds.ImagePullSecretsShouldBeUniqueAndNamed, "imagePullSecrets should be named and unique", RuleCategory.ApiCorrectness, Severity.Warning,
+        internal static readonly RuleDescriptor DS4101_ImagePullSecretsShouldBeUniqueAndNamed = new(
+            RuleIds.ImagePullSecretsShouldBeUniqueAndNamed, "imagePullSecrets should be named and unique", RuleCategory.Reliability, Severity.Warning,
             "The server accepts, with a warning, an imagePullSecrets entry without a name or naming a secret twice; neither does anything.",
             upstream: PodSpecWarningsGo + " warningsForPodSpecAndMeta");
 
@@ -184,8 +184,8 @@ public static partial class RuleCatalog
             "A pod either shares one PID namespace among its containers or uses the host's; the server reports it at spec.template.spec.securityContext.shareProcessNamespace.",
             upstream: CV + " validatePodSpecSecurityContext");
 
-        internal static readonly RuleDescriptor DS1118_TerminationGracePeriodShouldNotBeNegative = new(
-            RuleIds.TerminationGracePeriodShouldNotBeNegative, "terminationGracePeriodSeconds should not be negative", RuleCategory.ApiCorrectness, Severity.Warning,
+        internal static readonly RuleDescriptor DS4102_TerminationGracePeriodShouldNotBeNegative = new(
+            RuleIds.TerminationGracePeriodShouldNotBeNegative, "terminationGracePeriodSeconds should not be negative", RuleCategory.Reliability, Severity.Warning,
             "The server accepts a negative terminationGracePeriodSeconds with a warning and treats it as 1.",
             upstream: PodSpecWarningsGo + " warningsForPodSpecAndMeta");
 
@@ -199,8 +199,8 @@ public static partial class RuleCatalog
             "Each preferred pod affinity or anti-affinity term needs a weight between 1 and 100.",
             upstream: CV + " validateWeightedPodAffinityTerms");
 
-        internal static readonly RuleDescriptor DS1121_PodAffinityLabelSelectorShouldBeSet = new(
-            RuleIds.PodAffinityLabelSelectorShouldBeSet, "Pod affinity terms should have a labelSelector", RuleCategory.ApiCorrectness, Severity.Warning,
+        internal static readonly RuleDescriptor DS4103_PodAffinityLabelSelectorShouldBeSet = new(
+            RuleIds.PodAffinityLabelSelectorShouldBeSet, "Pod affinity terms should have a labelSelector", RuleCategory.Reliability, Severity.Warning,
             "The server warns about a pod affinity or anti-affinity term without labelSelector: a null selector matches no pod, so the term has no effect.",
             upstream: PodSpecWarningsGo + " warningsForPodAffinityTerms / warningsForWeightedPodAffinityTerms");
 
@@ -284,8 +284,8 @@ public static partial class RuleCatalog
             "With hostNetwork: true a container listens on the node itself, so a hostPort, when set, must equal its containerPort.",
             upstream: CV + " validatePodHostNetworkDeps");
 
-        internal static readonly RuleDescriptor DS1158_PortDefinitionsShouldNotOverlap = new(
-            RuleIds.PortDefinitionsShouldNotOverlap, "Container ports should not be declared twice", RuleCategory.ApiCorrectness, Severity.Warning,
+        internal static readonly RuleDescriptor DS4104_PortDefinitionsShouldNotOverlap = new(
+            RuleIds.PortDefinitionsShouldNotOverlap, "Container ports should not be declared twice", RuleCategory.Reliability, Severity.Warning,
             "The server warns when two ports of the pod declare the same containerPort and protocol (duplicate, overlapping or ambiguous host bindings) and when a hostIP is set without a hostPort.",
             upstream: PodSpecWarningsGo + " warningsForPodSpecAndMeta");
 
@@ -304,8 +304,8 @@ public static partial class RuleCatalog
             "An env fieldRef may take metadata.name, metadata.namespace, metadata.uid, one label or annotation (metadata.labels['key']), spec.nodeName, spec.serviceAccountName, status.hostIP(s) or status.podIP(s).",
             upstream: CV + " validateObjectFieldSelector");
 
-        internal static readonly RuleDescriptor DS1174_EnvNamesShouldBeUnique = new(
-            RuleIds.EnvNamesShouldBeUnique, "Environment variable names should be unique", RuleCategory.ApiCorrectness, Severity.Warning,
+        internal static readonly RuleDescriptor DS4105_EnvNamesShouldBeUnique = new(
+            RuleIds.EnvNamesShouldBeUnique, "Environment variable names should be unique", RuleCategory.Reliability, Severity.Warning,
             "The server warns when an env entry hides an earlier one of the same name without referring to it: the earlier value may be dropped by kubectl apply.",
             upstream: PodSpecWarningsGo + " warningsForPodSpecAndMeta");
 

@@ -12,13 +12,13 @@ public static partial class RuleIds
     public const string DnsConfigRequiredForDnsPolicyNone = "DS1112";
     public const string DnsConfigMustBeValid = "DS1113";
     public const string PodSpecNamesMustBeValid = "DS1114";
-    public const string ImagePullSecretsShouldBeUniqueAndNamed = "DS1115";
+    public const string ImagePullSecretsShouldBeUniqueAndNamed = "DS4101";
     public const string HostNamespacesForbiddenWithUserNamespace = "DS1116";
     public const string ShareProcessNamespaceConflictsWithHostPid = "DS1117";
-    public const string TerminationGracePeriodShouldNotBeNegative = "DS1118";
+    public const string TerminationGracePeriodShouldNotBeNegative = "DS4102";
     public const string PodAffinityTopologyKeyMustBeValid = "DS1119";
     public const string PodAffinityWeightMustBeInRange = "DS1120";
-    public const string PodAffinityLabelSelectorShouldBeSet = "DS1121";
+    public const string PodAffinityLabelSelectorShouldBeSet = "DS4103";
 
     public const string ContainersRequired = "DS1131";
     public const string ContainerNameMustBeValid = "DS1132";
@@ -37,12 +37,12 @@ public static partial class RuleIds
     public const string PortProtocolMustBeSupported = "DS1155";
     public const string HostPortsMustNotConflict = "DS1156";
     public const string HostPortMustMatchContainerPortWithHostNetwork = "DS1157";
-    public const string PortDefinitionsShouldNotOverlap = "DS1158";
+    public const string PortDefinitionsShouldNotOverlap = "DS4104";
 
     public const string EnvNameMustBeValid = "DS1171";
     public const string EnvValueFromMustHaveOneSource = "DS1172";
     public const string EnvFieldRefMustBeSupported = "DS1173";
-    public const string EnvNamesShouldBeUnique = "DS1174";
+    public const string EnvNamesShouldBeUnique = "DS4105";
 
     public const string ProbeMustHaveOneHandler = "DS1181";
     public const string ProbeSuccessThresholdMustBeOne = "DS1182";

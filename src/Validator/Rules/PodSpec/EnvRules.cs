@@ -258,12 +258,12 @@ public sealed class EnvFieldRefMustBeSupported : Rule
     }
 }
 
-/// <summary>DS1174 (warning): an env entry that hides an earlier one of the same name (pkg/api/pod/warnings.go).</summary>
+/// <summary>DS4105 (warning): an env entry that hides an earlier one of the same name (pkg/api/pod/warnings.go).</summary>
 public sealed class EnvNamesShouldBeUnique : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="EnvNamesShouldBeUnique"/> class.</summary>
     public EnvNamesShouldBeUnique()
-        : base(RuleCatalog.DS1174_EnvNamesShouldBeUnique)
+        : base(RuleCatalog.DS4105_EnvNamesShouldBeUnique)
     {
     }
 

@@ -260,12 +260,12 @@ public sealed class PodSpecNamesMustBeValid : Rule
     }
 }
 
-/// <summary>DS1115 (warning): imagePullSecrets entries without a name, or naming a secret twice (pkg/api/pod/warnings.go).</summary>
+/// <summary>DS4101 (warning): imagePullSecrets entries without a name, or naming a secret twice (pkg/api/pod/warnings.go).</summary>
 public sealed class ImagePullSecretsShouldBeUniqueAndNamed : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="ImagePullSecretsShouldBeUniqueAndNamed"/> class.</summary>
     public ImagePullSecretsShouldBeUniqueAndNamed()
-        : base(RuleCatalog.DS1115_ImagePullSecretsShouldBeUniqueAndNamed)
+        : base(RuleCatalog.DS4101_ImagePullSecretsShouldBeUniqueAndNamed)
     {
     }
 
@@ -370,12 +370,12 @@ public sealed class ShareProcessNamespaceConflictsWithHostPid : Rule
     }
 }
 
-/// <summary>DS1118 (warning): a negative terminationGracePeriodSeconds is accepted and treated as 1 (pkg/api/pod/warnings.go).</summary>
+/// <summary>DS4102 (warning): a negative terminationGracePeriodSeconds is accepted and treated as 1 (pkg/api/pod/warnings.go).</summary>
 public sealed class TerminationGracePeriodShouldNotBeNegative : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="TerminationGracePeriodShouldNotBeNegative"/> class.</summary>
     public TerminationGracePeriodShouldNotBeNegative()
-        : base(RuleCatalog.DS1118_TerminationGracePeriodShouldNotBeNegative)
+        : base(RuleCatalog.DS4102_TerminationGracePeriodShouldNotBeNegative)
     {
     }
 
@@ -516,12 +516,12 @@ public sealed class PodAffinityWeightMustBeInRange : Rule
     }
 }
 
-/// <summary>DS1121 (warning): a pod affinity term without labelSelector matches no pod (pkg/api/pod/warnings.go).</summary>
+/// <summary>DS4103 (warning): a pod affinity term without labelSelector matches no pod (pkg/api/pod/warnings.go).</summary>
 public sealed class PodAffinityLabelSelectorShouldBeSet : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="PodAffinityLabelSelectorShouldBeSet"/> class.</summary>
     public PodAffinityLabelSelectorShouldBeSet()
-        : base(RuleCatalog.DS1121_PodAffinityLabelSelectorShouldBeSet)
+        : base(RuleCatalog.DS4103_PodAffinityLabelSelectorShouldBeSet)
     {
     }
 

@@ -297,14 +297,14 @@ public sealed class HostPortMustMatchContainerPortWithHostNetwork : Rule
 }
 
 /// <summary>
-/// DS1158 (warning): two ports of the pod with the same containerPort and protocol, and hostIP without hostPort
+/// DS4104 (warning): two ports of the pod with the same containerPort and protocol, and hostIP without hostPort
 /// (pkg/api/pod/warnings.go). A duplicate that DS1156 already rejects is not repeated as a warning.
 /// </summary>
 public sealed class PortDefinitionsShouldNotOverlap : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="PortDefinitionsShouldNotOverlap"/> class.</summary>
     public PortDefinitionsShouldNotOverlap()
-        : base(RuleCatalog.DS1158_PortDefinitionsShouldNotOverlap)
+        : base(RuleCatalog.DS4104_PortDefinitionsShouldNotOverlap)
     {
     }
 

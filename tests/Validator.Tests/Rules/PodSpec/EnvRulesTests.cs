@@ -100,7 +100,7 @@ public sealed class EnvRulesTests
                 image: i
                 env:
                   - {name: A, value: "1"}
-                  - {name: A, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}} # expect: DS1174 spec.template.spec.containers[0].env[1]
+                  - {name: A, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}} # expect: DS4105 spec.template.spec.containers[0].env[1]
             """);
         Assert.Equal(Severity.Warning, f.Severity);
         Assert.Equal("Duplicate value: \"A\": hides previous definition of \"A\", which may be dropped when using apply. Remove one of the entries", f.Message);

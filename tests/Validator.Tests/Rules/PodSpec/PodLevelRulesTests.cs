@@ -77,7 +77,7 @@ public sealed class PodLevelRulesTests
             """
             imagePullSecrets:
               - name: regcred
-              - name: regcred # expect: DS1115 spec.template.spec.imagePullSecrets[1].name
+              - name: regcred # expect: DS4101 spec.template.spec.imagePullSecrets[1].name
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(Severity.Warning, f.Severity);
@@ -104,10 +104,6 @@ public sealed class PodLevelRulesTests
         PodSpecYaml.None(RuleIds.HostNamespacesForbiddenWithUserNamespace, "hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]");
 
     [Fact]
-    public void UserNamespacesFixture_MeetsItsExpectations() =>
-        FixtureVerifier.VerifyFile(System.IO.Path.Combine(RepoPaths.Fixtures, "DS1116", "fires-with-user-namespaces.yml"), new ValidatorOptions { UserNamespaces = true });
-
-    [Fact]
     public void ShareProcessNamespaceWithHostPid_Triggers_AtSecurityContextPath()
     {
         var f = PodSpecYaml.Single(
@@ -127,7 +123,7 @@ public sealed class PodLevelRulesTests
         var f = PodSpecYaml.Single(
             RuleIds.TerminationGracePeriodShouldNotBeNegative,
             """
-            terminationGracePeriodSeconds: -5 # expect: DS1118 spec.template.spec.terminationGracePeriodSeconds
+            terminationGracePeriodSeconds: -5 # expect: DS4102 spec.template.spec.terminationGracePeriodSeconds
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(Severity.Warning, f.Severity);
@@ -176,7 +172,7 @@ public sealed class PodLevelRulesTests
             affinity:
               podAffinity:
                 requiredDuringSchedulingIgnoredDuringExecution:
-                  - topologyKey: kubernetes.io/hostname # expect: DS1121 spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector
+                  - topologyKey: kubernetes.io/hostname # expect: DS4103 spec.template.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(Severity.Warning, f.Severity);

@@ -174,7 +174,7 @@ public sealed class PortRulesTests
               - name: b
                 image: i
                 ports:
-                  - containerPort: 8080 # expect: DS1158 spec.template.spec.containers[1].ports[0]
+                  - containerPort: 8080 # expect: DS4104 spec.template.spec.containers[1].ports[0]
             """);
         Assert.Equal(Severity.Warning, f.Severity);
         Assert.Equal("Duplicate value: \"8080/TCP\": duplicate port definition with spec.template.spec.containers[0].ports[0]. Declare each port once", f.Message);
@@ -190,7 +190,7 @@ public sealed class PortRulesTests
               - name: c
                 image: i
                 ports:
-                  - name: metrics # expect: DS1158 spec.template.spec.containers[0].ports[0]
+                  - name: metrics # expect: DS4104 spec.template.spec.containers[0].ports[0]
                     containerPort: 9100
                     hostIP: 127.0.0.1
             """);
