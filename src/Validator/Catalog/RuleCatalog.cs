@@ -144,7 +144,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS9006_DocumentTooComplex { get; } = new(
         RuleIds.DocumentTooComplex, "Document is too deep or expands too far", RuleCategory.Input, Severity.Error,
-        "The document nests deeper, or expands through aliases to more nodes, than any Kubernetes object could; it is skipped.");
+        "The document nests deeper, or expands through aliases to more nodes, than any Kubernetes object could: an alias bomb skips its document, excessive nesting stops the reading of the file there.");
 
     public static RuleDescriptor DS9007_NoManifests { get; } = new(
         RuleIds.NoManifests, "No manifests found", RuleCategory.Input, Severity.Warning,
