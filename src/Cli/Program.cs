@@ -49,6 +49,7 @@ public static class Program
             {
                 "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr, currentDirectory),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
+                "explain" => RulesCommand.Explain(rest, stdout),
                 _ => UsageError(stderr, $"unknown command '{args[0]}'"),
             };
         }
@@ -66,6 +67,7 @@ public static class Program
         Usage:
           daemonlint validate [options] PATH...   validate files, folders (*.yaml, *.yml, *.json) or - (stdin)
           daemonlint rules                        list the rule catalog
+          daemonlint explain DS1001               print a rule's page (cause, examples, options, suppression)
 
         validate options:
           --format text|json|sarif|junit|github   output format (default text); repeatable, each with its own --output
