@@ -1,9 +1,18 @@
 using DaemonLint.Engine;
+using DaemonLint.Rules.PodResources;
 
 namespace DaemonLint.Rules;
 
 /// <summary>Rule instances for DS1300-DS1499: resources, security context, volumes and mounts, sysctls, OS-specific fields (RULES.md §(c)).</summary>
 public static partial class RuleSet
 {
-    private static Rule[] PodResourcesRules() => System.Array.Empty<Rule>();
+    private static Rule[] PodResourcesRules() => new Rule[]
+    {
+        new ResourceQuantityMustBeValid(),
+        new ResourceNameMustBeValid(),
+        new RequestMustNotExceedLimit(),
+        new NonOvercommitableRequestMustEqualLimit(),
+        new HugePagesRequireCpuOrMemory(),
+        new FractionalByteQuantity(),
+    };
 }
