@@ -116,7 +116,8 @@ internal sealed class VolumeAnalysis
         {
             string? hint = null;
             var text = PodFields.Int(mode);
-            if (mode > 0 && text.Length <= 4 && text.IndexOfAny(new[] { '8', '9' }) < 0)
+            var writtenInDecimal = map?[key] is ScalarNode { Raw: var raw } && !raw.StartsWith("0", System.StringComparison.Ordinal);
+            if (writtenInDecimal && mode > 0 && text.Length <= 4 && text.IndexOfAny(new[] { '8', '9' }) < 0)
             {
                 var octal = System.Convert.ToInt32(text, 8);
                 if (octal <= 511)
