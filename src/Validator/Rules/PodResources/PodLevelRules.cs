@@ -215,7 +215,7 @@ public sealed class OsSpecificFieldsMustMatchPodOs : Rule
         if (name is not ("linux" or "windows"))
         {
             var lower = name!.ToLowerInvariant();
-            context.Report(FindingKind.NotSupported, osPath, "supported values: \"linux\", \"windows\"", Nodes.Quote(name), lower is "linux" or "windows" ? $"os names are lower case: {lower}" : null);
+            context.Report(FindingKind.NotSupported, osPath, "supported values: \"linux\", \"windows\"", Nodes.Quote(name), lower is "linux" or "windows" ? $"the OS name is lower case: {lower}" : null);
             return;
         }
 

@@ -204,7 +204,7 @@ public sealed class ResourceQuantityMustBeValid : Rule
 
         if (ResourceNames.IsInteger(e.Name) && !q.IsInteger)
         {
-            context.Report(FindingKind.Invalid, e.Path, "must be an integer", Nodes.Quote(q.ToString()), $"{e.Name} is counted in whole units");
+            context.Report(FindingKind.Invalid, e.Path, "must be an integer", Nodes.Quote(q.ToString()), "extended resources are counted in whole units");
         }
 
         if (ResourceNames.IsHugePages(e.Name) && !ResourceNames.IsHugePagesValueDivisible(e.Name, q))

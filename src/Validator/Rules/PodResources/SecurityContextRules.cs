@@ -121,8 +121,8 @@ public sealed class UserAndGroupIdsMustBeInRange : Rule
     }
 
     private static string Hint(long v) => v < 0
-        ? "ids are non-negative; use 0 for root or a positive id (API servers before user-namespace support accept at most 2147483647)"
-        : "the newest API servers accept ids up to 4294967295, older ones up to 2147483647";
+        ? "IDs are non-negative; use 0 for root or a positive id (API servers before user-namespace support accept at most 2147483647)"
+        : "the newest API servers accept IDs up to 4294967295, older ones up to 2147483647";
 }
 
 /// <summary>DS1323: seccompProfile type and localhostProfile, at pod and container level.</summary>
