@@ -46,6 +46,8 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1366_DeprecatedVolumePlugin => PodResources.DS1366;
 
+    public static RuleDescriptor DS1367_VolumeSourceFieldsMustBeValid => PodResources.DS1367;
+
     public static RuleDescriptor DS1380_VolumeMountMustReferenceVolume => PodResources.DS1380;
 
     public static RuleDescriptor DS1381_MountPathMustBeValid => PodResources.DS1381;
@@ -62,7 +64,7 @@ public static partial class RuleCatalog
         PodResources.DS1301, PodResources.DS1302, PodResources.DS1303, PodResources.DS1304, PodResources.DS1305, PodResources.DS1306,
         PodResources.DS1320, PodResources.DS1321, PodResources.DS1322, PodResources.DS1323,
         PodResources.DS1340, PodResources.DS1341, PodResources.DS1342,
-        PodResources.DS1360, PodResources.DS1361, PodResources.DS1362, PodResources.DS1363, PodResources.DS1364, PodResources.DS1365, PodResources.DS1366,
+        PodResources.DS1360, PodResources.DS1361, PodResources.DS1362, PodResources.DS1363, PodResources.DS1364, PodResources.DS1365, PodResources.DS1366, PodResources.DS1367,
         PodResources.DS1380, PodResources.DS1381, PodResources.DS1382, PodResources.DS1383, PodResources.DS1384,
     };
 
@@ -171,6 +173,11 @@ public static partial class RuleCatalog
             RuleIds.DeprecatedVolumePlugin, "Volume plugin is deprecated", RuleCategory.ApiCorrectness, Severity.Warning,
             "The server warns about deprecated or removed in-tree volume plugins (gitRepo, cephfs, rbd, flocker, glusterfs, quobyte, storageos, scaleIO, photonPersistentDisk); most no longer work on current nodes.",
             upstream: Warnings + " GetWarningsForPodTemplate (deprecated and removed volume plugins)");
+
+        public static readonly RuleDescriptor DS1367 = new(
+            RuleIds.VolumeSourceFieldsMustBeValid, "Volume source fields must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+            "Common volume sources need their reference (secret.secretName, configMap.name, persistentVolumeClaim.claimName, nfs server and absolute path, gitRepo repository), projected items need a key and a relative path without '..', and downwardAPI items need a path and exactly one of fieldRef and resourceFieldRef.",
+            upstream: CVp + " validateSecretVolumeSource / validateConfigMapVolumeSource / validateKeyToPath / validateDownwardAPIVolumeFile / validateProjectionSources / validateNFSVolumeSource");
 
         public static readonly RuleDescriptor DS1380 = new(
             RuleIds.VolumeMountMustReferenceVolume, "A volume mount must name a valid volume", RuleCategory.ApiCorrectness, Severity.Error,

@@ -27,6 +27,7 @@ public static partial class RuleIds
     public const string EmptyDirSizeLimitMustNotBeNegative = "DS1364";
     public const string FileModeMustBeInRange = "DS1365";
     public const string DeprecatedVolumePlugin = "DS1366";
+    public const string VolumeSourceFieldsMustBeValid = "DS1367";
 
     public const string VolumeMountMustReferenceVolume = "DS1380";
     public const string MountPathMustBeValid = "DS1381";

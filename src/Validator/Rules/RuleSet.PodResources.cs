@@ -28,6 +28,7 @@ public static partial class RuleSet
         new EmptyDirSizeLimitMustNotBeNegative(),
         new FileModeMustBeInRange(),
         new DeprecatedVolumePlugin(),
+        new VolumeSourceFieldsMustBeValid(),
         new VolumeMountMustReferenceVolume(),
         new MountPathMustBeValid(),
         new SubPathMustBeRelative(),

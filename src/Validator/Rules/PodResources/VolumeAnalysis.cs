@@ -245,6 +245,7 @@ internal sealed class VolumeAnalysis
             return;
         }
 
+        SourceFields.Validate(info, key, source, path);
         switch (key)
         {
             case "emptyDir":

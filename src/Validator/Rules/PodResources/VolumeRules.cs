@@ -90,6 +90,16 @@ public sealed class FileModeMustBeInRange : VolumeIssueRule
     }
 }
 
+/// <summary>DS1367: required fields and local paths of common volume sources.</summary>
+public sealed class VolumeSourceFieldsMustBeValid : VolumeIssueRule
+{
+    /// <summary>Initializes a new instance of the <see cref="VolumeSourceFieldsMustBeValid"/> class.</summary>
+    public VolumeSourceFieldsMustBeValid()
+        : base(RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid)
+    {
+    }
+}
+
 /// <summary>DS1366: deprecated in-tree volume plugins (a server warning).</summary>
 public sealed class DeprecatedVolumePlugin : Rule
 {

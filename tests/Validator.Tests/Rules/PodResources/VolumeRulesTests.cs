@@ -144,3 +144,23 @@ public sealed class DeprecatedVolumePluginTests
         Assert.Equal("Invalid value: deprecated in v1.11. Clone the repository in an init container into an emptyDir volume instead", f.Message);
     }
 }
+
+public sealed class VolumeSourceFieldsMustBeValidTests
+{
+    [Fact]
+    public void SecretWithoutName_Triggers_AndUnregistersTheVolume()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers:
+              - name: c
+                image: i
+                volumeMounts:
+                  - {name: tls, mountPath: /tls} # expect: DS1380 spec.template.spec.containers[0].volumeMounts[0].name
+            volumes:
+              - name: tls
+                secret: {optional: true} # expect: DS1367 spec.template.spec.volumes[0].secret.secretName
+            """));
+        Assert.Equal("Required value. Name the Secret to mount", findings.Single(x => x.RuleId == RuleIds.VolumeSourceFieldsMustBeValid).Message);
+    }
+}
