@@ -152,26 +152,47 @@ public sealed class SysctlMustNotUseHostNamespace : Rule
             return;
         }
 
-        var hostNetwork = PodFields.IsTrue(context.PodSpec, "hostNetwork");
-        var hostIpc = PodFields.IsTrue(context.PodSpec, "hostIPC");
-        for (var i = 0; i < sysctls.Count; i++)
+        // On update the check is relaxed when the stored object already had such a sysctl (AllowNamespacedSysctlsForHostNetAndHostIPC).
+        var oldSpec = context.Baseline?.Root.Map("spec").Map("template").Map("spec");
+        if (oldSpec is not null && Conflicts(oldSpec).Count > 0)
         {
-            if (sysctls.Items[i] is not MappingNode s || s.Str("name") is not { } name)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var ns = Sysctls.Namespace(name);
+        foreach (var (i, name, ns) in Conflicts(context.PodSpec!))
+        {
             var path = Sysctls.BasePath.Index(i).Child("name");
-            if (hostNetwork && ns == "net")
+            if (ns == "net")
             {
                 context.Report(FindingKind.Invalid, path, "may not be specified when 'hostNetwork' is true", Nodes.Quote(name), "with hostNetwork the sysctl would change the node's network namespace; remove it or configure it on the node");
             }
-            else if (hostIpc && ns == "ipc")
+            else
             {
                 context.Report(FindingKind.Invalid, path, "may not be specified when 'hostIPC' is true", Nodes.Quote(name), "with hostIPC the sysctl would change the node's IPC namespace; remove it or configure it on the node");
             }
         }
+    }
+
+    private static List<(int Index, string Name, string Namespace)> Conflicts(MappingNode podSpec)
+    {
+        var list = new List<(int, string, string)>();
+        if (podSpec.Map("securityContext").Seq("sysctls") is not { } sysctls)
+        {
+            return list;
+        }
+
+        var hostNetwork = PodFields.IsTrue(podSpec, "hostNetwork");
+        var hostIpc = PodFields.IsTrue(podSpec, "hostIPC");
+        for (var i = 0; i < sysctls.Count; i++)
+        {
+            if (sysctls.Items[i] is MappingNode s && s.Str("name") is { } name && Sysctls.Namespace(name) is { } ns
+                && ((hostNetwork && ns == "net") || (hostIpc && ns == "ipc")))
+            {
+                list.Add((i, name, ns));
+            }
+        }
+
+        return list;
     }
 }
 

@@ -69,3 +69,27 @@ public sealed class OsSpecificFieldsMustMatchPodOsTests
         Assert.Equal("Forbidden: windows options cannot be set for a linux pod. Remove windowsOptions or set os.name: windows", findings.Single(x => x.RuleId == RuleIds.OsSpecificFieldsMustMatchPodOs).Message);
     }
 }
+
+public sealed class SysctlMustNotUseHostNamespaceUpdateTests
+{
+    private const string Spec =
+        """
+        hostNetwork: true
+        securityContext:
+          sysctls:
+            - {name: net.core.somaxconn, value: "1024"}
+        containers: [{name: c, image: i}]
+        """;
+
+    [Fact]
+    public void StoredObjectAlreadyHadIt_DoesNotTrigger_OnUpdate()
+    {
+        var baseline = new Engine.BaselineIndex();
+        foreach (var doc in Yaml.YamlManifestReader.ReadDocuments("old.yaml", PodTemplate.Ds(Spec)))
+        {
+            doc.Objects.ForEach(baseline.Add);
+        }
+
+        FixtureVerifier.VerifyText(PodTemplate.Ds(Spec), ruleId: RuleIds.SysctlMustNotUseHostNamespace, baseline: baseline);
+    }
+}
