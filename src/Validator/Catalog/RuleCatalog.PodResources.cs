@@ -191,7 +191,7 @@ public static partial class RuleCatalog
 
         public static readonly RuleDescriptor DS1382 = new(
             RuleIds.SubPathMustBeRelative, "subPath and subPathExpr must be relative and exclusive", RuleCategory.ApiCorrectness, Severity.Error,
-            "subPath and subPathExpr must be relative paths without '..', and a mount may set only one of them. The server reports the path without the mount index.",
+            "subPath and subPathExpr must be relative paths without '..', a mount may set only one of them, and image volumes take neither. The server reports the path checks without the mount index.",
             upstream: CVp + " ValidateVolumeMounts / validateLocalDescendingPath");
 
         public static readonly RuleDescriptor DS1383 = new(

@@ -270,7 +270,7 @@ public sealed class Quantity : IComparable<Quantity>
             return this;
         }
 
-        return new Quantity(RoundAwayFromZero(this.Mantissa, this.Exponent, exponent), exponent, this.Format, this.cached);
+        return new Quantity(RoundAwayFromZero(this.Mantissa, this.Exponent, exponent), exponent, this.Format, null); // upstream clears the cached text
     }
 
     /// <summary>Gets the value rounded up to a whole number (<c>Quantity.Value</c>), as a big integer.</summary>

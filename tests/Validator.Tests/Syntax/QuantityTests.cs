@@ -110,5 +110,8 @@ public sealed class QuantityTests
         Assert.Equal("1m", q.RoundUp(-3).ToString());
         Assert.True(Quantity.TryParse("1500m", out var m, out _));
         Assert.False(m.RoundUp(-3).IsInteger);
+        Assert.True(Quantity.TryParse("1100u", out var micro, out _));
+        Assert.Equal("1100u", micro.ToString());
+        Assert.Equal("2m", micro.RoundUp(-3).ToString());
     }
 }

@@ -155,6 +155,20 @@ public sealed class SubPathMustBeRelative : Rule
                 continue;
             }
 
+            // Image volumes cannot be mounted by sub path.
+            if (PodFields.TryString(m.Node, "name", out var name) && name is not null && VolumeAnalysis.For(context).RegisteredVolume(name) is { SourceKey: "image" })
+            {
+                if (!string.IsNullOrEmpty(subPath))
+                {
+                    context.Report(FindingKind.Invalid, m.Path.Child("subPath"), "not allowed in image volume sources", Nodes.Quote(subPath!), "mount the whole image volume");
+                }
+
+                if (!string.IsNullOrEmpty(expr))
+                {
+                    context.Report(FindingKind.Invalid, m.Path.Child("subPathExpr"), "not allowed in image volume sources", Nodes.Quote(expr!), "mount the whole image volume");
+                }
+            }
+
             if (!string.IsNullOrEmpty(subPath))
             {
                 CheckPath(context, subPath!, m.ListPath.Child("subPath"), m.Path.Child("subPath"));

@@ -28,6 +28,9 @@ internal sealed class VolumeInfo
 
     public string? Name { get; set; }
 
+    /// <summary>Gets or sets the source the server validates (the first one present), or null when defaulted to emptyDir.</summary>
+    public string? SourceKey { get; set; }
+
     public List<VolumeIssue> Issues { get; } = new();
 
     /// <summary>Gets or sets a value indicating whether part of the volume cannot be judged (unknown values, wrong types).</summary>
@@ -96,6 +99,27 @@ internal sealed class VolumeAnalysis
 
     public static VolumeAnalysis For(RuleContext context) =>
         context.PodSpec is { } spec ? Cache.GetValue(spec, s => new VolumeAnalysis(s)) : Empty;
+
+    /// <summary>Gets the registered volume of a name, or null.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The volume.</returns>
+    public VolumeInfo? RegisteredVolume(string name)
+    {
+        if (!this.Registered.Contains(name))
+        {
+            return null;
+        }
+
+        foreach (var v in this.Volumes)
+        {
+            if (v.Name == name && v.Issues.Count == 0 && !v.Uncertain)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether a mount name certainly matches no registered volume.</summary>
     /// <param name="name">The mount's volume name.</param>
@@ -179,6 +203,7 @@ internal sealed class VolumeAnalysis
             }
 
             count++;
+            info.SourceKey = key;
             this.ValidateSource(info, key, v[key] as MappingNode, info.Path.Child(key));
         }
 

@@ -108,3 +108,25 @@ public sealed class RecursiveReadOnlyMustBeValidTests
         Assert.Equal("Forbidden: may only be specified when readOnly is true. Add readOnly: true to this mount", findings.Single(x => x.RuleId == RuleIds.RecursiveReadOnlyMustBeValid).Message);
     }
 }
+
+public sealed class SubPathOfImageVolumeTests
+{
+    [Fact]
+    public void SubPathOnImageVolume_Triggers()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers:
+              - name: c
+                image: i
+                volumeMounts:
+                  - name: model
+                    mountPath: /model
+                    subPath: weights # expect: DS1382 spec.template.spec.containers[0].volumeMounts[0].subPath
+            volumes:
+              - name: model
+                image: {reference: "registry.example.com/model:1"}
+            """));
+        Assert.Equal("Invalid value: \"weights\": not allowed in image volume sources. Mount the whole image volume", findings.Single(x => x.RuleId == RuleIds.SubPathMustBeRelative).Message);
+    }
+}
