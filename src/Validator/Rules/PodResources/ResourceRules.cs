@@ -17,6 +17,8 @@ internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath P
 /// <summary>The resources block of one container.</summary>
 internal sealed class ContainerResources
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MappingNode, ContainerResources> Cache = new();
+
     private ContainerResources(ContainerRef container, MappingNode resources, FieldPath path)
     {
         this.Container = container;
@@ -43,7 +45,10 @@ internal sealed class ContainerResources
         {
             if (c.Node.Map("resources") is { } r)
             {
-                yield return new ContainerResources(c, r, c.Path.Child("resources"));
+                // Parsed once per object and shared by DS1301-DS1306.
+                var path = c.Path.Child("resources");
+                var cached = Cache.GetValue(r, _ => new ContainerResources(c, r, path));
+                yield return cached.Path.Equals(path) ? cached : new ContainerResources(c, r, path); // a YAML alias shared by containers
             }
         }
     }

@@ -168,3 +168,24 @@ public sealed class FractionalByteQuantityTests
         Assert.Equal("Invalid value: fractional byte value \"100500m\" is invalid, must be an integer. Write whole bytes, e.g. 101 or a value with a binary suffix such as Mi", f.Message);
     }
 }
+
+public sealed class SharedResourcesAliasTests
+{
+    [Fact]
+    public void AliasedResources_AreReportedForEachContainer()
+    {
+        FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers:
+              - name: a
+                image: i
+                resources: &res
+                  requests:
+                    cpu: "2" # expect: DS1303 spec.template.spec.containers[0].resources.requests, DS1303 spec.template.spec.containers[1].resources.requests
+                  limits: {cpu: 1}
+              - name: b
+                image: i
+                resources: *res
+            """), ruleId: RuleIds.RequestMustNotExceedLimit);
+    }
+}
