@@ -235,12 +235,22 @@ public sealed class MountPropagationMustBeValid : Rule
                 context.Report(FindingKind.NotSupported, path, "supported values: \"Bidirectional\", \"HostToContainer\", \"None\"", Nodes.Quote(mode), fix, at);
             }
 
-            var sc = m.Container.Node.Map("securityContext");
-            if (mode == "Bidirectional" && !PodFields.IsTrue(sc, "privileged") && !(sc?["privileged"] is UnknownNode) && !m.Container.Node.IsUnknown("securityContext"))
+            if (mode == "Bidirectional" && IsCertainlyUnprivileged(m.Container.Node))
             {
                 context.Report(FindingKind.Forbidden, path, "Bidirectional mount propagation is available only to privileged containers", hint: "set securityContext.privileged: true on this container, or use HostToContainer", at: at);
             }
         }
+    }
+
+    // privileged absent, null or false; a wrong type is the schema layer's finding.
+    private static bool IsCertainlyUnprivileged(MappingNode container)
+    {
+        if (PodFields.IsCertainlyUnset(container, "securityContext"))
+        {
+            return true;
+        }
+
+        return container["securityContext"] is MappingNode sc && (PodFields.IsCertainlyUnset(sc, "privileged") || PodFields.IsFalse(sc, "privileged"));
     }
 }
 
@@ -267,7 +277,7 @@ public sealed class RecursiveReadOnlyMustBeValid : Rule
             var at = m.Path.Child("recursiveReadOnly");
             if (rro is "Enabled" or "IfPossible")
             {
-                if (!PodFields.IsTrue(m.Node, "readOnly") && !m.Node.IsUnknown("readOnly"))
+                if (PodFields.IsCertainlyUnset(m.Node, "readOnly") || PodFields.IsFalse(m.Node, "readOnly"))
                 {
                     context.Report(FindingKind.Forbidden, path, "may only be specified when readOnly is true", hint: "add readOnly: true to this mount", at: at);
                 }

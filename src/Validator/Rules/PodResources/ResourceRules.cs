@@ -69,7 +69,8 @@ internal sealed class ContainerResources
     private static List<ResourceEntry> Read(MappingNode resources, string key, FieldPath path, out bool unknown)
     {
         var list = new List<ResourceEntry>();
-        unknown = resources[key] is UnknownNode;
+        // An unknown value, or one of the wrong type (the schema layer's finding), hides what the block holds.
+        unknown = resources[key] is { } v && !v.IsNull && v is not MappingNode;
         if (resources.Map(key) is not { } map)
         {
             return list;
