@@ -30,4 +30,10 @@ public sealed record ValidatorOptions
 
     /// <summary>Gets the input limits.</summary>
     public Yaml.ReaderLimits Limits { get; init; } = Yaml.ReaderLimits.Default;
+
+    /// <summary>
+    /// Gets a value indicating whether the cluster allows privileged containers (kube-apiserver <c>--allow-privileged</c>,
+    /// true by default). When false, <c>securityContext.privileged: true</c> is rejected (DS1320).
+    /// </summary>
+    public bool AllowPrivileged { get; init; } = true;
 }
