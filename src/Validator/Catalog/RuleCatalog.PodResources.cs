@@ -16,7 +16,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1305_HugePagesRequireCpuOrMemory => PodResources.DS1305;
 
-    public static RuleDescriptor DS1306_FractionalByteQuantity => PodResources.DS1306;
+    public static RuleDescriptor DS4106_FractionalByteQuantity => PodResources.DS4106;
 
     public static RuleDescriptor DS1320_PrivilegedDisallowedByPolicy => PodResources.DS1320;
 
@@ -44,7 +44,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1365_FileModeMustBeInRange => PodResources.DS1365;
 
-    public static RuleDescriptor DS1366_DeprecatedVolumePlugin => PodResources.DS1366;
+    public static RuleDescriptor DS6002_DeprecatedVolumePlugin => PodResources.DS6002;
 
     public static RuleDescriptor DS1367_VolumeSourceFieldsMustBeValid => PodResources.DS1367;
 
@@ -61,10 +61,10 @@ public static partial class RuleCatalog
 
     private static RuleDescriptor[] PodResourcesRules() => new[]
     {
-        PodResources.DS1301, PodResources.DS1302, PodResources.DS1303, PodResources.DS1304, PodResources.DS1305, PodResources.DS1306,
+        PodResources.DS1301, PodResources.DS1302, PodResources.DS1303, PodResources.DS1304, PodResources.DS1305, PodResources.DS4106,
         PodResources.DS1320, PodResources.DS1321, PodResources.DS1322, PodResources.DS1323,
         PodResources.DS1340, PodResources.DS1341, PodResources.DS1342,
-        PodResources.DS1360, PodResources.DS1361, PodResources.DS1362, PodResources.DS1363, PodResources.DS1364, PodResources.DS1365, PodResources.DS1366, PodResources.DS1367,
+        PodResources.DS1360, PodResources.DS1361, PodResources.DS1362, PodResources.DS1363, PodResources.DS1364, PodResources.DS1365, PodResources.DS6002, PodResources.DS1367,
         PodResources.DS1380, PodResources.DS1381, PodResources.DS1382, PodResources.DS1383, PodResources.DS1384,
     };
 
@@ -99,8 +99,8 @@ public static partial class RuleCatalog
             "A container that asks for hugepages must also set cpu or memory in its requests or limits.",
             upstream: CVp + " validateResourceRequirements");
 
-        public static readonly RuleDescriptor DS1306 = new(
-            RuleIds.FractionalByteQuantity, "Memory and ephemeral-storage must be whole bytes", RuleCategory.ApiCorrectness, Severity.Warning,
+        public static readonly RuleDescriptor DS4106 = new(
+            RuleIds.FractionalByteQuantity, "Memory and ephemeral-storage must be whole bytes", RuleCategory.Reliability, Severity.Warning,
             "The server accepts a fractional byte count (such as 0.5 or 1500m of memory) but warns that it is invalid; write whole bytes, usually with a binary suffix such as Mi.",
             upstream: Warnings + " GetWarningsForPodTemplate (fractional memory/ephemeral-storage)");
 
@@ -169,8 +169,8 @@ public static partial class RuleCatalog
             "defaultMode and mode of secret, configMap, downwardAPI and projected volumes are numbers between 0 and 0777 octal (511 decimal); YAML reads 0640 as octal, 640 as decimal.",
             upstream: CVp + " validateSecretVolumeSource / validateConfigMapVolumeSource / validateKeyToPath / validateDownwardAPIVolumeFile / validateProjectedVolumeSource");
 
-        public static readonly RuleDescriptor DS1366 = new(
-            RuleIds.DeprecatedVolumePlugin, "Volume plugin is deprecated", RuleCategory.ApiCorrectness, Severity.Warning,
+        public static readonly RuleDescriptor DS6002 = new(
+            RuleIds.DeprecatedVolumePlugin, "Volume plugin is deprecated", RuleCategory.Versions, Severity.Warning,
             "The server warns about deprecated or removed in-tree volume plugins (gitRepo, cephfs, rbd, flocker, glusterfs, quobyte, storageos, scaleIO, photonPersistentDisk); most no longer work on current nodes.",
             upstream: Warnings + " GetWarningsForPodTemplate (deprecated and removed volume plugins)");
 

@@ -9,7 +9,7 @@ public static partial class RuleIds
     public const string RequestMustNotExceedLimit = "DS1303";
     public const string NonOvercommitableRequestMustEqualLimit = "DS1304";
     public const string HugePagesRequireCpuOrMemory = "DS1305";
-    public const string FractionalByteQuantity = "DS1306";
+    public const string FractionalByteQuantity = "DS4106";
 
     public const string PrivilegedDisallowedByPolicy = "DS1320";
     public const string AllowPrivilegeEscalationConflict = "DS1321";
@@ -26,7 +26,7 @@ public static partial class RuleIds
     public const string HostPathTypeMustBeSupported = "DS1363";
     public const string EmptyDirSizeLimitMustNotBeNegative = "DS1364";
     public const string FileModeMustBeInRange = "DS1365";
-    public const string DeprecatedVolumePlugin = "DS1366";
+    public const string DeprecatedVolumePlugin = "DS6002";
     public const string VolumeSourceFieldsMustBeValid = "DS1367";
 
     public const string VolumeMountMustReferenceVolume = "DS1380";

@@ -45,7 +45,7 @@ internal sealed class ContainerResources
         {
             if (c.Node.Map("resources") is { } r)
             {
-                // Parsed once per object and shared by DS1301-DS1306.
+                // Parsed once per object and shared by DS1301-DS4106.
                 var path = c.Path.Child("resources");
                 var cached = Cache.GetValue(r, _ => new ContainerResources(c, r, path));
                 yield return cached.Path.Equals(path) ? cached : new ContainerResources(c, r, path); // a YAML alias shared by containers
@@ -401,12 +401,12 @@ public sealed class HugePagesRequireCpuOrMemory : Rule
     }
 }
 
-/// <summary>DS1306: memory and ephemeral-storage in whole bytes (a server warning).</summary>
+/// <summary>DS4106: memory and ephemeral-storage in whole bytes (a server warning).</summary>
 public sealed class FractionalByteQuantity : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="FractionalByteQuantity"/> class.</summary>
     public FractionalByteQuantity()
-        : base(RuleCatalog.DS1306_FractionalByteQuantity)
+        : base(RuleCatalog.DS4106_FractionalByteQuantity)
     {
     }
 

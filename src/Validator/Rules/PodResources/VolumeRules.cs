@@ -100,7 +100,7 @@ public sealed class VolumeSourceFieldsMustBeValid : VolumeIssueRule
     }
 }
 
-/// <summary>DS1366: deprecated in-tree volume plugins (a server warning).</summary>
+/// <summary>DS6002: deprecated in-tree volume plugins (a server warning).</summary>
 public sealed class DeprecatedVolumePlugin : Rule
 {
     private static readonly (string Key, string Message)[] Deprecated =
@@ -118,7 +118,7 @@ public sealed class DeprecatedVolumePlugin : Rule
 
     /// <summary>Initializes a new instance of the <see cref="DeprecatedVolumePlugin"/> class.</summary>
     public DeprecatedVolumePlugin()
-        : base(RuleCatalog.DS1366_DeprecatedVolumePlugin)
+        : base(RuleCatalog.DS6002_DeprecatedVolumePlugin)
     {
     }
 

@@ -85,7 +85,7 @@ public sealed class SysctlMustNotUseHostNamespaceUpdateTests
     public void StoredObjectAlreadyHadIt_DoesNotTrigger_OnUpdate()
     {
         var baseline = new Engine.BaselineIndex();
-        foreach (var doc in Yaml.YamlManifestReader.ReadDocuments("old.yaml", PodTemplate.Ds(Spec)))
+        foreach (var doc in DaemonLint.Yaml.YamlManifestReader.ReadDocuments("old.yaml", PodTemplate.Ds(Spec)))
         {
             doc.Objects.ForEach(baseline.Add);
         }

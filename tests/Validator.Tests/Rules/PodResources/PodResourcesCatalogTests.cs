@@ -33,11 +33,7 @@ public sealed class PodResourcesCatalogTests
             Assert.True(Directory.Exists(dir), d.Id);
             Assert.NotEmpty(Directory.GetFiles(dir, "dont-fire*.yaml"));
 
-            // DS1320 fires only with ValidatorOptions.AllowPrivileged = false, which fixtures cannot set: its unit test covers it.
-            if (d.Id != RuleIds.PrivilegedDisallowedByPolicy)
-            {
-                Assert.NotEmpty(Directory.GetFiles(dir, "fires*.yaml"));
-            }
+            Assert.NotEmpty(Directory.GetFiles(dir, "fires*.yaml"));
         }
     }
 }

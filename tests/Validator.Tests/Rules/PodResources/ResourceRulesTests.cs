@@ -161,7 +161,7 @@ public sealed class FractionalByteQuantityTests
                 image: i
                 resources:
                   requests:
-                    memory: 100.5 # expect: DS1306 spec.template.spec.containers[0].resources.requests[memory]
+                    memory: 100.5 # expect: DS4106 spec.template.spec.containers[0].resources.requests[memory]
             """));
         var f = findings.Single(x => x.RuleId == RuleIds.FractionalByteQuantity);
         Assert.Equal(Severity.Warning, f.Severity);

@@ -74,7 +74,7 @@ public sealed class HostPathTypeMustBeSupportedTests
                   type: socket # expect: DS1363 spec.template.spec.volumes[0].hostPath.type
             """));
         Assert.Equal(
-            "Unsupported value: \"socket\": supported values: \"\", \"BlockDevice\", \"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\". HostPath types are case-sensitive: write Socket",
+            "Unsupported value: \"socket\": supported values: \"\", \"BlockDevice\", \"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\". hostPath types are case-sensitive: write Socket",
             findings.Single(x => x.RuleId == RuleIds.HostPathTypeMustBeSupported).Message);
     }
 }
@@ -92,7 +92,7 @@ public sealed class EmptyDirSizeLimitMustNotBeNegativeTests
                 emptyDir:
                   sizeLimit: "-1" # expect: DS1364 spec.template.spec.volumes[0].emptyDir.sizeLimit
             """));
-        Assert.Equal("Forbidden: SizeLimit field must be a valid resource quantity. SizeLimit must not be negative; remove the minus sign or the limit", findings.Single(x => x.RuleId == RuleIds.EmptyDirSizeLimitMustNotBeNegative).Message);
+        Assert.Equal("Forbidden: SizeLimit field must be a valid resource quantity. sizeLimit must not be negative; remove the minus sign or the limit", findings.Single(x => x.RuleId == RuleIds.EmptyDirSizeLimitMustNotBeNegative).Message);
     }
 }
 
@@ -137,7 +137,7 @@ public sealed class DeprecatedVolumePluginTests
             containers: [{name: c, image: i}]
             volumes:
               - name: v
-                gitRepo: {repository: "https://example.com/r.git"} # expect: DS1366 spec.template.spec.volumes[0].gitRepo
+                gitRepo: {repository: "https://example.com/r.git"} # expect: DS6002 spec.template.spec.volumes[0].gitRepo
             """));
         var f = findings.Single(x => x.RuleId == RuleIds.DeprecatedVolumePlugin);
         Assert.Equal(Severity.Warning, f.Severity);
