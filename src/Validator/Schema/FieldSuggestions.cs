@@ -20,6 +20,12 @@ public static class FieldSuggestions
             "DaemonSets cannot be paused (that is a Deployment field); delete it",
         ["io.k8s.api.apps.v1.DaemonSetSpec/serviceName"] =
             "serviceName is a StatefulSet field; delete it",
+        ["io.k8s.api.core.v1.HostPathVolumeSource/readOnly"] =
+            "a hostPath volume has no readOnly; set readOnly: true on the container's volumeMounts entry",
+        ["io.k8s.api.core.v1.PodSpec/image"] =
+            "image belongs to a container: spec.template.spec.containers[].image",
+        ["io.k8s.api.core.v1.PodTemplateSpec/containers"] =
+            "containers belong in the pod spec: spec.template.spec.containers",
         ["io.k8s.api.apps.v1.RollingUpdateDaemonSet/partition"] =
             "partition is a StatefulSet rolling-update field; DaemonSets take maxUnavailable and maxSurge",
     };
