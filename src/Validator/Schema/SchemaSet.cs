@@ -4,14 +4,13 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using DaemonLint.Model;
-using DaemonLint.Yaml;
 
 namespace DaemonLint.Schema;
 
 /// <summary>
 /// The compiled schema definitions DaemonLint validates against: <c>schemas/kubernetes.json</c>, generated from the
 /// Kubernetes OpenAPI by tools/SchemaGen and embedded in this assembly. <see cref="Kubernetes"/> loads it once,
-/// lazily and thread-safely; the JSON is read with the YAML front end (JSON is YAML), so no JSON library is needed.
+/// lazily and thread-safely, with a minimal JSON reader of its own (no JSON library in the core).
 /// </summary>
 public sealed class SchemaSet
 {
@@ -46,17 +45,7 @@ public sealed class SchemaSet
     /// <exception cref="InvalidDataException">The text is not such a document.</exception>
     public static SchemaSet Parse(string json)
     {
-        MappingNode? root = null;
-        foreach (var doc in YamlManifestReader.ReadDocuments(null, json))
-        {
-            if (doc.Problems.Count > 0)
-            {
-                throw new InvalidDataException("schema document does not parse: " + doc.Problems[0].Message);
-            }
-
-            root ??= doc.Objects.Count > 0 ? doc.Objects[0].Root : null;
-        }
-
+        var root = SchemaJsonReader.Parse(json) as MappingNode;
         if (root?["definitions"] is not MappingNode defs)
         {
             throw new InvalidDataException("schema document has no definitions");

@@ -71,8 +71,10 @@ public sealed class SchemaValidator
                         return;
                     }
 
-                    foreach (var e in map.Entries)
+                    var entries = map.Entries;
+                    for (var i = 0; i < entries.Count; i++)
                     {
+                        var e = entries[i];
                         this.stack.Add(new Segment(PathSegmentKind.Key, e.Key, -1));
                         this.Walk(e.Value, value, owner);
                         this.stack.RemoveAt(this.stack.Count - 1);
@@ -93,10 +95,11 @@ public sealed class SchemaValidator
                         return;
                     }
 
-                    for (var i = 0; i < seq.Count; i++)
+                    var list = seq.Items;
+                    for (var i = 0; i < list.Count; i++)
                     {
                         this.stack.Add(new Segment(PathSegmentKind.Index, string.Empty, i));
-                        this.Walk(seq.Items[i], items, owner);
+                        this.Walk(list[i], items, owner);
                         this.stack.RemoveAt(this.stack.Count - 1);
                     }
                 }
@@ -114,8 +117,10 @@ public sealed class SchemaValidator
 
     private void WalkObject(MappingNode map, SchemaNode schema)
     {
-        foreach (var e in map.Entries)
+        var entries = map.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var e = entries[i];
             this.stack.Add(new Segment(PathSegmentKind.Field, e.Key, -1));
             if (schema.TryGetProperty(e.Key, out var property))
             {
