@@ -17,6 +17,9 @@ namespace DaemonLint.Bench.SchemaComparison;
 /// (schemas/kubernetes.json): DaemonLint's tree walker on the source-mapped node tree, and NJsonSchema on typed JTokens.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+[MaxColumn]
 public class SchemaValidationBenchmarks
 {
     private readonly List<string> texts = new();
@@ -135,6 +138,8 @@ public class SchemaValidationBenchmarks
             sb.AppendLine($"  {e.Kind} {e.Path}");
         }
 
+        sb.AppendLine($"stopwatch medians over 31 rounds: walker {Median(() => this.Walker()):F3} ms, NJsonSchema validate-only {Median(() => this.NJsonSchema_ValidateOnly()):F3} ms, convert+validate {Median(() => this.NJsonSchema_ConvertAndValidate()):F3} ms, read YAML {Median(() => this.ReadYaml()):F3} ms");
+
         // One seeded mistake of each kind, both ways.
         var bad = """
             apiVersion: apps/v1
@@ -207,6 +212,26 @@ public class SchemaValidationBenchmarks
             default:
                 return null;
         }
+    }
+
+    private static double Median(Func<int> action)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            action();
+        }
+
+        var times = new double[31];
+        var watch = new System.Diagnostics.Stopwatch();
+        for (var i = 0; i < times.Length; i++)
+        {
+            watch.Restart();
+            action();
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times[times.Length / 2];
     }
 
     private static string FindRoot()

@@ -72,6 +72,34 @@ public sealed class SchemaValidatorTests
         Assert.Equal("spec.template.spec.containers", issue.Path.ToString());
     }
 
+    [Fact]
+    public void PreserveUnknownFields_AcceptsAnything_AndEnumsAreNotEnforced()
+    {
+        var set = SchemaSet.Parse(
+            """
+            {"definitions": {
+              "x.v1.Thing": {"type": "object", "additionalProperties": false,
+                "x-kubernetes-group-version-kind": [{"group": "x", "version": "v1", "kind": "Thing"}],
+                "properties": {
+                  "apiVersion": {"type": "string"},
+                  "kind": {"type": "string"},
+                  "config": {"type": "object", "x-kubernetes-preserve-unknown-fields": true},
+                  "mode": {"type": "string", "enum": ["A", "B"]}}}}}
+            """);
+        var thing = Read(
+            """
+            apiVersion: x/v1
+            kind: Thing
+            config: {anything: [1, yes, {deep: true}]}
+            mode: C
+            other: 1
+            """).Single();
+
+        var issue = Assert.Single(SchemaValidator.Validate(thing.Root, set.ForKind("x/v1", "Thing")!));
+        Assert.Equal("other", issue.Path.ToString());
+        Assert.Equal(new[] { "A", "B" }, set.Definition("x.v1.Thing")!.Properties["mode"].Enum);
+    }
+
     [Theory]
     [InlineData("1", true)]
     [InlineData("500m", true)]
