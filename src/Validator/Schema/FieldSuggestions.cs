@@ -26,6 +26,8 @@ public static class FieldSuggestions
             "image belongs to a container: spec.template.spec.containers[].image",
         ["io.k8s.api.core.v1.PodTemplateSpec/containers"] =
             "containers belong in the pod spec: spec.template.spec.containers",
+        ["io.k8s.api.core.v1.PodSpec/nodeSelectorTerms"] =
+            "nodeSelectorTerms belong under affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution",
         ["io.k8s.api.apps.v1.RollingUpdateDaemonSet/partition"] =
             "partition is a StatefulSet rolling-update field; DaemonSets take maxUnavailable and maxSurge",
     };
@@ -42,7 +44,17 @@ public static class FieldSuggestions
         }
 
         var best = NearestProperty(owner, field);
-        return best is null ? null : $"did you mean \"{best}\"?";
+        if (best is not null)
+        {
+            return $"did you mean \"{best}\"?";
+        }
+
+        return owner.Definition switch
+        {
+            "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector" => "a selector's label pairs go under matchLabels",
+            "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta" => "labels go under metadata.labels, annotations under metadata.annotations",
+            _ => null,
+        };
     }
 
     /// <summary>Finds the declared property a misspelt field most likely meant.</summary>
