@@ -33,7 +33,7 @@ public static partial class RuleCatalog
     {
         internal static readonly RuleDescriptor DS2001_UnknownField = new(
             RuleIds.UnknownField, "Field must exist in the schema", RuleCategory.Schema, Severity.Error,
-            "kubectl asks the API server for strict field validation, so a field the type does not declare (a misspelling, a field of another kind or version) is rejected with 'strict decoding error: unknown field'.",
+            "kubectl asks the API server for strict field validation, so a field the type does not declare (a misspelling, a field of another kind or version) is rejected with 'strict decoding error: unknown field'. Checked against the Kubernetes v1.32 OpenAPI.",
             upstream: SchemaDecoder);
 
         internal static readonly RuleDescriptor DS2002_WrongType = new(
