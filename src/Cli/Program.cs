@@ -77,6 +77,8 @@ public static class Program
           --staged                                check the staged content, compared with HEAD (default under pre-commit)
           --config FILE | --no-config             .daemonlint.yaml ignore entries (default: nearest above the current folder)
           --fail-on error|warning|info            lowest severity that makes the exit code 1 (default error)
+          --disallow-privileged                   the cluster runs kube-apiserver --allow-privileged=false (DS1320)
+          --user-namespaces                       the cluster has user namespaces on: hostUsers: false rules apply (DS1116)
           --max-file-size BYTES                   largest file read (default 67108864)
 
         Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, I/O or configuration error.

@@ -39,6 +39,8 @@ public static class ValidateCommand
         var validator = new ManifestValidator(new ValidatorOptions
         {
             Limits = limits,
+            AllowPrivileged = !options.DisallowPrivileged,
+            UserNamespaces = options.UserNamespaces,
             Suppressions = config,
             SuppressionPath = configDir is null ? null : file => file is null ? null : Path.GetRelativePath(configDir, Path.GetFullPath(Path.Combine(currentDirectory, file))).Replace('\\', '/'),
         });
@@ -343,6 +345,12 @@ public sealed class ValidateOptions
     /// <summary>Gets or sets a value indicating whether to ignore any configuration file.</summary>
     public bool NoConfig { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the cluster runs kube-apiserver with --allow-privileged=false.</summary>
+    public bool DisallowPrivileged { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the cluster has the user-namespaces feature (hostUsers) on.</summary>
+    public bool UserNamespaces { get; set; }
+
     /// <summary>Gets or sets the largest file read.</summary>
     public long MaxFileBytes { get; set; } = ReaderLimits.Default.MaxFileBytes;
 
@@ -425,6 +433,12 @@ public sealed class ValidateOptions
                     break;
                 case "--no-staged":
                     o.Staged = false;
+                    break;
+                case "--disallow-privileged":
+                    o.DisallowPrivileged = true;
+                    break;
+                case "--user-namespaces":
+                    o.UserNamespaces = true;
                     break;
                 case "--config":
                     o.Config = Value();
