@@ -67,7 +67,17 @@ public sealed class EditorConfigSeverities
     /// <returns>The rule ids set by the <c>.editorconfig</c> files that apply, with their severities.</returns>
     public IReadOnlyDictionary<string, Severity> SeveritiesFor(string? file)
     {
-        var path = this.FullPathOf(file);
+        string path;
+        try
+        {
+            path = this.FullPathOf(file);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // Not a path (a display name such as "<stdin>" on Windows): read it as standard input.
+            path = this.FullPathOf(null);
+        }
+
         lock (this.gate)
         {
             if (this.severitiesByFile.TryGetValue(path, out var cached))

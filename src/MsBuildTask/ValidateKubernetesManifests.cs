@@ -23,7 +23,7 @@ public sealed class ValidateKubernetesManifests : Task
 {
     private static readonly Regex KindLine = new(
         @"[""']?\bkind[""']?\s*:\s*[""']?(?<kind>[A-Za-z][A-Za-z _-]{0,40})",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.CultureInvariant);
 
     private readonly ITaskFileSystem fileSystem;
     private readonly IGitRunner git;

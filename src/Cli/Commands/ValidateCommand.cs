@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using DaemonLint.Catalog;
 using DaemonLint.Cli.Output;
+using DaemonLint.Configuration;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Yaml;
@@ -25,7 +26,13 @@ public static class ValidateCommand
     {
         var options = ValidateOptions.Parse(args);
         var limits = ReaderLimits.Default with { MaxFileBytes = options.MaxFileBytes };
-        var validator = new ManifestValidator(new ValidatorOptions { Limits = limits });
+        // .editorconfig severities (dotnet_diagnostic.DSxxxx.severity) for the files under each .editorconfig, found from each input's folder up.
+        var editorConfig = new EditorConfigSeverities(currentDirectory);
+        var validator = new ManifestValidator(new ValidatorOptions
+        {
+            Limits = limits,
+            SeverityOverride = (ruleId, file) => editorConfig.GetSeverity(ruleId, file == "<stdin>" ? null : file),
+        });
         var run = new ValidationRun { BaseDirectory = currentDirectory };
         var ioError = false;
 
