@@ -59,7 +59,7 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
 
         var bad = c.Build();
         Assert.NotEqual(0, bad.ExitCode);
-        Assert.Matches(new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: .*\[spec\.template\.metadata\.labels\]", RegexOptions.Multiline), bad.Output);
+        AssertMatches(new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: .*\[spec\.template\.metadata\.labels\]", RegexOptions.Multiline), bad);
         Assert.DoesNotContain("node_modules", bad.Output);
         Assert.DoesNotContain("MSB4018", bad.Output);
 
@@ -93,29 +93,29 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         // .editorconfig lowered an error to a warning: the build passes and prints the warning.
         var lowered = c.Build();
         Assert.True(lowered.ExitCode == 0, lowered.ToString());
-        Assert.Matches(warningLine, lowered.Output);
+        AssertMatches(warningLine, lowered);
 
         // TreatWarningsAsErrors (also given only on the command line) makes it an error again.
         var strict = c.Build("-p:TreatWarningsAsErrors=true");
         Assert.NotEqual(0, strict.ExitCode);
-        Assert.Matches(errorLine, strict.Output);
+        AssertMatches(errorLine, strict);
 
         // ... unless WarningsNotAsErrors exempts it.
         var exempt = c.Build("-p:TreatWarningsAsErrors=true", "-p:WarningsNotAsErrors=DS1002");
         Assert.True(exempt.ExitCode == 0, exempt.ToString());
-        Assert.Matches(warningLine, exempt.Output);
+        AssertMatches(warningLine, exempt);
 
         // WarningsAsErrors for that one code.
         var one = c.Build("-p:WarningsAsErrors=DS1002");
         Assert.NotEqual(0, one.ExitCode);
-        Assert.Matches(errorLine, one.Output);
+        AssertMatches(errorLine, one);
 
         // NoWarn in the project silences it, even with TreatWarningsAsErrors.
         c.WriteProject(properties: "<NoWarn>$(NoWarn);DS1002</NoWarn><TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
         var silenced = c.Build();
         Assert.True(silenced.ExitCode == 0, silenced.ToString());
-        Assert.DoesNotMatch(warningLine, silenced.Output);
-        Assert.DoesNotMatch(errorLine, silenced.Output);
+        Assert.False(warningLine.IsMatch(silenced.Output), silenced.ToString());
+        Assert.False(errorLine.IsMatch(silenced.Output), silenced.ToString());
 
         // severity = none turns the rule off for the files under that .editorconfig.
         c.WriteProject();
@@ -134,7 +134,7 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         var manifest = plain.Write("ds.yaml", NoSelector);
         var result = plain.Build();
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches(new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: ", RegexOptions.Multiline), result.Output);
+        AssertMatches(new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: ", RegexOptions.Multiline), result);
 
         plain.Write("ds.yaml", Fixed);
         var good = plain.Build();
@@ -150,7 +150,7 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         var manifest = c.Write("k8s/ds.yaml", NoSelector);
         var result = c.Build();
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches(new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: ", RegexOptions.Multiline), result.Output);
+        AssertMatches(new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: ", RegexOptions.Multiline), result);
         Assert.Single(Regex.Matches(result.Output, "^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: ", RegexOptions.Multiline));
     }
 
@@ -172,7 +172,50 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         var changed = c.Write("deploy/ds.yaml", Fixed.Replace("app: fluentd", "app: fluentd-v2"));
         var result = c.Build();
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches(new Regex("^\\s*" + Regex.Escape(changed) + @"\(6,3\): error DS1005: ", RegexOptions.Multiline), result.Output);
+        AssertMatches(new Regex("^\\s*" + Regex.Escape(changed) + @"\(6,3\): error DS1005: ", RegexOptions.Multiline), result);
         Assert.DoesNotContain("DS1002", result.Output);
+    }
+
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("netstandard2.0")]
+    public void BaselineRef_ReadsTheRevisionWithGit_WithEitherBuildOfTheTask(string taskFolder)
+    {
+        var c = this.package.NewConsumer("git-" + taskFolder);
+        c.WriteProject();
+        c.Write("Program.cs", "internal static class Program { private static void Main() { } }\n");
+        // A space in the name: git's argument must arrive whole (ArgumentList on net8.0, quoting on netstandard2.0).
+        c.Write("deploy/fluentd ds.yaml", Fixed);
+        Git(c.Directory, "init", "-q");
+        Git(c.Directory, "add", "-A");
+        Git(c.Directory, "-c", "user.email=test@example.com", "-c", "user.name=test", "commit", "-q", "-m", "base");
+
+        // The selector changed since HEAD (DS1005); a new file has no version at HEAD (a create: no baseline, no finding).
+        var changed = c.Write("deploy/fluentd ds.yaml", Fixed.Replace("app: fluentd", "app: fluentd-v2"));
+        c.Write("deploy/new agent.yaml", Fixed.Replace("name: fluentd", "name: agent").Replace("app: fluentd", "app: agent"));
+
+        // -v:d prints the assembly each task comes from.
+        var result = c.Build("-p:DaemonLintBaselineRef=HEAD", "-p:_DaemonLintTaskFolder=" + taskFolder, "-v:d");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("/tasks/" + taskFolder + "/DaemonLint.MsBuild.dll", result.Output.Replace('\\', '/'));
+        AssertMatches(new Regex("^\\s*" + Regex.Escape(changed) + @"\(6,3\): error DS1005: ", RegexOptions.Multiline), result);
+        Assert.DoesNotContain("new agent.yaml(", result.Output);
+    }
+
+    private static void AssertMatches(Regex regex, ProcessResult result) =>
+        Assert.True(regex.IsMatch(result.Output), "no line matches " + regex + " in:\n" + result);
+
+    private static void Git(string directory, params string[] arguments)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardError = true };
+        foreach (var a in arguments)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, "git " + string.Join(" ", arguments) + ": " + error);
     }
 }
