@@ -6,6 +6,7 @@ using System.Text;
 using DaemonLint.Catalog;
 using DaemonLint.Cli.Git;
 using DaemonLint.Cli.Output;
+using DaemonLint.Configuration;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Yaml;
@@ -36,9 +37,12 @@ public static class ValidateCommand
         }
 
         var configDir = configFile is null ? null : Path.GetDirectoryName(configFile)!;
+        // .editorconfig severities (dotnet_diagnostic.DSxxxx.severity) for the files under each .editorconfig, found from each input's folder up.
+        var editorConfig = new EditorConfigSeverities(currentDirectory);
         var validator = new ManifestValidator(new ValidatorOptions
         {
             Limits = limits,
+            SeverityOverride = (ruleId, file) => editorConfig.GetSeverity(ruleId, file == "<stdin>" ? null : file),
             AllowPrivileged = !options.DisallowPrivileged,
             UserNamespaces = options.UserNamespaces,
             Suppressions = config,
