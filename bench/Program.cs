@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using DaemonLint.Engine;
+
+namespace DaemonLint.Bench;
+
+/// <summary>Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>; <c>--stats</c> describes the corpora.</summary>
+public static class Program
+{
+    /// <summary>Runs the benchmarks chosen on the command line.</summary>
+    /// <param name="args">BenchmarkDotNet's arguments, or <c>--stats</c>.</param>
+    /// <returns>The exit code.</returns>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--stats")
+        {
+            PrintStats();
+            return 0;
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static void PrintStats()
+    {
+        var validator = new ManifestValidator();
+        foreach (var kind in new[] { CorpusKind.Generated10k, CorpusKind.RealWorld })
+        {
+            var corpus = Corpus.Get(kind);
+            var objects = 0;
+            var daemonSets = 0;
+            var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var f in corpus.Files)
+            {
+                var report = validator.ValidateText(f.Name, f.Text);
+                objects += report.Objects;
+                daemonSets += report.DaemonSets;
+                foreach (var finding in report.Findings)
+                {
+                    byRule[finding.RuleId] = byRule.TryGetValue(finding.RuleId, out var n) ? n + 1 : 1;
+                }
+            }
+
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{kind}: {corpus.Files.Count} file(s), {corpus.Utf8Bytes:N0} UTF-8 bytes, {corpus.Documents:N0} documents, {objects:N0} objects, {daemonSets:N0} DaemonSet-like, {byRule.Values.Sum():N0} findings"));
+            Console.WriteLine("  by rule: " + string.Join(", ", byRule.Select(kv => $"{kv.Key} {kv.Value}")));
+        }
+    }
+}
