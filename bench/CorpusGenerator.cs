@@ -34,13 +34,22 @@ public static class CorpusGenerator
 
     private static readonly string[] Registries = { "registry.k8s.io", "quay.io/prometheus", "docker.io/fluent", "ghcr.io/example", "public.ecr.aws/eks" };
 
-    private static readonly string[] HostPaths =
+    // Host paths with the hostPath types that fit them ("" leaves the type out, as most manifests do).
+    private static readonly (string Path, string[] Types)[] HostPaths =
     {
-        "/var/log", "/var/lib/docker/containers", "/proc", "/sys", "/run/xtables.lock", "/lib/modules", "/etc/cni/net.d",
-        "/opt/cni/bin", "/var/lib/kubelet", "/dev", "/run/containerd/containerd.sock", "/etc/machine-id",
+        ("/var/log", new[] { "", "Directory", "DirectoryOrCreate" }),
+        ("/var/lib/docker/containers", new[] { "", "Directory" }),
+        ("/proc", new[] { "", "Directory" }),
+        ("/sys", new[] { "", "Directory" }),
+        ("/run/xtables.lock", new[] { "FileOrCreate" }),
+        ("/lib/modules", new[] { "", "Directory" }),
+        ("/etc/cni/net.d", new[] { "", "DirectoryOrCreate" }),
+        ("/opt/cni/bin", new[] { "", "DirectoryOrCreate" }),
+        ("/var/lib/kubelet", new[] { "", "Directory" }),
+        ("/dev", new[] { "", "Directory" }),
+        ("/run/containerd/containerd.sock", new[] { "", "Socket" }),
+        ("/etc/machine-id", new[] { "", "File" }),
     };
-
-    private static readonly string[] HostPathTypes = { "Directory", "DirectoryOrCreate", "FileOrCreate", "File", "Socket", "" };
 
     private static readonly string[] TaintKeys =
     {
@@ -200,8 +209,8 @@ public static class CorpusGenerator
         var volumeCount = 1 + rng.Next(5);
         for (var v = 0; v < volumeCount; v++)
         {
-            var path = rng.Pick(HostPaths);
-            volumes.Add(("host" + path.Replace('/', '-').Replace('.', '-').TrimStart('-'), path, rng.Pick(HostPathTypes)));
+            var (path, types) = rng.Pick(HostPaths);
+            volumes.Add(("host" + path.Replace('/', '-').Replace('.', '-').TrimStart('-'), path, rng.Pick(types)));
         }
 
         if (rng.Next(4) == 0)
@@ -409,7 +418,7 @@ public static class CorpusGenerator
         if (c.Port > 0)
         {
             w.Line(4, "ports:");
-            w.Line(4, $"- name: metrics");
+            w.Line(4, c.Main ? "- name: metrics" : $"- name: https-{c.Port - 8443}");
             w.Line(5, $"containerPort: {c.Port}");
             w.Line(5, "protocol: TCP");
             if (rng.Next(4) == 0)

@@ -7,17 +7,27 @@ using DaemonLint.Engine;
 
 namespace DaemonLint.Bench;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>; <c>--stats</c> describes the corpora.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>; <c>--stats</c> describes the corpora,
+/// <c>--dump [N]</c> writes the first N generated DaemonSets (the same text the benchmark uses, for N = 10,000).
+/// </summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
-    /// <param name="args">BenchmarkDotNet's arguments, or <c>--stats</c>.</param>
+    /// <param name="args">BenchmarkDotNet's arguments, <c>--stats</c> or <c>--dump [N]</c>.</param>
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "--stats")
         {
             PrintStats();
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--dump")
+        {
+            var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Corpus.GeneratedCount;
+            Console.Out.Write(CorpusGenerator.Generate(count));
             return 0;
         }
 
