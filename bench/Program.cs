@@ -9,18 +9,24 @@ namespace DaemonLint.Bench;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>; <c>--stats</c> describes the corpora,
-/// <c>--dump [N]</c> writes the first N generated DaemonSets (the same text the benchmark uses, for N = 10,000).
+/// <c>--profile [rounds]</c> splits the time by phase and by rule, <c>--dump [N]</c> writes the first N generated DaemonSets (the same text the benchmark uses, for N = 10,000).
 /// </summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
-    /// <param name="args">BenchmarkDotNet's arguments, <c>--stats</c> or <c>--dump [N]</c>.</param>
+    /// <param name="args">BenchmarkDotNet's arguments, <c>--stats</c>, <c>--profile [rounds]</c> or <c>--dump [N]</c>.</param>
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "--stats")
         {
             PrintStats();
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--profile")
+        {
+            Profile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7);
             return 0;
         }
 
