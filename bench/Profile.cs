@@ -33,8 +33,11 @@ internal static class Profile
                 ("TreeOnly", bench.TreeOnly),
                 ("Validate", bench.Validate),
                 ("RulesOnly", () => RunRules(all, objects)),
+                ("TreePooled", () => new Experiments.ReaderExperimentBenchmarks { Corpus = kind }.SetupAndRun()),
             };
             var times = phases.ToDictionary(p => p.Name, _ => new List<double>());
+            var pauses = phases.ToDictionary(p => p.Name, _ => new List<double>());
+            var allocated = phases.ToDictionary(p => p.Name, _ => 0L);
             foreach (var p in phases)
             {
                 p.Run(); // warm up (JIT, tiering)
@@ -44,7 +47,11 @@ internal static class Profile
             {
                 foreach (var p in phases)
                 {
+                    var pause0 = GC.GetTotalPauseDuration();
+                    var alloc0 = GC.GetAllocatedBytesForCurrentThread();
                     times[p.Name].Add(Time(p.Run));
+                    allocated[p.Name] = GC.GetAllocatedBytesForCurrentThread() - alloc0;
+                    pauses[p.Name].Add((GC.GetTotalPauseDuration() - pause0).TotalMilliseconds);
                 }
             }
 
@@ -53,7 +60,9 @@ internal static class Profile
             foreach (var p in phases)
             {
                 var m = Median(times[p.Name]);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Name,-10} {m,10:N1} ms  {m / parse,5:N2}x Parse  (min {times[p.Name].Min(),8:N1}, max {times[p.Name].Max(),8:N1})"));
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {p.Name,-10} {m,10:N1} ms  {m / parse,5:N2}x Parse  (min {times[p.Name].Min(),8:N1}, max {times[p.Name].Max(),8:N1}); GC pauses {Median(pauses[p.Name]),8:N1} ms; {allocated[p.Name] / (double)corpus.Documents,9:N0} B/doc"));
             }
 
             Console.WriteLine("  each rule alone on the built trees (median ms):");

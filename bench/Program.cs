@@ -30,6 +30,11 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--check-experiment")
+        {
+            return Experiments.PooledReaderCheck.Run();
+        }
+
         if (args.Length > 0 && args[0] == "--dump")
         {
             var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Corpus.GeneratedCount;
