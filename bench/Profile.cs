@@ -13,7 +13,8 @@ namespace DaemonLint.Bench;
 /// <summary>
 /// <c>--profile [rounds]</c>: a Stopwatch split of where validation time goes, complementing BenchmarkDotNet on a
 /// shared, noisy machine. Each round times Parse, TreeOnly, Validate and the rules alone (on trees built once) back to
-/// back, so load from other processes hits them alike; medians over the rounds are printed, then each rule alone.
+/// back, so load from other processes hits them alike; medians over the rounds of wall time and of process CPU time
+/// (which waiting for a core does not inflate; it includes the GC's background thread) are printed, then each rule alone.
 /// </summary>
 internal static class Profile
 {
@@ -36,11 +37,17 @@ internal static class Profile
                 ("TreePooled", () => new Experiments.ReaderExperimentBenchmarks { Corpus = kind }.SetupAndRun()),
             };
             var times = phases.ToDictionary(p => p.Name, _ => new List<double>());
+            var cpu = phases.ToDictionary(p => p.Name, _ => new List<double>());
             var pauses = phases.ToDictionary(p => p.Name, _ => new List<double>());
             var allocated = phases.ToDictionary(p => p.Name, _ => 0L);
+            // Warm up (JIT, tiering), and repeat short phases so that one measurement lasts about 300 ms:
+            // process CPU time on Linux advances in 10 ms ticks.
+            var reps = new Dictionary<string, int>();
             foreach (var p in phases)
             {
-                p.Run(); // warm up (JIT, tiering)
+                p.Run();
+                var once = Time(p.Run);
+                reps[p.Name] = Math.Max(1, (int)Math.Ceiling(300 / Math.Max(once, 0.01)));
             }
 
             for (var r = 0; r < rounds; r++)
@@ -49,20 +56,26 @@ internal static class Profile
                 {
                     var pause0 = GC.GetTotalPauseDuration();
                     var alloc0 = GC.GetAllocatedBytesForCurrentThread();
-                    times[p.Name].Add(Time(p.Run));
-                    allocated[p.Name] = GC.GetAllocatedBytesForCurrentThread() - alloc0;
-                    pauses[p.Name].Add((GC.GetTotalPauseDuration() - pause0).TotalMilliseconds);
+                    var n = reps[p.Name];
+                    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                    times[p.Name].Add(Time(() => Repeat(p.Run, n)) / n);
+                    cpu[p.Name].Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n);
+                    allocated[p.Name] = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / n;
+                    pauses[p.Name].Add((GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / n);
                 }
             }
 
             var parse = Median(times["Parse"]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: {corpus.Documents:N0} documents, {objects.Count:N0} objects, medians of {rounds} interleaved rounds"));
+            var parseCpu = Median(cpu["Parse"]);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{kind}: {corpus.Documents:N0} documents, {objects.Count:N0} objects, medians of {rounds} interleaved rounds (per operation; repeats per measurement: {string.Join(", ", reps.Select(kv => kv.Key + " " + kv.Value))})"));
             foreach (var p in phases)
             {
                 var m = Median(times[p.Name]);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"  {p.Name,-10} {m,10:N1} ms  {m / parse,5:N2}x Parse  (min {times[p.Name].Min(),8:N1}, max {times[p.Name].Max(),8:N1}); GC pauses {Median(pauses[p.Name]),8:N1} ms; {allocated[p.Name] / (double)corpus.Documents,9:N0} B/doc"));
+                    $"  {p.Name,-10} wall {m,9:N1} ms {m / parse,5:N2}x Parse (min {times[p.Name].Min(),8:N1}, max {times[p.Name].Max(),8:N1}); CPU {Median(cpu[p.Name]),9:N1} ms {Median(cpu[p.Name]) / parseCpu,5:N2}x; GC pauses {Median(pauses[p.Name]),7:N1} ms; {allocated[p.Name] / (double)corpus.Documents,8:N0} B/doc"));
             }
 
             Console.WriteLine("  each rule alone on the built trees (median ms):");
@@ -114,6 +127,17 @@ internal static class Profile
         }
 
         return findings.Count;
+    }
+
+    private static long Repeat(Func<long> run, int n)
+    {
+        long sum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            sum += run();
+        }
+
+        return sum;
     }
 
     private static double Time(Func<long> run)
