@@ -55,8 +55,17 @@ public static class Program
             var objects = 0;
             var daemonSets = 0;
             var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var nodes = new long[4]; // scalars, mappings, sequences, mapping entries
             foreach (var f in corpus.Files)
             {
+                foreach (var doc in DaemonLint.Yaml.YamlManifestReader.ReadDocuments(f.Name, f.Text))
+                {
+                    foreach (var o in doc.Objects)
+                    {
+                        CountNodes(o.Root, nodes);
+                    }
+                }
+
                 var report = validator.ValidateText(f.Name, f.Text);
                 objects += report.Objects;
                 daemonSets += report.DaemonSets;
@@ -70,6 +79,36 @@ public static class Program
                 CultureInfo.InvariantCulture,
                 $"{kind}: {corpus.Files.Count} file(s), {corpus.Utf8Bytes:N0} UTF-8 bytes, {corpus.Documents:N0} documents, {objects:N0} objects, {daemonSets:N0} DaemonSet-like, {byRule.Values.Sum():N0} findings"));
             Console.WriteLine("  by rule: " + string.Join(", ", byRule.Select(kv => $"{kv.Key} {kv.Value}")));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  tree nodes per document: {nodes[0] / (double)corpus.Documents:N0} scalars, {nodes[1] / (double)corpus.Documents:N0} mappings, {nodes[2] / (double)corpus.Documents:N0} sequences, {nodes[3] / (double)corpus.Documents:N0} mapping entries"));
+        }
+    }
+
+    private static void CountNodes(DaemonLint.Model.ManifestNode node, long[] counts)
+    {
+        switch (node)
+        {
+            case DaemonLint.Model.ScalarNode:
+                counts[0]++;
+                break;
+            case DaemonLint.Model.MappingNode m:
+                counts[1]++;
+                counts[3] += m.Count;
+                foreach (var e in m.Entries)
+                {
+                    CountNodes(e.Value, counts);
+                }
+
+                break;
+            case DaemonLint.Model.SequenceNode q:
+                counts[2]++;
+                foreach (var i in q.Items)
+                {
+                    CountNodes(i, counts);
+                }
+
+                break;
         }
     }
 }
