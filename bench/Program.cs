@@ -8,13 +8,15 @@ using DaemonLint.Engine;
 namespace DaemonLint.Bench;
 
 /// <summary>
-/// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>; <c>--stats</c> describes the corpora,
-/// <c>--profile [rounds]</c> splits the time by phase and by rule, <c>--dump [N]</c> writes the first N generated DaemonSets (the same text the benchmark uses, for N = 10,000).
+/// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>. Other modes: <c>--stats</c> describes the
+/// corpora, <c>--profile [rounds]</c> splits the time by phase and by rule, <c>--check-experiment</c> compares the
+/// experimental reader with the product one, <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
+/// text for N = 10,000).
 /// </summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
-    /// <param name="args">BenchmarkDotNet's arguments, <c>--stats</c>, <c>--profile [rounds]</c> or <c>--dump [N]</c>.</param>
+    /// <param name="args">BenchmarkDotNet's arguments, <c>--stats</c>, <c>--profile [rounds]</c>, <c>--check-experiment</c> or <c>--dump [N]</c>.</param>
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
