@@ -1,0 +1,478 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using DaemonLint.Catalog;
+using DaemonLint.Model;
+using DaemonLint.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace DaemonLint.Bench.Experiments;
+
+// EXPERIMENT, not product code: a copy of src/Validator/Yaml/YamlManifestReader.cs (commit 8a88339) with two changes,
+// to measure what they would save before proposing them:
+//  1. Frames, with their entry and item lists, are reused from a per-builder pool (MappingNode and SequenceNode copy
+//     the lists into arrays, so the lists are scratch space); the original allocates a Frame and a List per node.
+//  2. Duplicate keys are found by a linear scan while a mapping has at most 8 entries (MappingNode.TryGetEntry's own
+//     threshold); the original allocates a Dictionary<string, int> for every mapping.
+// Everything else is unchanged; PooledReaderCheck verifies that both readers build the same trees.
+/// <summary>
+/// Experimental copy of the YAML front end: reads a multi-document YAML (or JSON) text with YamlDotNet's parser (not its deserializer) into
+/// source-mapped <see cref="ManifestObject"/>s, resolving scalars as the Kubernetes decoder does, following anchors
+/// and merge keys without expanding them, and reporting duplicate keys, alias bombs and excessive nesting.
+/// </summary>
+public static class PooledManifestReader
+{
+    /// <summary>Reads the documents of a text, one at a time.</summary>
+    /// <param name="file">The file name put on objects.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="limits">The limits, or the defaults.</param>
+    /// <returns>The documents in order; reading stops after a syntax error.</returns>
+    public static IEnumerable<DocumentResult> ReadDocuments(string? file, string text, ReaderLimits? limits = null)
+    {
+        limits ??= ReaderLimits.Default;
+        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var builder = new TreeBuilder(limits);
+        var index = 0;
+        while (true)
+        {
+            var doc = new DocumentResult(index);
+            ManifestNode? root = null;
+            var more = false;
+            var stop = false;
+            var skip = false;
+            try
+            {
+                more = builder.ReadDocument(parser, doc.Problems, out root);
+            }
+            catch (YamlException ex)
+            {
+                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), ToSpan(ex.Start, ex.End)));
+                stop = true;
+            }
+            catch (DocumentTooComplexException ex)
+            {
+                doc.Problems.Add(new InputProblem(RuleIds.DocumentTooComplex, ex.Message, ex.Span));
+                skip = true;
+            }
+
+            if (stop)
+            {
+                yield return doc;
+                yield break;
+            }
+
+            if (skip)
+            {
+                yield return doc;
+                if (!builder.SkipToNextDocument(parser))
+                {
+                    yield break;
+                }
+
+                index++;
+                continue;
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            if (root is MappingNode map)
+            {
+                AddObjects(doc, map, file, index);
+            }
+
+            yield return doc;
+            index++;
+        }
+    }
+
+    internal static SourceSpan ToSpan(Mark start, Mark end) =>
+        new(new SourcePosition((int)start.Line, (int)start.Column, start.Index), new SourcePosition((int)end.Line, (int)end.Column, end.Index));
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is reported separately.
+        var i = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && i > 0 ? message.Substring(i + 3) : message;
+    }
+
+    private static void AddObjects(DocumentResult doc, MappingNode map, string? file, int index)
+    {
+        var kind = map["kind"] as ScalarNode;
+        if (kind is not null && kind.Raw.EndsWith("List", StringComparison.Ordinal) && map["items"] is SequenceNode items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items.Items[i] is MappingNode item)
+                {
+                    doc.Objects.Add(new ManifestObject(item, file, index, i));
+                }
+            }
+
+            return;
+        }
+
+        doc.Objects.Add(new ManifestObject(map, file, index));
+    }
+
+    private sealed class DocumentTooComplexException : Exception
+    {
+        public DocumentTooComplexException(string message, SourceSpan span)
+            : base(message)
+        {
+            this.Span = span;
+        }
+
+        public SourceSpan Span { get; }
+    }
+
+    private sealed class Frame
+    {
+        public bool IsMapping { get; private set; }
+
+        public ParsingEvent Start { get; private set; } = null!;
+
+        public AnchorName Anchor { get; private set; }
+
+        public long Size { get; set; } = 1;
+
+        public List<MappingEntry> Entries { get; } = new();
+
+        public List<ManifestNode> Items { get; } = new();
+
+        public Dictionary<string, int>? KeyIndex { get; set; }
+
+        public List<ManifestNode>? MergeSources { get; set; }
+
+        public string? PendingKey { get; set; }
+
+        public SourceSpan PendingKeySpan { get; set; }
+
+        public bool PendingIsMerge { get; set; }
+
+        public bool HasPendingKey { get; set; }
+
+        public Frame Reset(bool isMapping, ParsingEvent start, AnchorName anchor)
+        {
+            this.IsMapping = isMapping;
+            this.Start = start;
+            this.Anchor = anchor;
+            this.Size = 1;
+            this.Entries.Clear();
+            this.Items.Clear();
+            this.KeyIndex?.Clear();
+            this.MergeSources = null;
+            this.PendingKey = null;
+            this.PendingKeySpan = default;
+            this.PendingIsMerge = false;
+            this.HasPendingKey = false;
+            return this;
+        }
+    }
+
+    private sealed class TreeBuilder
+    {
+        private readonly ReaderLimits limits;
+        private readonly Dictionary<string, (ManifestNode Node, long Size)> anchors = new(StringComparer.Ordinal);
+        private readonly List<Frame> stack = new();
+        private readonly List<Frame> pool = new();
+        private bool streamStarted;
+
+        public TreeBuilder(ReaderLimits limits) => this.limits = limits;
+
+        /// <summary>Reads the next document; returns false at the end of the stream.</summary>
+        public bool ReadDocument(IParser parser, List<InputProblem> problems, out ManifestNode? root)
+        {
+            root = null;
+            this.anchors.Clear();
+            this.pool.AddRange(this.stack);
+            this.stack.Clear();
+            if (!this.streamStarted)
+            {
+                parser.Consume<StreamStart>();
+                this.streamStarted = true;
+            }
+
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                parser.MoveNext();
+                return false;
+            }
+
+            parser.Consume<DocumentStart>();
+            ManifestNode? result = null;
+            long rootSize = 0;
+            while (!parser.Accept<DocumentEnd>(out _))
+            {
+                var ev = parser.Current!;
+                parser.MoveNext();
+                switch (ev)
+                {
+                    case Scalar s:
+                        this.Attach(this.MakeScalar(s), 1, s.Anchor, ev, problems, ref result, ref rootSize);
+                        break;
+                    case AnchorAlias a:
+                        if (!this.anchors.TryGetValue(a.Value.Value, out var target))
+                        {
+                            throw new YamlException(a.Start, a.End, $"unknown anchor '{a.Value.Value}' referenced");
+                        }
+
+                        this.Attach(target.Node, target.Size, AnchorName.Empty, ev, problems, ref result, ref rootSize);
+                        break;
+                    case MappingStart ms:
+                        this.Push(this.Rent().Reset(true, ms, ms.Anchor));
+                        break;
+                    case SequenceStart ss:
+                        this.Push(this.Rent().Reset(false, ss, ss.Anchor));
+                        break;
+                    case MappingEnd:
+                    case SequenceEnd:
+                        var frame = this.stack[this.stack.Count - 1];
+                        this.stack.RemoveAt(this.stack.Count - 1);
+                        var span = PooledManifestReader.ToSpan(frame.Start.Start, ev.End);
+                        var node = frame.IsMapping ? BuildMapping(frame, span, problems) : new SequenceNode(span, frame.Items);
+                        this.Attach(node, frame.Size, frame.Anchor, frame.Start, problems, ref result, ref rootSize);
+                        this.pool.Add(frame);
+                        break;
+                }
+            }
+
+            parser.Consume<DocumentEnd>();
+            root = result;
+            return true;
+        }
+
+        public bool SkipToNextDocument(IParser parser)
+        {
+            try
+            {
+                while (parser.Current is not DocumentEnd and not StreamEnd && parser.MoveNext())
+                {
+                }
+
+                if (parser.Current is DocumentEnd)
+                {
+                    parser.MoveNext();
+                    return true;
+                }
+            }
+            catch (YamlException)
+            {
+            }
+
+            return false;
+        }
+
+        private static ManifestNode BuildMapping(Frame frame, SourceSpan span, List<InputProblem> problems)
+        {
+            var entries = frame.Entries;
+            if (frame.MergeSources is { } sources)
+            {
+                // YAML 1.1 merge keys: explicit keys win; among merged maps the first listed wins.
+                var present = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var e in entries)
+                {
+                    present.Add(e.Key);
+                }
+
+                foreach (var src in sources)
+                {
+                    if (src is MappingNode m)
+                    {
+                        foreach (var e in m.Entries)
+                        {
+                            if (present.Add(e.Key))
+                            {
+                                entries.Add(e);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return new MappingNode(span, entries);
+        }
+
+        private Frame Rent()
+        {
+            if (this.pool.Count == 0)
+            {
+                return new Frame();
+            }
+
+            var f = this.pool[this.pool.Count - 1];
+            this.pool.RemoveAt(this.pool.Count - 1);
+            return f;
+        }
+
+        private void Push(Frame frame)
+        {
+            if (this.stack.Count >= this.limits.MaxDepth)
+            {
+                throw new DocumentTooComplexException(
+                    $"nesting is deeper than {this.limits.MaxDepth} levels; no Kubernetes object is this deep, so the document is skipped",
+                    PooledManifestReader.ToSpan(frame.Start.Start, frame.Start.End));
+            }
+
+            this.stack.Add(frame);
+        }
+
+        private ScalarNode MakeScalar(Scalar s)
+        {
+            var span = PooledManifestReader.ToSpan(s.Start, s.End);
+            var quoted = s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+            if (!s.Tag.IsEmpty && !s.Tag.IsNonSpecific)
+            {
+                var tag = s.Tag.Value;
+                if (tag.EndsWith(":str", StringComparison.Ordinal) || tag.EndsWith(":binary", StringComparison.Ordinal) || tag.EndsWith(":timestamp", StringComparison.Ordinal))
+                {
+                    return new ScalarNode(span, s.Value, ScalarType.String, quoted: true);
+                }
+
+                if (tag.EndsWith(":null", StringComparison.Ordinal))
+                {
+                    return new ScalarNode(span, s.Value, ScalarType.Null, quoted);
+                }
+
+                var t = ScalarResolver.ResolvePlain(s.Value, out var num, out var integer);
+                if (tag.EndsWith(":float", StringComparison.Ordinal) && t == ScalarType.Int)
+                {
+                    return new ScalarNode(span, s.Value, ScalarType.Float, quoted, num);
+                }
+
+                return new ScalarNode(span, s.Value, t, quoted, num, integer);
+            }
+
+            if (quoted || s.Tag.IsNonSpecific)
+            {
+                return new ScalarNode(span, s.Value, ScalarType.String, quoted: true);
+            }
+
+            var type = ScalarResolver.ResolvePlain(s.Value, out var number, out var i64);
+            return new ScalarNode(span, s.Value, type, false, number, i64);
+        }
+
+        private void Attach(ManifestNode node, long size, AnchorName anchor, ParsingEvent at, List<InputProblem> problems, ref ManifestNode? result, ref long rootSize)
+        {
+            if (!anchor.IsEmpty)
+            {
+                this.anchors[anchor.Value] = (node, size);
+            }
+
+            if (this.stack.Count == 0)
+            {
+                result = node;
+                rootSize = size;
+                return;
+            }
+
+            var top = this.stack[this.stack.Count - 1];
+            top.Size += size;
+            if (top.Size > this.limits.MaxExpandedNodes)
+            {
+                throw new DocumentTooComplexException(
+                    $"the document expands to more than {this.limits.MaxExpandedNodes:N0} nodes through aliases (an alias bomb?); it is skipped",
+                    PooledManifestReader.ToSpan(at.Start, at.End));
+            }
+
+            if (!top.IsMapping)
+            {
+                top.Items.Add(node);
+                return;
+            }
+
+            if (!top.HasPendingKey)
+            {
+                top.HasPendingKey = true;
+                top.PendingKeySpan = node.Span;
+                if (node is ScalarNode key)
+                {
+                    top.PendingKey = key.Raw;
+                    top.PendingIsMerge = !key.Quoted && key.Raw == "<<";
+                }
+                else
+                {
+                    top.PendingKey = null;
+                    top.PendingIsMerge = false;
+                    problems.Add(new InputProblem(RuleIds.YamlSyntax, "complex mapping keys (a mapping or sequence used as a key) are not valid in Kubernetes manifests", node.Span));
+                }
+
+                return;
+            }
+
+            top.HasPendingKey = false;
+            if (top.PendingKey is null)
+            {
+                return;
+            }
+
+            if (top.PendingIsMerge)
+            {
+                top.MergeSources ??= new List<ManifestNode>();
+                if (node is SequenceNode seq)
+                {
+                    top.MergeSources.AddRange(seq.Items);
+                }
+                else
+                {
+                    top.MergeSources.Add(node);
+                }
+
+                return;
+            }
+
+            var entries = top.Entries;
+            var entry = new MappingEntry(top.PendingKey, top.PendingKeySpan, node);
+            var existing = FindKey(top, top.PendingKey);
+            if (existing >= 0)
+            {
+                var first = entries[existing].KeySpan.Start;
+                problems.Add(new InputProblem(
+                    RuleIds.DuplicateKey,
+                    $"mapping key \"{top.PendingKey}\" already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
+                    top.PendingKeySpan));
+                entries[existing] = entry;
+                return;
+            }
+
+            if (top.KeyIndex is not null)
+            {
+                top.KeyIndex[top.PendingKey] = entries.Count;
+            }
+            else if (entries.Count == 8)
+            {
+                top.KeyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    top.KeyIndex[entries[i].Key] = i;
+                }
+
+                top.KeyIndex[top.PendingKey] = entries.Count;
+            }
+
+            entries.Add(entry);
+        }
+
+        private static int FindKey(Frame top, string key)
+        {
+            if (top.KeyIndex is { Count: > 0 } index)
+            {
+                return index.TryGetValue(key, out var i) ? i : -1;
+            }
+
+            var entries = top.Entries;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using DaemonLint.Engine;
+
+namespace DaemonLint.Bench;
+
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>. Other modes: <c>--stats</c> describes the
+/// corpora, <c>--profile [rounds]</c> splits the time by phase and by rule, <c>--check-experiment</c> compares the
+/// experimental reader with the product one, <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
+/// text for N = 10,000).
+/// </summary>
+public static class Program
+{
+    /// <summary>Runs the benchmarks chosen on the command line.</summary>
+    /// <param name="args">BenchmarkDotNet's arguments, <c>--stats</c>, <c>--profile [rounds]</c>, <c>--check-experiment</c> or <c>--dump [N]</c>.</param>
+    /// <returns>The exit code.</returns>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--stats")
+        {
+            PrintStats();
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--profile")
+        {
+            Profile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--check-experiment")
+        {
+            return Experiments.PooledReaderCheck.Run();
+        }
+
+        if (args.Length > 0 && args[0] == "--dump")
+        {
+            var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Corpus.GeneratedCount;
+            Console.Out.Write(CorpusGenerator.Generate(count));
+            return 0;
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static void PrintStats()
+    {
+        var validator = new ManifestValidator();
+        foreach (var kind in new[] { CorpusKind.Generated10k, CorpusKind.RealWorld })
+        {
+            var corpus = Corpus.Get(kind);
+            var objects = 0;
+            var daemonSets = 0;
+            var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var nodes = new long[4]; // scalars, mappings, sequences, mapping entries
+            foreach (var f in corpus.Files)
+            {
+                foreach (var doc in DaemonLint.Yaml.YamlManifestReader.ReadDocuments(f.Name, f.Text))
+                {
+                    foreach (var o in doc.Objects)
+                    {
+                        CountNodes(o.Root, nodes);
+                    }
+                }
+
+                var report = validator.ValidateText(f.Name, f.Text);
+                objects += report.Objects;
+                daemonSets += report.DaemonSets;
+                foreach (var finding in report.Findings)
+                {
+                    byRule[finding.RuleId] = byRule.TryGetValue(finding.RuleId, out var n) ? n + 1 : 1;
+                }
+            }
+
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{kind}: {corpus.Files.Count} file(s), {corpus.Utf8Bytes:N0} UTF-8 bytes, {corpus.Documents:N0} documents, {objects:N0} objects, {daemonSets:N0} DaemonSet-like, {byRule.Values.Sum():N0} findings"));
+            Console.WriteLine("  by rule: " + string.Join(", ", byRule.Select(kv => $"{kv.Key} {kv.Value}")));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  tree nodes per document: {nodes[0] / (double)corpus.Documents:N0} scalars, {nodes[1] / (double)corpus.Documents:N0} mappings, {nodes[2] / (double)corpus.Documents:N0} sequences, {nodes[3] / (double)corpus.Documents:N0} mapping entries"));
+        }
+    }
+
+    private static void CountNodes(DaemonLint.Model.ManifestNode node, long[] counts)
+    {
+        switch (node)
+        {
+            case DaemonLint.Model.ScalarNode:
+                counts[0]++;
+                break;
+            case DaemonLint.Model.MappingNode m:
+                counts[1]++;
+                counts[3] += m.Count;
+                foreach (var e in m.Entries)
+                {
+                    CountNodes(e.Value, counts);
+                }
+
+                break;
+            case DaemonLint.Model.SequenceNode q:
+                counts[2]++;
+                foreach (var i in q.Items)
+                {
+                    CountNodes(i, counts);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.IO;
+using BenchmarkDotNet.Attributes;
+using DaemonLint.Engine;
+using DaemonLint.Yaml;
+using YamlDotNet.Core;
+
+namespace DaemonLint.Bench;
+
+/// <summary>
+/// The validation core against its floor: YamlDotNet's parser alone (the baseline), the source-mapped tree built
+/// from its events, and the whole validation (tree plus every rule). The target is Validate at most 1.5×
+/// the bare parse (DESIGN.md §8 says 2×).
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(BenchConfig))]
+public class ValidationBenchmarks
+{
+    private CorpusFile[] files = System.Array.Empty<CorpusFile>();
+    private ManifestValidator validator = null!;
+
+    /// <summary>Gets or sets the corpus.</summary>
+    [Params(CorpusKind.Generated10k, CorpusKind.RealWorld)]
+    public CorpusKind Corpus { get; set; }
+
+    /// <summary>Loads the corpus and creates the validator once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        this.files = [.. DaemonLint.Bench.Corpus.Get(this.Corpus).Files];
+        this.validator = new ManifestValidator();
+    }
+
+    /// <summary>YamlDotNet's <see cref="Parser"/> over every file to the end, consuming every event (the floor).</summary>
+    /// <returns>The number of events.</returns>
+    [Benchmark(Baseline = true, Description = "Parse")]
+    public long BareParse()
+    {
+        long events = 0;
+        foreach (var f in this.files)
+        {
+            events += ParseAll(f.Text);
+        }
+
+        return events;
+    }
+
+    /// <summary><see cref="YamlManifestReader.ReadDocuments"/> fully enumerated: the source-mapped tree, no rules.</summary>
+    /// <returns>The number of objects.</returns>
+    [Benchmark(Description = "TreeOnly")]
+    public long TreeOnly()
+    {
+        long objects = 0;
+        foreach (var f in this.files)
+        {
+            foreach (var doc in YamlManifestReader.ReadDocuments(f.Name, f.Text))
+            {
+                objects += doc.Objects.Count + doc.Problems.Count;
+            }
+        }
+
+        return objects;
+    }
+
+    /// <summary><see cref="ManifestValidator.ValidateText"/>: the tree and every rule, findings sorted.</summary>
+    /// <returns>The number of findings.</returns>
+    [Benchmark(Description = "Validate")]
+    public long Validate()
+    {
+        long findings = 0;
+        foreach (var f in this.files)
+        {
+            findings += this.validator.ValidateText(f.Name, f.Text).Findings.Count;
+        }
+
+        return findings;
+    }
+
+    /// <summary>Parses a text to the end, as the reader constructs its parser (comments skipped).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The number of events (up to a syntax error, where the reader stops too).</returns>
+    internal static long ParseAll(string text)
+    {
+        long events = 0;
+        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                events++;
+            }
+        }
+        catch (YamlException)
+        {
+        }
+
+        return events;
+    }
+}
