@@ -15,6 +15,9 @@ public sealed record ValidatorOptions
     /// </summary>
     public Func<string, string?, Severity?>? SeverityOverride { get; init; }
 
+    /// <summary>Gets the node inventory (<c>--nodes</c>) placement rules check DaemonSets against; null when none was given.</summary>
+    public Placement.NodeInventory? Nodes { get; init; }
+
     /// <summary>Gets the input limits.</summary>
     public Yaml.ReaderLimits Limits { get; init; } = Yaml.ReaderLimits.Default;
 }
