@@ -49,6 +49,7 @@ public static class Program
             {
                 "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr, currentDirectory),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
+                "place" => PlaceCommand.Run(rest, stdin, stdout, stderr, currentDirectory),
                 _ => UsageError(stderr, $"unknown command '{args[0]}'"),
             };
         }
@@ -65,6 +66,7 @@ public static class Program
 
         Usage:
           daemonlint validate [options] PATH...   validate files, folders (*.yaml, *.yml, *.json) or - (stdin)
+          daemonlint place --nodes FILE PATH...   which nodes get a daemon pod, and why not the others
           daemonlint rules                        list the rule catalog
 
         validate options:
@@ -73,6 +75,14 @@ public static class Program
           --baseline PATH                         prior versions of the objects (file or folder), for update rules
           --fail-on error|warning|info            lowest severity that makes the exit code 1 (default error)
           --max-file-size BYTES                   largest file read (default 67108864)
+          --nodes FILE                            a node inventory (kubectl get nodes -o yaml|json, a Node, or a folder);
+                                                  enables the placement rules DS3006 and DS3007
+
+        place options:
+          --nodes FILE                            the node inventory (repeatable; files or folders)
+          --format text|json|html                 output format (default text; html is one self-contained page)
+          --output FILE                           write to FILE instead of standard output
+          place exits 0 when every DaemonSet runs on at least one node, 1 when one runs on no node, 2 on usage or input errors.
 
         Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, I/O or configuration error.
 

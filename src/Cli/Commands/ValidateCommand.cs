@@ -25,8 +25,24 @@ public static class ValidateCommand
     {
         var options = ValidateOptions.Parse(args);
         var limits = ReaderLimits.Default with { MaxFileBytes = options.MaxFileBytes };
-        var validator = new ManifestValidator(new ValidatorOptions { Limits = limits });
+        DaemonLint.Placement.NodeInventory? nodes = null;
+        if (options.Nodes.Count > 0)
+        {
+            if (!NodeInventoryLoader.TryLoad(options.Nodes, currentDirectory, limits, stderr, out var inventory, printProblems: false))
+            {
+                return Program.ExitUsage;
+            }
+
+            nodes = inventory;
+        }
+
+        var validator = new ManifestValidator(new ValidatorOptions { Limits = limits, Nodes = nodes });
         var run = new ValidationRun { BaseDirectory = currentDirectory };
+        if (nodes is not null)
+        {
+            run.Findings.AddRange(nodes.Problems);
+        }
+
         var ioError = false;
 
         var baseline = new BaselineIndex();
@@ -196,6 +212,9 @@ public sealed class ValidateOptions
     /// <summary>Gets the baseline paths.</summary>
     public List<string> Baselines { get; } = new();
 
+    /// <summary>Gets the node inventory paths (<c>--nodes</c>).</summary>
+    public List<string> Nodes { get; } = new();
+
     /// <summary>Gets or sets the lowest severity that fails the run.</summary>
     public Severity FailOn { get; set; } = Severity.Error;
 
@@ -272,6 +291,9 @@ public sealed class ValidateOptions
                     break;
                 case "--baseline":
                     o.Baselines.Add(Value());
+                    break;
+                case "--nodes":
+                    o.Nodes.Add(Value());
                     break;
                 case "--fail-on":
                     var level = Value();

@@ -112,7 +112,12 @@ internal sealed class LabelRequirement
         this.Op = op;
         this.Values = values;
         this.Threshold = threshold;
+        this.Display = op is SelectorOp.Exists or SelectorOp.DoesNotExist
+            ? $"{key} {op}"
+            : $"{key} {op} [{string.Join(", ", values)}]";
     }
+
+    public string Display { get; }
 
     public string Key { get; }
 
@@ -164,7 +169,10 @@ internal sealed class FieldRequirement
         this.Key = key;
         this.Equal = equal;
         this.Value = value;
+        this.Display = $"matchFields {key} {(equal ? "In" : "NotIn")} [{value}]";
     }
+
+    public string Display { get; }
 
     public string Key { get; }
 
@@ -201,18 +209,21 @@ public sealed class CompiledTerm
 
     internal FieldRequirement[] Fields { get; }
 
-    internal bool Matches(NodeInfo node)
+    internal bool Matches(NodeInfo node) => this.FirstFailure(node) is null;
+
+    /// <summary>The first requirement that does not hold on the node (the build error for an unbuildable term), or null.</summary>
+    internal string? FirstFailure(NodeInfo node)
     {
         if (this.Error is not null)
         {
-            return false;
+            return this.Error;
         }
 
         foreach (var e in this.Expressions)
         {
             if (!e.Matches(node))
             {
-                return false;
+                return e.Display;
             }
         }
 
@@ -220,11 +231,11 @@ public sealed class CompiledTerm
         {
             if (!f.Matches(node))
             {
-                return false;
+                return f.Display;
             }
         }
 
-        return true;
+        return null;
     }
 }
 
@@ -331,7 +342,7 @@ public sealed class PlacementPlan
             ? (declaredTerms == 0 ? "required node affinity has no terms: it matches no node" : "every required node affinity term is empty: it matches no node")
             : usable == 0
                 ? "no required node affinity term can be built: " + terms[0].Error
-                : terms.Length == 1 ? "the required node affinity term did not match" : $"none of the {terms.Length} required node affinity terms matched";
+                : terms.Length == 1 ? "the required node affinity term did not match" : $"no term matched (of {terms.Length} required node affinity terms)";
     }
 
     /// <summary>Gets the DaemonSet as <c>namespace/name</c> (namespace <c>default</c> when unset).</summary>
@@ -466,7 +477,9 @@ public sealed class PlacementPlan
 
         if (this.HasRequiredAffinity && !this.AnyTermMatches(node))
         {
-            return new PlacementDecision(false, false, PlacementReason.NodeAffinityMismatch, this.affinityDetail, PlacementNotes.None, null);
+            // One term: name the requirement that failed (precomputed text, no allocation); several: "no term matched".
+            var detail = this.terms.Length == 1 && this.terms[0].Error is null ? this.terms[0].FirstFailure(node) ?? this.affinityDetail : this.affinityDetail;
+            return new PlacementDecision(false, false, PlacementReason.NodeAffinityMismatch, detail, PlacementNotes.None, null);
         }
 
         Taint? first = null;
