@@ -37,7 +37,6 @@ public sealed class RunsOnNoInventoryNode : Rule
 
         var sb = new StringBuilder();
         var top = PlacementReason.None;
-        var topCount = 0;
         foreach (var reason in new[] { PlacementReason.NodeNameMismatch, PlacementReason.NodeSelectorMismatch, PlacementReason.NodeAffinityMismatch, PlacementReason.UntoleratedTaint })
         {
             if (!counts.TryGetValue(reason, out var c))
@@ -46,11 +45,9 @@ public sealed class RunsOnNoInventoryNode : Rule
             }
 
             sb.Append(sb.Length == 0 ? string.Empty : "; ").Append(Num.S(c.Count)).Append(" × ").Append(reason).Append(" (e.g. ").Append(c.Example).Append(')');
-            if (c.Count > topCount)
-            {
-                top = reason;
-                topCount = c.Count;
-            }
+
+            // Point at the last stage any node reached: the nodes that came closest say what to fix.
+            top = reason;
         }
 
         var path = top switch
