@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO;
-using System.Net;
 using System.Text;
 using DaemonLint.Placement;
 
@@ -139,5 +138,6 @@ public static class PlacementHtml
         };
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    // Only the five markup characters: the page is UTF-8, so names and symbols stay readable in the source.
+    private static string E(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 }
