@@ -36,7 +36,8 @@ public static class PlacementHtml
             p.sum { margin: 0 0 12px; color: #444; }
             table.m { border-collapse: collapse; background: #fff; }
             table.m th, table.m td { border: 1px solid #d0d0d0; padding: 3px 6px; }
-            table.m thead th { background: #eceff1; font-weight: 600; vertical-align: bottom; max-width: 160px; word-break: break-all; }
+            table.m thead th { background: #eceff1; font-weight: 600; vertical-align: bottom; max-width: 170px; overflow-wrap: anywhere; }
+            table.m thead th small { font-weight: 400; color: #666; }
             table.m th.node { text-align: left; font-weight: 500; background: #f5f5f5; white-space: nowrap; }
             table.m th.node small { display: block; color: #777; font-weight: 400; }
             td.c { text-align: center; min-width: 44px; font-weight: 700; }
@@ -59,7 +60,9 @@ public static class PlacementHtml
         sb.Append("<table class=\"m\">\n<thead><tr><th>node</th>");
         foreach (var r in report.Results)
         {
-            sb.Append("<th title=\"").Append(E(r.Plan.DisplayName)).Append("\">").Append(E(r.Plan.DisplayName)).Append("</th>");
+            var slash = r.Plan.DisplayName.IndexOf('/');
+            sb.Append("<th title=\"").Append(E(r.Plan.DisplayName)).Append("\"><small>").Append(E(r.Plan.DisplayName.Substring(0, slash + 1))).Append("</small><br>")
+              .Append(E(r.Plan.DisplayName.Substring(slash + 1))).Append("</th>");
         }
 
         sb.Append("</tr></thead>\n<tbody>\n");
