@@ -86,11 +86,13 @@ public static class PlaceCommand
             return Program.ExitUsage;
         }
 
-        var results = new List<PlacementResult>(daemonSets.Count);
+        var plans = new List<PlacementPlan>(daemonSets.Count);
         foreach (var ds in daemonSets)
         {
-            results.Add(PlacementEvaluator.Evaluate(ds, inventory.Nodes));
+            plans.Add(PlacementPlan.Compile(ds));
         }
+
+        var results = PlacementEvaluator.EvaluateAll(plans, inventory.Nodes, daemonSets);
 
         var report = new PlacementReport(inventory, results);
         try

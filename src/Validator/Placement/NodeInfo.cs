@@ -10,6 +10,9 @@ namespace DaemonLint.Placement;
 public sealed class NodeInfo
 {
     private static readonly Dictionary<string, string> NoLabels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> labels;
+    private readonly int[] labelKeyIds;
+    private readonly string[] labelValues;
 
     /// <summary>Initializes a new instance of the <see cref="NodeInfo"/> class.</summary>
     /// <param name="name">metadata.name.</param>
@@ -29,7 +32,17 @@ public sealed class NodeInfo
             }
         }
 
-        this.Labels = copy;
+        this.labels = copy;
+        this.labelKeyIds = new int[copy.Count];
+        this.labelValues = new string[copy.Count];
+        var k = 0;
+        foreach (var kv in copy)
+        {
+            this.labelKeyIds[k] = LabelKeys.Id(kv.Key);
+            this.labelValues[k] = kv.Value;
+            k++;
+        }
+
         this.Taints = taints is null ? Array.Empty<Taint>() : new List<Taint>(taints).ToArray();
         var excluding = new List<Taint>();
         foreach (var t in this.Taints)
@@ -49,7 +62,7 @@ public sealed class NodeInfo
     public string Name { get; }
 
     /// <summary>Gets metadata.labels.</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; }
+    public IReadOnlyDictionary<string, string> Labels => this.labels;
 
     /// <summary>Gets spec.taints in list order.</summary>
     public IReadOnlyList<Taint> Taints { get; }
@@ -67,29 +80,62 @@ public sealed class NodeInfo
     /// <param name="key">The key.</param>
     /// <param name="value">The value.</param>
     /// <returns>Whether the node has the label.</returns>
-    public bool TryGetLabel(string key, out string value)
+    public bool TryGetLabel(string key, out string value) => this.labels.TryGetValue(key, out value!);
+
+    /// <summary>Looks up a label by its interned key id (a short scan of ints; no string hashing per decision).</summary>
+    /// <param name="keyId">The id from <see cref="LabelKeys.Id"/>.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether the node has the label.</returns>
+    internal bool TryGetLabel(int keyId, out string value)
     {
-        if (this.Labels is Dictionary<string, string> d)
+        var ids = this.labelKeyIds;
+        for (var i = 0; i < ids.Length; i++)
         {
-            return d.TryGetValue(key, out value!);
+            if (ids[i] == keyId)
+            {
+                value = this.labelValues[i];
+                return true;
+            }
         }
 
-        return this.Labels.TryGetValue(key, out value!);
+        value = null!;
+        return false;
     }
 
     /// <inheritdoc />
     public override string ToString() => this.Name;
 }
 
+/// <summary>
+/// Interned label keys: nodes and plans translate keys to small ints once, so a decision compares ints instead of
+/// hashing strings. Append-only and shared by the process; it grows only with the distinct keys read.
+/// </summary>
+internal static class LabelKeys
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private static int next;
+
+    public static int Id(string key)
+    {
+        if (Ids.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        return Ids.GetOrAdd(key, _ => System.Threading.Interlocked.Increment(ref next));
+    }
+}
+
 /// <summary>A node inventory: the nodes read from <c>kubectl get nodes</c> output, and what was wrong with the others.</summary>
 public sealed class NodeInventory
 {
     private readonly List<NodeInfo> nodes = new();
+    private NodeInfo[]? array;
     private readonly List<Finding> problems = new();
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
 
     /// <summary>Gets the nodes, in input order, names unique.</summary>
-    public IReadOnlyList<NodeInfo> Nodes => this.nodes;
+    public IReadOnlyList<NodeInfo> Nodes => this.array ??= this.nodes.ToArray();
 
     /// <summary>Gets findings (DS3008) for Node objects that could not be read, or were read with parts dropped.</summary>
     public IReadOnlyList<Finding> Problems => this.problems;
@@ -119,6 +165,7 @@ public sealed class NodeInventory
             if (inv.names.Add(n.Name))
             {
                 inv.nodes.Add(n);
+                inv.array = null;
             }
         }
 
@@ -220,6 +267,7 @@ public sealed class NodeInventory
         }
 
         this.nodes.Add(new NodeInfo(name!, labels, taints, spec.Bool("unschedulable") == true, obj));
+        this.array = null;
         return true;
     }
 

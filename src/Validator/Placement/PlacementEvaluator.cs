@@ -54,14 +54,66 @@ public static class PlacementEvaluator
     {
         var decisions = new PlacementDecision[nodes.Count];
         var desired = 0;
-        for (var i = 0; i < decisions.Length; i++)
+        if (nodes is NodeInfo[] array)
         {
-            var d = plan.Decide(nodes[i]);
-            decisions[i] = d;
-            desired += d.ShouldRun ? 1 : 0;
+            // The common case (NodeInventory keeps an array): no interface call per node.
+            for (var i = 0; i < array.Length; i++)
+            {
+                var d = plan.Decide(array[i]);
+                decisions[i] = d;
+                desired += d.ShouldRun ? 1 : 0;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < decisions.Length; i++)
+            {
+                var d = plan.Decide(nodes[i]);
+                decisions[i] = d;
+                desired += d.ShouldRun ? 1 : 0;
+            }
         }
 
         return new PlacementResult(plan, daemonSet, nodes, decisions, desired);
+    }
+
+    /// <summary>
+    /// Evaluates many plans over the same nodes, node by node (each node's labels and taints stay in cache while every
+    /// plan looks at it), which is what <c>place</c> and the inventory rules need for a whole folder of DaemonSets.
+    /// </summary>
+    /// <param name="plans">The plans.</param>
+    /// <param name="nodes">The nodes.</param>
+    /// <param name="daemonSets">The DaemonSet objects aligned with <paramref name="plans"/>, or null.</param>
+    /// <returns>One result per plan, in order.</returns>
+    public static PlacementResult[] EvaluateAll(IReadOnlyList<PlacementPlan> plans, IReadOnlyList<NodeInfo> nodes, IReadOnlyList<ManifestObject?>? daemonSets = null)
+    {
+        var nodeArray = nodes as NodeInfo[] ?? System.Linq.Enumerable.ToArray(nodes);
+        var planArray = plans as PlacementPlan[] ?? System.Linq.Enumerable.ToArray(plans);
+        var decisions = new PlacementDecision[planArray.Length][];
+        var desired = new int[planArray.Length];
+        for (var p = 0; p < planArray.Length; p++)
+        {
+            decisions[p] = new PlacementDecision[nodeArray.Length];
+        }
+
+        for (var n = 0; n < nodeArray.Length; n++)
+        {
+            var node = nodeArray[n];
+            for (var p = 0; p < planArray.Length; p++)
+            {
+                var d = planArray[p].Decide(node);
+                decisions[p][n] = d;
+                desired[p] += d.ShouldRun ? 1 : 0;
+            }
+        }
+
+        var results = new PlacementResult[planArray.Length];
+        for (var p = 0; p < planArray.Length; p++)
+        {
+            results[p] = new PlacementResult(planArray[p], daemonSets?[p], nodeArray, decisions[p], desired[p]);
+        }
+
+        return results;
     }
 
     /// <summary>Counts the nodes that should run a plan, without keeping decisions.</summary>

@@ -132,7 +132,8 @@ public sealed class Toleration
     /// <returns>True when tolerated.</returns>
     public bool Tolerates(Taint taint)
     {
-        if (this.Effect != TaintEffect.None && !string.Equals(this.EffectText, taint.EffectText, System.StringComparison.Ordinal))
+        if (this.Effect != TaintEffect.None
+            && (this.Effect != taint.Effect || (this.Effect == TaintEffect.Other && !string.Equals(this.EffectText, taint.EffectText, System.StringComparison.Ordinal))))
         {
             return false;
         }
