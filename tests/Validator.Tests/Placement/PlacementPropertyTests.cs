@@ -16,6 +16,16 @@ public sealed class PlacementPropertyTests
     private static readonly string[] TaintEffects = { "NoSchedule", "PreferNoSchedule", "NoExecute" };
     private static readonly string[] TolerationEffects = { string.Empty, "NoSchedule", "PreferNoSchedule", "NoExecute" };
 
+    private static readonly HashSet<(string, string)> DefaultPairs = new()
+    {
+        ("node.kubernetes.io/not-ready", "NoExecute"),
+        ("node.kubernetes.io/unreachable", "NoExecute"),
+        ("node.kubernetes.io/disk-pressure", "NoSchedule"),
+        ("node.kubernetes.io/memory-pressure", "NoSchedule"),
+        ("node.kubernetes.io/pid-pressure", "NoSchedule"),
+        ("node.kubernetes.io/unschedulable", "NoSchedule"),
+    };
+
     private static Gen<Taint> TaintGen =>
         from k in Gen.Elements(Keys)
         from v in Gen.Elements(Values)
@@ -72,10 +82,11 @@ public sealed class PlacementPropertyTests
             nodes =>
             {
                 var plan = PlacementPlan.Compile(DaemonSet(string.Empty));
-                var defaults = DaemonTolerations.Defaults(hostNetwork: false);
+
+                // An oracle independent of Toleration.Tolerates: the defaults of PLACEMENT.md §3 as (key, effect) pairs, any value.
                 return nodes.All(n =>
                 {
-                    var expected = n.Taints.All(t => t.Effect is not (TaintEffect.NoSchedule or TaintEffect.NoExecute) || defaults.Any(d => d.Tolerates(t)));
+                    var expected = n.Taints.All(t => t.EffectText is not ("NoSchedule" or "NoExecute") || DefaultPairs.Contains((t.Key, t.EffectText)));
                     return plan.Decide(n).ShouldRun == expected;
                 });
             });
