@@ -166,15 +166,22 @@ internal static class InventoryPlacement
             return null;
         }
 
-        if (Cache.TryGetValue(context.Object, out var e) && ReferenceEquals(e.Inventory, inventory))
+        lock (Cache)
         {
-            return e.Result;
+            if (Cache.TryGetValue(context.Object, out var e) && ReferenceEquals(e.Inventory, inventory))
+            {
+                return e.Result;
+            }
         }
 
         var plan = PlacementPlan.Compile(context.Object);
         var result = plan.IsComplete ? PlacementEvaluator.Evaluate(plan, inventory.Nodes, context.Object) : null;
-        Cache.Remove(context.Object);
-        Cache.Add(context.Object, new Entry(inventory, result));
+        lock (Cache)
+        {
+            Cache.Remove(context.Object);
+            Cache.Add(context.Object, new Entry(inventory, result));
+        }
+
         return result;
     }
 
