@@ -49,6 +49,7 @@ public static class Program
             {
                 "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr, currentDirectory),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
+                "explain" => RulesCommand.Explain(rest, stdout),
                 "place" => PlaceCommand.Run(rest, stdin, stdout, stderr, currentDirectory),
                 _ => UsageError(stderr, $"unknown command '{args[0]}'"),
             };
@@ -68,11 +69,15 @@ public static class Program
           daemonlint validate [options] PATH...   validate files, folders (*.yaml, *.yml, *.json) or - (stdin)
           daemonlint place --nodes FILE PATH...   which nodes get a daemon pod, and why not the others
           daemonlint rules                        list the rule catalog
+          daemonlint explain DS1001               print a rule's page (cause, examples, options, suppression)
 
         validate options:
           --format text|json|sarif|junit|github   output format (default text); repeatable, each with its own --output
           --output FILE                           write the preceding --format to FILE instead of standard output
           --baseline PATH                         prior versions of the objects (file or folder), for update rules
+          --baseline-ref REV                      compare with the same files at a git revision (update rules)
+          --staged                                check the staged content, compared with HEAD (default under pre-commit)
+          --config FILE | --no-config             .daemonlint.yaml ignore entries (default: nearest above the current folder)
           --fail-on error|warning|info            lowest severity that makes the exit code 1 (default error)
           --max-file-size BYTES                   largest file read (default 67108864)
           --nodes FILE                            a node inventory (kubectl get nodes -o yaml|json, a Node, or a folder);

@@ -18,6 +18,7 @@ namespace DaemonLint.Tests;
 /// starts on that line. A marker line <c>#      ^^^^^</c> right below an expectation line also pins the start column.
 /// The rules checked are those named by expectations, the fixture folder's id, and any listed in a
 /// <c># rules: DS1001 DS1002</c> header; every finding of those rules must be expected and every expectation found.
+/// A <c># nodes: nodes.yml</c> header loads a node inventory from beside the fixture (placement rules DS3006, DS3007).
 /// A <c># baseline:</c> block is not supported here: update fixtures pass a baseline text explicitly.
 /// </summary>
 public static class FixtureVerifier
@@ -25,6 +26,8 @@ public static class FixtureVerifier
     private static readonly Regex Expect = new(@"#\s*expect:\s*(?<list>.+?)\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex Item = new(@"(?<id>DS\d{4})\s+(?<path>\S+)", RegexOptions.CultureInvariant);
     private static readonly Regex RulesHeader = new(@"^#\s*rules:\s*(?<ids>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly Regex OptionsHeader = new(@"^#\s*options:\s*(?<opts>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly Regex NodesHeader = new(@"^#\s*nodes:\s*(?<file>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex Marker = new(@"^\s*#\s*(?<pad>\s*)\^+\s*$", RegexOptions.CultureInvariant);
 
     /// <summary>An expected finding.</summary>
@@ -76,12 +79,44 @@ public static class FixtureVerifier
 
     /// <summary>Validates a fixture file and asserts its expectations.</summary>
     /// <param name="path">The fixture path.</param>
-    /// <param name="options">Validator options, or the defaults.</param>
+    /// <param name="options">Validator options, or the defaults (a <c># options: Name=true</c> header sets boolean options).</param>
     /// <param name="baseline">Prior versions for update rules.</param>
     public static void VerifyFile(string path, ValidatorOptions? options = null, BaselineIndex? baseline = null)
     {
         var folderId = Path.GetFileName(Path.GetDirectoryName(path)) ?? string.Empty;
-        VerifyText(File.ReadAllText(path), Path.GetFileName(path), folderId.StartsWith("DS", StringComparison.Ordinal) ? folderId : null, options, baseline);
+        var text = File.ReadAllText(path);
+        options ??= OptionsFromHeader(text);
+        if (NodesHeader.Match(text) is { Success: true } nodes)
+        {
+            // "# nodes: nodes.yml": a node inventory beside the fixture, as `validate --nodes` loads it (placement rules).
+            var inventoryFile = Path.Combine(Path.GetDirectoryName(path)!, nodes.Groups["file"].Value);
+            var objects = DaemonLint.Yaml.YamlManifestReader.ReadDocuments(inventoryFile, File.ReadAllText(inventoryFile)).SelectMany(d => d.Objects);
+            options = (options ?? new ValidatorOptions()) with { Nodes = DaemonLint.Placement.NodeInventory.FromObjects(objects) };
+        }
+
+        VerifyText(text, Path.GetFileName(path), folderId.StartsWith("DS", StringComparison.Ordinal) ? folderId : null, options, baseline);
+    }
+
+    /// <summary>Reads a <c># options: UserNamespaces=true AllowPrivileged=false</c> header into validator options.</summary>
+    /// <param name="text">The fixture text.</param>
+    /// <returns>The options, or null when there is no header.</returns>
+    public static ValidatorOptions? OptionsFromHeader(string text)
+    {
+        var m = OptionsHeader.Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var options = new ValidatorOptions();
+        foreach (var pair in m.Groups["opts"].Value.Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=');
+            var prop = typeof(ValidatorOptions).GetProperty(kv[0]) ?? throw new InvalidOperationException($"unknown option '{kv[0]}' in fixture header");
+            prop.SetValue(options, kv.Length < 2 || bool.Parse(kv[1]));
+        }
+
+        return options;
     }
 
     /// <summary>Validates a fixture text and asserts its expectations.</summary>

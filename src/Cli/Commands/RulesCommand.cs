@@ -27,4 +27,37 @@ public static class RulesCommand
 
         return Program.ExitOk;
     }
+
+    /// <summary>Runs <c>daemonlint explain DSxxxx</c>: prints the rule's page.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <returns>The exit code.</returns>
+    public static int Explain(string[] args, TextWriter stdout)
+    {
+        if (args.Length != 1)
+        {
+            throw new UsageException("explain takes one rule id, e.g. daemonlint explain DS1001");
+        }
+
+        if (!RuleCatalog.TryGet(args[0], out var rule))
+        {
+            throw new UsageException($"unknown rule id '{args[0]}'; 'daemonlint rules' lists them");
+        }
+
+        using var stream = typeof(RulesCommand).Assembly.GetManifestResourceStream("rules/" + rule.Id + ".md");
+        if (stream is null)
+        {
+            stdout.WriteLine($"{rule.Id}: {rule.Title}");
+            stdout.WriteLine();
+            stdout.WriteLine(rule.Description);
+            stdout.WriteLine(rule.HelpUri);
+            return Program.ExitOk;
+        }
+
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd().Replace("<!-- generated -->\n", string.Empty).Replace("<!-- /generated -->\n", string.Empty)
+            .Replace("<!-- prose -->\n", string.Empty).Replace("<!-- /prose -->\n", string.Empty);
+        stdout.Write(text);
+        return Program.ExitOk;
+    }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using DaemonLint.Catalog;
+using DaemonLint.Cli.Git;
 using DaemonLint.Cli.Output;
 using DaemonLint.Engine;
 using DaemonLint.Model;
@@ -25,6 +26,8 @@ public static class ValidateCommand
     {
         var options = ValidateOptions.Parse(args);
         var limits = ReaderLimits.Default with { MaxFileBytes = options.MaxFileBytes };
+        var run = new ValidationRun { BaseDirectory = currentDirectory };
+
         DaemonLint.Placement.NodeInventory? nodes = null;
         if (options.Nodes.Count > 0)
         {
@@ -34,16 +37,34 @@ public static class ValidateCommand
             }
 
             nodes = inventory;
+            run.Findings.AddRange(inventory.Problems);
         }
 
-        var validator = new ManifestValidator(new ValidatorOptions { Limits = limits, Nodes = nodes });
-        var run = new ValidationRun { BaseDirectory = currentDirectory };
-        if (nodes is not null)
+        var configProblems = new List<InputProblem>();
+        var config = LoadConfig(options, currentDirectory, configProblems, out var configFile, stderr);
+        if (config is null && configFile is not null)
         {
-            run.Findings.AddRange(nodes.Problems);
+            return Program.ExitUsage;
         }
 
+        var configDir = configFile is null ? null : Path.GetDirectoryName(configFile)!;
+        var validator = new ManifestValidator(new ValidatorOptions
+        {
+            Limits = limits,
+            Nodes = nodes,
+            Suppressions = config,
+            SuppressionPath = configDir is null ? null : file => file is null ? null : Path.GetRelativePath(configDir, Path.GetFullPath(Path.Combine(currentDirectory, file))).Replace('\\', '/'),
+        });
         var ioError = false;
+        var configDisplay = configFile is null ? null : Display(configFile, currentDirectory);
+        foreach (var p in configProblems)
+        {
+            ioError = true;
+            if (validator.InputFinding(configDisplay, p) is { } f)
+            {
+                run.Findings.Add(f);
+            }
+        }
 
         var baseline = new BaselineIndex();
         foreach (var b in options.Baselines)
@@ -52,6 +73,22 @@ public static class ValidateCommand
             {
                 return Program.ExitUsage;
             }
+        }
+
+        var staged = options.Staged ?? (Environment.GetEnvironmentVariable("PRE_COMMIT") == "1" && options.Baselines.Count == 0 && options.BaselineRef is null);
+        var git = (GitRepository?)null;
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var gitRevision = options.BaselineRef ?? "HEAD";
+        if (staged || options.BaselineRef is not null)
+        {
+            git = GitRepository.Find(currentDirectory, out var gitError);
+            if (git is null)
+            {
+                stderr.WriteLine($"daemonlint: {(staged ? "--staged" : "--baseline-ref")} needs a git repository: {gitError}");
+                return Program.ExitUsage;
+            }
+
+            renames = git.Renames(gitRevision, staged);
         }
 
         var missing = new List<string>();
@@ -71,10 +108,35 @@ public static class ValidateCommand
         foreach (var input in inputs)
         {
             run.Files++;
+            run.FileNames.Add(input.DisplayName);
             byte[] bytes;
+            var fileBaseline = baseline;
             try
             {
-                bytes = ReadInput(input, stdin, limits.MaxFileBytes);
+                if (staged && input.FullPath is not null)
+                {
+                    var indexed = git!.Show(string.Empty, input.FullPath);
+                    if (indexed is null)
+                    {
+                        continue; // deleted from the index: nothing to check
+                    }
+
+                    bytes = indexed;
+                }
+                else
+                {
+                    bytes = ReadInput(input, stdin, limits.MaxFileBytes);
+                }
+
+                if (git is not null && input.FullPath is not null)
+                {
+                    var oldPath = renames.TryGetValue(input.FullPath, out var from) ? from : input.FullPath;
+                    var old = git.Show(gitRevision, oldPath);
+                    if (old is not null)
+                    {
+                        fileBaseline = baseline.With(gitRevision + ":" + git.RelativePath(oldPath), old, limits);
+                    }
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -83,13 +145,26 @@ public static class ValidateCommand
                 continue;
             }
 
-            var report = validator.ValidateBytes(input.DisplayName, bytes, baseline);
+            var report = validator.ValidateBytes(input.DisplayName, bytes, fileBaseline);
             run.Objects += report.Objects;
             run.DaemonSets += report.DaemonSets;
+            run.CheckedObjects.AddRange(report.CheckedObjects);
             run.Findings.AddRange(report.Findings);
         }
 
+        if (config is not null)
+        {
+            foreach (var entry in config.Ignore)
+            {
+                if (entry.Uses == 0 && validator.InputFinding(configDisplay, new InputProblem(RuleIds.UnusedSuppression, "this ignore entry suppressed nothing in this run; remove it or fix its rules/paths/kind/namespace/name", entry.Span)) is { } unused)
+                {
+                    run.Findings.Add(unused);
+                }
+            }
+        }
+
         run.Findings.Sort(ManifestValidator.CompareFindings);
+        run.ExecutionSuccessful = !ioError;
         foreach (var (format, output) in options.Outputs)
         {
             var formatter = OutputFormats.Get(format);
@@ -149,6 +224,60 @@ public static class ValidateCommand
         }
 
         return File.ReadAllBytes(input.FullPath);
+    }
+
+    private static SuppressionConfig? LoadConfig(ValidateOptions options, string currentDirectory, List<InputProblem> problems, out string? configFile, TextWriter stderr)
+    {
+        configFile = null;
+        if (options.NoConfig)
+        {
+            return null;
+        }
+
+        if (options.Config is not null)
+        {
+            configFile = Path.GetFullPath(Path.Combine(currentDirectory, options.Config));
+        }
+        else
+        {
+            for (var dir = new DirectoryInfo(currentDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, SuppressionConfig.FileName);
+                if (File.Exists(candidate))
+                {
+                    configFile = candidate;
+                    break;
+                }
+            }
+        }
+
+        if (configFile is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = File.ReadAllBytes(configFile);
+            if (!TextDecoder.TryDecode(bytes, out var text, out var problem))
+            {
+                problems.Add(problem! with { RuleId = RuleIds.ConfigurationError });
+                return new SuppressionConfig();
+            }
+
+            return SuppressionConfig.Parse(Display(configFile, currentDirectory), text, problems);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"daemonlint: cannot read the configuration {configFile}: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static string Display(string fullPath, string currentDirectory)
+    {
+        var rel = Path.GetRelativePath(currentDirectory, fullPath);
+        return (rel.StartsWith("..", StringComparison.Ordinal) ? fullPath : rel).Replace('\\', '/');
     }
 
     private static void AddInputFinding(ManifestValidator validator, ValidationRun run, string file, string ruleId, string message)
@@ -217,6 +346,18 @@ public sealed class ValidateOptions
 
     /// <summary>Gets or sets the lowest severity that fails the run.</summary>
     public Severity FailOn { get; set; } = Severity.Error;
+
+    /// <summary>Gets or sets the git revision to compare with for update rules.</summary>
+    public string? BaselineRef { get; set; }
+
+    /// <summary>Gets or sets whether to read staged content and compare with HEAD (null: when run by pre-commit).</summary>
+    public bool? Staged { get; set; }
+
+    /// <summary>Gets or sets the configuration file, or null to look for .daemonlint.yaml.</summary>
+    public string? Config { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether to ignore any configuration file.</summary>
+    public bool NoConfig { get; set; }
 
     /// <summary>Gets or sets the largest file read.</summary>
     public long MaxFileBytes { get; set; } = ReaderLimits.Default.MaxFileBytes;
@@ -294,6 +435,21 @@ public sealed class ValidateOptions
                     break;
                 case "--nodes":
                     o.Nodes.Add(Value());
+                    break;
+                case "--baseline-ref":
+                    o.BaselineRef = Value();
+                    break;
+                case "--staged":
+                    o.Staged = true;
+                    break;
+                case "--no-staged":
+                    o.Staged = false;
+                    break;
+                case "--config":
+                    o.Config = Value();
+                    break;
+                case "--no-config":
+                    o.NoConfig = true;
                     break;
                 case "--fail-on":
                     var level = Value();

@@ -9,6 +9,15 @@ public sealed class ValidationRun
     /// <summary>Gets the findings, ordered by file, position and rule id.</summary>
     public List<Finding> Findings { get; } = new();
 
+    /// <summary>Gets the names of the files read, in input order (as shown in findings).</summary>
+    public List<string> FileNames { get; } = new();
+
+    /// <summary>Gets the DaemonSet-like objects the rules ran on, in input order (clean ones included).</summary>
+    public List<ObjectRef> CheckedObjects { get; } = new();
+
+    /// <summary>Gets or sets a value indicating whether every input could be read (false after an I/O error).</summary>
+    public bool ExecutionSuccessful { get; set; } = true;
+
     /// <summary>Gets or sets the number of files read.</summary>
     public int Files { get; set; }
 

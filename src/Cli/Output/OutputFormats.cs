@@ -21,12 +21,18 @@ public static class OutputFormats
     {
         ["text"] = () => new TextFormatter(),
         ["json"] = () => new JsonFormatter(),
+        ["sarif"] = () => new SarifFormatter(),
+        ["junit"] = () => new JUnitFormatter(),
+        ["github"] = () => new GitHubFormatter(),
     };
 
     /// <summary>Whether a format name is known.</summary>
     /// <param name="name">The name.</param>
     /// <returns>True when known.</returns>
     public static bool IsKnown(string name) => Formats.ContainsKey(name);
+
+    /// <summary>Gets the known format names.</summary>
+    public static IEnumerable<string> Names => Formats.Keys;
 
     /// <summary>Gets a formatter.</summary>
     /// <param name="name">The name.</param>

@@ -144,7 +144,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS9006_DocumentTooComplex { get; } = new(
         RuleIds.DocumentTooComplex, "Document is too deep or expands too far", RuleCategory.Input, Severity.Error,
-        "The document nests deeper, or expands through aliases to more nodes, than any Kubernetes object could; it is skipped.");
+        "The document nests deeper, or expands through aliases to more nodes, than any Kubernetes object could: an alias bomb skips its document, excessive nesting stops the reading of the file there.");
 
     public static RuleDescriptor DS9007_NoManifests { get; } = new(
         RuleIds.NoManifests, "No manifests found", RuleCategory.Input, Severity.Warning,
@@ -157,13 +157,21 @@ public static partial class RuleCatalog
     public static RuleDescriptor DS9009_ConfigurationError { get; } = new(
         RuleIds.ConfigurationError, "Configuration must be valid", RuleCategory.Input, Severity.Error,
         "A DaemonLint configuration file or option is invalid.");
+
+    public static RuleDescriptor DS9010_UnusedSuppression { get; } = new(
+        RuleIds.UnusedSuppression, "Suppression is unused", RuleCategory.Input, Severity.Info,
+        "A daemonlint.io/ignore annotation, a daemonlint-disable comment or a .daemonlint.yaml ignore entry suppresses nothing; remove it so it cannot hide a future finding.");
 #pragma warning restore SA1600, CS1591
 
-    /// <summary>Gets every rule, in id order.</summary>
-    public static IReadOnlyList<RuleDescriptor> All { get; } = BuildAll();
+    // Built on first use, not in a static initializer: the descriptors of the other partial files are static
+    // properties too, and C# runs the initializers of a partial class's files in no guaranteed order.
+    private static RuleDescriptor[]? all;
+    private static Dictionary<string, RuleDescriptor>? byId;
 
-    // Declared after All: static initializers run in text order.
-    private static readonly Dictionary<string, RuleDescriptor> ById = BuildIndex();
+    /// <summary>Gets every rule, in id order.</summary>
+    public static IReadOnlyList<RuleDescriptor> All => all ??= BuildAll();
+
+    private static Dictionary<string, RuleDescriptor> ById => byId ??= BuildIndex();
 
     /// <summary>Looks up a rule by id.</summary>
     /// <param name="id">The id.</param>
@@ -232,6 +240,7 @@ public static partial class RuleCatalog
         DS9007_NoManifests,
         DS9008_InternalError,
         DS9009_ConfigurationError,
+        DS9010_UnusedSuppression,
     };
 
     private static Dictionary<string, RuleDescriptor> BuildIndex()

@@ -37,5 +37,6 @@ public static partial class RuleIds
     public const string NoManifests = "DS9007";
     public const string InternalError = "DS9008";
     public const string ConfigurationError = "DS9009";
+    public const string UnusedSuppression = "DS9010";
 #pragma warning restore CS1591
 }

@@ -22,7 +22,10 @@ public sealed class FileReport
     public int Objects { get; internal set; }
 
     /// <summary>Gets the number of DaemonSet-like objects validated.</summary>
-    public int DaemonSets { get; internal set; }
+    public int DaemonSets => this.CheckedObjects.Count;
+
+    /// <summary>Gets the DaemonSet-like objects the rules ran on, in file order (clean ones included).</summary>
+    public List<ObjectRef> CheckedObjects { get; } = new();
 }
 
 /// <summary>
@@ -107,7 +110,7 @@ public sealed class ManifestValidator
                     report.Objects++;
                     if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings))
                     {
-                        report.DaemonSets++;
+                        report.CheckedObjects.Add(obj.Ref);
                     }
                 }
             }
@@ -117,6 +120,7 @@ public sealed class ManifestValidator
             this.AddInput(report, file, new InputProblem(RuleIds.InternalError, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
         }
 
+        Suppressions.ApplyComments(this, file, text, report.Findings);
         report.Findings.Sort(CompareFindings);
         return report;
     }
@@ -165,6 +169,7 @@ public sealed class ManifestValidator
             }
         }
 
+        var found = new List<Finding>(pending.Count);
         foreach (var p in pending)
         {
             var severity = this.SeverityOf(p.Descriptor, obj.File);
@@ -173,7 +178,7 @@ public sealed class ManifestValidator
                 continue;
             }
 
-            into.Add(new Finding
+            found.Add(new Finding
             {
                 RuleId = p.Descriptor.Id,
                 Severity = severity,
@@ -189,7 +194,53 @@ public sealed class ManifestValidator
             });
         }
 
+        this.ApplyObjectSuppressions(obj, found);
+        into.AddRange(found);
         return true;
+    }
+
+    private void ApplyObjectSuppressions(ManifestObject obj, List<Finding> found)
+    {
+        if (this.Options.Suppressions is { Ignore.Count: > 0 } config)
+        {
+            var relative = this.Options.SuppressionPath?.Invoke(obj.File);
+            found.RemoveAll(f => config.Ignore.Exists(e => e.Matches(f.RuleId, relative, obj.Ref)));
+        }
+
+        if (!Suppressions.TryGetAnnotation(obj, out var ids))
+        {
+            return;
+        }
+
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        found.RemoveAll(f =>
+        {
+            foreach (var id in ids)
+            {
+                if (string.Equals(id, f.RuleId, StringComparison.OrdinalIgnoreCase))
+                {
+                    used.Add(id);
+                    return true;
+                }
+            }
+
+            return false;
+        });
+
+        var unused = ids.FindAll(id => !used.Contains(id));
+        if (unused.Count == 0 && ids.Count > 0)
+        {
+            return;
+        }
+
+        var path = FieldPath.Root("metadata").Child("annotations").Key(Suppressions.IgnoreAnnotation);
+        var message = ids.Count == 0
+            ? $"the {Suppressions.IgnoreAnnotation} annotation lists no rule id (expected e.g. \"DS4003,DS5001\")"
+            : $"the {Suppressions.IgnoreAnnotation} annotation ignores {string.Join(", ", unused)}, which found nothing in this object; remove {(unused.Count == 1 ? "it" : "them")}";
+        if (this.InputFinding(obj.File, new InputProblem(RuleIds.UnusedSuppression, message, obj.Resolve(path).Span)) is { } f)
+        {
+            found.Add(f with { Path = path, Object = obj.Ref });
+        }
     }
 
     /// <summary>Makes a finding for an input problem (a DS9xxx rule).</summary>

@@ -70,15 +70,32 @@ public sealed class RuleContext
             text += ": " + detail;
         }
 
-        if (hint is not null)
+        if (hint is { Length: > 0 })
         {
-            text += ". " + char.ToUpperInvariant(hint[0]) + hint.Substring(1);
+            text += ". " + Capitalize(hint);
         }
 
         this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue));
     }
 
     internal void SetRule(RuleDescriptor descriptor) => this.current = descriptor;
+
+    // "the template has ..." becomes "The template has ...", but a hint that starts with a field name
+    // ("maxUnavailable defaults to 1", "restartPolicy is case-sensitive") keeps the field's spelling.
+    private static string Capitalize(string hint)
+    {
+        var end = hint.IndexOfAny(new[] { ' ', ':', ',', '.', ';' });
+        var firstWord = end < 0 ? hint : hint.Substring(0, end);
+        foreach (var c in firstWord)
+        {
+            if (char.IsUpper(c))
+            {
+                return hint;
+            }
+        }
+
+        return char.ToUpperInvariant(hint[0]) + hint.Substring(1);
+    }
 }
 
 /// <summary>A finding before severity and span are applied.</summary>

@@ -1,9 +1,10 @@
 using DaemonLint.Engine;
+using DaemonLint.Rules.Schema;
 
 namespace DaemonLint.Rules;
 
 /// <summary>Rule instances for DS2001-DS2099: structural validation against the OpenAPI schema.</summary>
 public static partial class RuleSet
 {
-    private static Rule[] SchemaRules() => System.Array.Empty<Rule>();
+    private static Rule[] SchemaRules() => SchemaConformance.All;
 }

@@ -245,13 +245,14 @@ public static class ScalarResolver
 
     private static bool IsGoFloatSyntax(string s)
     {
-        // .NET accepts a few forms Go's ParseFloat does not (thousands separators are off already); reject stray characters.
+        // go-yaml v2 only calls ParseFloat when its yamlStyleFloat regex matches: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+        // ("+Inf" and "-Infinity" stay strings; .inf and friends are handled by the table above). .NET's parser is looser,
+        // so reject stray characters here.
         foreach (var ch in s)
         {
             if (!(ch is >= '0' and <= '9' or '+' or '-' or '.' or 'e' or 'E'))
             {
-                return string.Equals(s.TrimStart('+', '-'), "Inf", StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(s.TrimStart('+', '-'), "Infinity", StringComparison.OrdinalIgnoreCase);
+                return false;
             }
         }
 

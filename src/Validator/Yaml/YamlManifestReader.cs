@@ -63,7 +63,8 @@ public static class YamlManifestReader
     public static IEnumerable<DocumentResult> ReadDocuments(string? file, string text, ReaderLimits? limits = null)
     {
         limits ??= ReaderLimits.Default;
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var parser = new Parser(scanner);
         var builder = new TreeBuilder(limits);
         var index = 0;
         while (true)
@@ -79,13 +80,24 @@ public static class YamlManifestReader
             }
             catch (YamlException ex)
             {
-                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), ToSpan(ex.Start, ex.End)));
+                // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner's position is where it stopped.
+                var span = ex.Start.Index == 0 && ex.End.Index == 0 ? ToSpan(scanner.CurrentPosition, scanner.CurrentPosition) : ToSpan(ex.Start, ex.End);
+                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), span));
+                stop = true;
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner throws this (instead of a YamlException) on some malformed input, e.g. an unclosed
+                // flow mapping whose last line is a plain "key: value".
+                var at = ToSpan(scanner.CurrentPosition, scanner.CurrentPosition);
+                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: the YAML could not be read past this point (is a bracket or quote unclosed?)", at));
                 stop = true;
             }
             catch (DocumentTooComplexException ex)
             {
                 doc.Problems.Add(new InputProblem(RuleIds.DocumentTooComplex, ex.Message, ex.Span));
-                skip = true;
+                skip = !ex.StopReading;
+                stop = ex.StopReading;
             }
 
             if (stop)
@@ -152,13 +164,18 @@ public static class YamlManifestReader
 
     private sealed class DocumentTooComplexException : Exception
     {
-        public DocumentTooComplexException(string message, SourceSpan span)
+        public DocumentTooComplexException(string message, SourceSpan span, bool stopReading = false)
             : base(message)
         {
             this.Span = span;
+            this.StopReading = stopReading;
         }
 
         public SourceSpan Span { get; }
+
+        /// <summary>Gets a value indicating whether the rest of the text is not read: YamlDotNet's scanner is quadratic in the
+        /// flow nesting depth, so skipping a 10,000-deep document token by token takes seconds (minutes at 100,000).</summary>
+        public bool StopReading { get; }
     }
 
     private sealed class Frame
@@ -320,8 +337,9 @@ public static class YamlManifestReader
             if (this.stack.Count >= this.limits.MaxDepth)
             {
                 throw new DocumentTooComplexException(
-                    $"nesting is deeper than {this.limits.MaxDepth} levels; no Kubernetes object is this deep, so the document is skipped",
-                    YamlManifestReader.ToSpan(frame.Start.Start, frame.Start.End));
+                    $"nesting is deeper than {this.limits.MaxDepth} levels; no Kubernetes object is this deep, so the rest of the file is not read",
+                    YamlManifestReader.ToSpan(frame.Start.Start, frame.Start.End),
+                    stopReading: true);
             }
 
             this.stack.Add(frame);

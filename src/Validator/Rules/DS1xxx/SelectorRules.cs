@@ -28,6 +28,11 @@ public sealed class SelectorMustMatchTemplateLabels : Rule
             return;
         }
 
+        if (labelsNode is not null and not MappingNode)
+        {
+            return; // labels of the wrong type: the schema rules report it (one mistake, one finding)
+        }
+
         // An invalid selector does not convert, and the server skips the comparison (only the selector errors are reported).
         if (!LabelValidation.ValidateLabelSelector(context, null, sel, Paths.Selector))
         {
@@ -98,9 +103,9 @@ public sealed class SelectorMustNotBeEmpty : Rule
 
         var ml = sel.Get("matchLabels");
         var me = sel.Get("matchExpressions");
-        if (ml is UnknownNode || me is UnknownNode)
+        if (ml is UnknownNode || me is UnknownNode || ml is not (null or MappingNode) || me is not (null or SequenceNode))
         {
-            return;
+            return; // unknown, or of the wrong type (the schema rules report that)
         }
 
         var hasLabels = ml is MappingNode { Count: > 0 } || (ml is MappingNode m && m.HasUnknownEntries);

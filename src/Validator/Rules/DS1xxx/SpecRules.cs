@@ -42,9 +42,9 @@ public sealed class ActiveDeadlineSecondsForbidden : Rule
     public override void Check(RuleContext context)
     {
         var node = context.PodSpec.Get("activeDeadlineSeconds");
-        if (node is null || node is UnknownNode)
+        if (node is not ScalarNode { Type: ScalarType.Int })
         {
-            return;
+            return; // absent, unknown, or a wrong type (the schema rules report that: one mistake, one finding)
         }
 
         var path = Paths.PodSpec.Child("activeDeadlineSeconds");

@@ -81,6 +81,11 @@ public static class SemanticEquality
             return a.Number.Equals(b.Number);
         }
 
+        if (a.Type == ScalarType.Bool && b.Type == ScalarType.Bool)
+        {
+            return a.BoolValue == b.BoolValue; // yes, on, true and True all decode to true
+        }
+
         return a.Type == b.Type && string.Equals(a.Raw, b.Raw, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,437 @@
+using System.Collections.Generic;
+using DaemonLint.Catalog;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+using DaemonLint.Syntax;
+
+namespace DaemonLint.Rules.PodResources;
+
+/// <summary>One entry of a container's <c>resources.limits</c> or <c>resources.requests</c>.</summary>
+/// <param name="Name">The resource name.</param>
+/// <param name="Node">The value node.</param>
+/// <param name="Path">The path, e.g. <c>c[0].resources.limits[cpu]</c>.</param>
+/// <param name="Quantity">The quantity after defaulting (rounded up to milli units), or null when invalid or not judged.</param>
+/// <param name="Error">The upstream parse error, when the text is no quantity.</param>
+internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath Path, Quantity? Quantity, string? Error);
+
+/// <summary>The resources block of one container.</summary>
+internal sealed class ContainerResources
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MappingNode, ContainerResources> Cache = new();
+
+    private ContainerResources(ContainerRef container, MappingNode resources, FieldPath path)
+    {
+        this.Container = container;
+        this.Path = path;
+        this.Limits = Read(resources, "limits", path.Child("limits"), out var limitsUnknown);
+        this.Requests = Read(resources, "requests", path.Child("requests"), out var requestsUnknown);
+        this.Uncertain = resources.HasUnknownEntries || limitsUnknown || requestsUnknown;
+    }
+
+    public ContainerRef Container { get; }
+
+    public FieldPath Path { get; }
+
+    public List<ResourceEntry> Limits { get; }
+
+    public List<ResourceEntry> Requests { get; }
+
+    /// <summary>Gets a value indicating whether some entries may be hidden (C# front end).</summary>
+    public bool Uncertain { get; }
+
+    public static IEnumerable<ContainerResources> Of(RuleContext context)
+    {
+        foreach (var c in Containers.All(context, includeEphemeral: true))
+        {
+            if (c.Node.Map("resources") is { } r)
+            {
+                // Parsed once per object and shared by DS1301-DS4106.
+                var path = c.Path.Child("resources");
+                var cached = Cache.GetValue(r, _ => new ContainerResources(c, r, path));
+                yield return cached.Path.Equals(path) ? cached : new ContainerResources(c, r, path); // a YAML alias shared by containers
+            }
+        }
+    }
+
+    public ResourceEntry? Limit(string name)
+    {
+        foreach (var e in this.Limits)
+        {
+            if (e.Name == name)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<ResourceEntry> Read(MappingNode resources, string key, FieldPath path, out bool unknown)
+    {
+        var list = new List<ResourceEntry>();
+        // An unknown value, or one of the wrong type (the schema layer's finding), hides what the block holds.
+        unknown = resources[key] is { } v && !v.IsNull && v is not MappingNode;
+        if (resources.Map(key) is not { } map)
+        {
+            return list;
+        }
+
+        unknown = map.HasUnknownEntries;
+        foreach (var e in map.Entries)
+        {
+            if (e.Value.IsNull || e.Value is UnknownNode)
+            {
+                continue;
+            }
+
+            Quantity? q = null;
+            string? error = null;
+            if (Quantity.TryParse(e.Value, out var parsed, out var err))
+            {
+                q = parsed.RoundUp(-3); // SetDefaults_ResourceList
+            }
+            else
+            {
+                error = err;
+            }
+
+            list.Add(new ResourceEntry(e.Key, e.Value, path.Key(e.Key), q, error));
+        }
+
+        return list;
+    }
+}
+
+/// <summary>DS1301: quantities parse, are not negative, are whole for integer resources and divide into hugepages.</summary>
+public sealed class ResourceQuantityMustBeValid : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="ResourceQuantityMustBeValid"/> class.</summary>
+    public ResourceQuantityMustBeValid()
+        : base(RuleCatalog.DS1301_ResourceQuantityMustBeValid)
+    {
+    }
+
+    /// <summary>Gets a hint for a quantity text that does not parse.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The hint, or null.</returns>
+    internal static string? ParseHint(string text)
+    {
+        var t = text.Trim();
+        if (t.EndsWith("B", System.StringComparison.Ordinal) || t.EndsWith("b", System.StringComparison.Ordinal))
+        {
+            return "quantities take no 'B': write e.g. 512Mi (binary) or 512M (decimal)";
+        }
+
+        if (t.IndexOf(' ') >= 0)
+        {
+            return "write the number and its suffix without a space, e.g. 512Mi";
+        }
+
+        foreach (var s in new[] { "ki", "mi", "gi", "ti", "pi", "ei", "KI", "MI", "GI", "TI", "K", "g", "t" })
+        {
+            if (t.EndsWith(s, System.StringComparison.Ordinal) && t.Length > s.Length && char.IsDigit(t[t.Length - s.Length - 1]))
+            {
+                return "suffixes are case-sensitive: Ki, Mi, Gi, Ti (binary) or k, M, G, T (decimal); a lower-case m means milli";
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var r in ContainerResources.Of(context))
+        {
+            foreach (var e in r.Limits)
+            {
+                this.CheckEntry(context, e);
+            }
+
+            foreach (var e in r.Requests)
+            {
+                this.CheckEntry(context, e);
+            }
+        }
+
+        // Other quantities of the pod template only fail to decode.
+        this.CheckDecodeOnly(context, context.PodSpec.Map("overhead"), Paths.PodSpec.Child("overhead"));
+        var podResources = context.PodSpec.Map("resources");
+        this.CheckDecodeOnly(context, podResources.Map("limits"), Paths.PodSpec.Child("resources", "limits"));
+        this.CheckDecodeOnly(context, podResources.Map("requests"), Paths.PodSpec.Child("resources", "requests"));
+        if (context.PodSpec.Seq("volumes") is { } volumes)
+        {
+            for (var i = 0; i < volumes.Count; i++)
+            {
+                if (volumes.Items[i] is MappingNode v && v.Map("emptyDir") is { } ed && ed.Get("sizeLimit") is { } size
+                    && !Quantity.TryParse(size, out _, out var err) && err is not null)
+                {
+                    context.Report(FindingKind.Invalid, Paths.PodSpec.Child("volumes").Index(i).Child("emptyDir", "sizeLimit"), err, Nodes.Quote(Quantity.JsonText(size)!), ParseHint(Quantity.JsonText(size)!));
+                }
+            }
+        }
+    }
+
+    private void CheckDecodeOnly(RuleContext context, MappingNode? map, FieldPath path)
+    {
+        if (map is null)
+        {
+            return;
+        }
+
+        foreach (var e in map.Entries)
+        {
+            if (!Quantity.TryParse(e.Value, out _, out var err) && err is not null)
+            {
+                var text = Quantity.JsonText(e.Value)!;
+                context.Report(FindingKind.Invalid, path.Key(e.Key), err, Nodes.Quote(text), ParseHint(text));
+            }
+        }
+    }
+
+    private void CheckEntry(RuleContext context, ResourceEntry e)
+    {
+        if (e.Error is not null)
+        {
+            var text = Quantity.JsonText(e.Node)!;
+            context.Report(FindingKind.Invalid, e.Path, e.Error, Nodes.Quote(text), ParseHint(text));
+            return;
+        }
+
+        if (e.Quantity is not { } q)
+        {
+            return;
+        }
+
+        if (q.Sign < 0)
+        {
+            context.Report(FindingKind.Invalid, e.Path, "must be greater than or equal to 0", Nodes.Quote(q.ToString()), "remove the minus sign");
+        }
+
+        if (ResourceNames.IsInteger(e.Name) && !q.IsInteger)
+        {
+            context.Report(FindingKind.Invalid, e.Path, "must be an integer", Nodes.Quote(q.ToString()), "extended resources are counted in whole units");
+        }
+
+        if (ResourceNames.IsHugePages(e.Name) && !ResourceNames.IsHugePagesValueDivisible(e.Name, q))
+        {
+            context.Report(FindingKind.Invalid, e.Path, $"{q} is not positive integer multiple of {e.Name}", Nodes.Quote(q.ToString()));
+        }
+    }
+}
+
+/// <summary>DS1302: container resource names are standard or qualified extended names.</summary>
+public sealed class ResourceNameMustBeValid : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="ResourceNameMustBeValid"/> class.</summary>
+    public ResourceNameMustBeValid()
+        : base(RuleCatalog.DS1302_ResourceNameMustBeValid)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var c in Containers.All(context, includeEphemeral: true))
+        {
+            var resources = c.Node.Map("resources");
+            foreach (var key in new[] { "limits", "requests" })
+            {
+                if (resources.Map(key) is not { } map)
+                {
+                    continue;
+                }
+
+                var path = c.Path.Child("resources", key);
+                foreach (var e in map.Entries)
+                {
+                    foreach (var msg in ResourceNames.ValidateContainerResourceName(e.Key))
+                    {
+                        context.Report(FindingKind.Invalid, path.Key(e.Key), msg, Nodes.Quote(e.Key), Hint(e.Key));
+                    }
+                }
+            }
+        }
+    }
+
+    private static string? Hint(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        if (lower != name && ResourceNames.IsStandardContainer(lower))
+        {
+            return $"resource names are case-sensitive: write {lower}";
+        }
+
+        return lower switch
+        {
+            "mem" or "ram" => "write memory",
+            "storage" or "disk" => "container storage is ephemeral-storage",
+            "gpu" or "nvidia-gpu" => "GPUs are extended resources with a vendor prefix, e.g. nvidia.com/gpu",
+            _ => null,
+        };
+    }
+}
+
+/// <summary>DS1303: each request is at most its limit.</summary>
+public sealed class RequestMustNotExceedLimit : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="RequestMustNotExceedLimit"/> class.</summary>
+    public RequestMustNotExceedLimit()
+        : base(RuleCatalog.DS1303_RequestMustNotExceedLimit)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var r in ContainerResources.Of(context))
+        {
+            foreach (var req in r.Requests)
+            {
+                if (req.Quantity is not { } q || r.Limit(req.Name)?.Quantity is not { } limit)
+                {
+                    continue; // limits without requests, or requests without limits: nothing to compare (requests are not copied from limits in templates)
+                }
+
+                if (ResourceNames.IsOvercommitAllowed(req.Name) && q.CompareTo(limit) > 0)
+                {
+                    context.Report(
+                        FindingKind.Invalid,
+                        r.Path.Child("requests"),
+                        $"must be less than or equal to {req.Name} limit of {limit}",
+                        Nodes.Quote(q.ToString()),
+                        $"lower requests[{req.Name}] to at most {limit} or raise the limit",
+                        at: req.Path);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>DS1304: hugepages and extended resources need equal request and limit.</summary>
+public sealed class NonOvercommitableRequestMustEqualLimit : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="NonOvercommitableRequestMustEqualLimit"/> class.</summary>
+    public NonOvercommitableRequestMustEqualLimit()
+        : base(RuleCatalog.DS1304_NonOvercommitableRequestMustEqualLimit)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var r in ContainerResources.Of(context))
+        {
+            foreach (var req in r.Requests)
+            {
+                if (req.Quantity is not { } q || ResourceNames.IsOvercommitAllowed(req.Name))
+                {
+                    continue;
+                }
+
+                var limitEntry = r.Limit(req.Name);
+                if (limitEntry is null)
+                {
+                    if (!r.Uncertain)
+                    {
+                        context.Report(
+                            FindingKind.Required,
+                            r.Path.Child("limits"),
+                            "Limit must be set for non overcommitable resources",
+                            hint: $"add limits[{req.Name}]: {q} (equal to the request), or move the request to limits",
+                            at: req.Path);
+                    }
+
+                    continue;
+                }
+
+                if (limitEntry.Quantity is { } limit && q.CompareTo(limit) != 0)
+                {
+                    context.Report(
+                        FindingKind.Invalid,
+                        r.Path.Child("requests"),
+                        $"must be equal to {req.Name} limit of {limit}",
+                        Nodes.Quote(q.ToString()),
+                        $"set requests[{req.Name}] to {limit}, or remove the request",
+                        at: req.Path);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>DS1305: hugepages need cpu or memory.</summary>
+public sealed class HugePagesRequireCpuOrMemory : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="HugePagesRequireCpuOrMemory"/> class.</summary>
+    public HugePagesRequireCpuOrMemory()
+        : base(RuleCatalog.DS1305_HugePagesRequireCpuOrMemory)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var r in ContainerResources.Of(context))
+        {
+            if (r.Uncertain)
+            {
+                continue;
+            }
+
+            var hugePages = false;
+            var cpuOrMemory = false;
+            foreach (var e in r.Limits)
+            {
+                hugePages |= ResourceNames.IsHugePages(e.Name);
+                cpuOrMemory |= e.Name is "cpu" or "memory";
+            }
+
+            foreach (var e in r.Requests)
+            {
+                hugePages |= ResourceNames.IsHugePages(e.Name);
+                cpuOrMemory |= e.Name is "cpu" or "memory";
+            }
+
+            if (hugePages && !cpuOrMemory)
+            {
+                context.Report(FindingKind.Forbidden, r.Path, "HugePages require cpu or memory", hint: "add a memory (or cpu) request or limit next to the hugepages");
+            }
+        }
+    }
+}
+
+/// <summary>DS4106: memory and ephemeral-storage in whole bytes (a server warning).</summary>
+public sealed class FractionalByteQuantity : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="FractionalByteQuantity"/> class.</summary>
+    public FractionalByteQuantity()
+        : base(RuleCatalog.DS4106_FractionalByteQuantity)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var r in ContainerResources.Of(context))
+        {
+            Check(context, r.Limits);
+            Check(context, r.Requests);
+        }
+    }
+
+    private static void Check(RuleContext context, List<ResourceEntry> entries)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Name is "memory" or "ephemeral-storage" && e.Quantity is { } q && !q.IsInteger)
+            {
+                context.Report(
+                    FindingKind.Invalid,
+                    e.Path,
+                    $"fractional byte value {Nodes.Quote(q.ToString())} is invalid, must be an integer",
+                    hint: $"write whole bytes, e.g. {q.CeilingValue()} or a value with a binary suffix such as Mi");
+            }
+        }
+    }
+}

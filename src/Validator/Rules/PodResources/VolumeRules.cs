@@ -1,0 +1,144 @@
+using DaemonLint.Catalog;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+
+namespace DaemonLint.Rules.PodResources;
+
+/// <summary>Base of the rules that report one kind of <see cref="VolumeAnalysis"/> issue.</summary>
+public abstract class VolumeIssueRule : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="VolumeIssueRule"/> class.</summary>
+    /// <param name="descriptor">The catalog entry.</param>
+    private protected VolumeIssueRule(RuleDescriptor descriptor)
+        : base(descriptor)
+    {
+    }
+
+    /// <inheritdoc />
+    public sealed override void Check(RuleContext context)
+    {
+        foreach (var v in VolumeAnalysis.For(context).Volumes)
+        {
+            foreach (var issue in v.Issues)
+            {
+                if (ReferenceEquals(issue.Rule, this.Descriptor))
+                {
+                    context.Report(issue.Kind, issue.Path, issue.Detail, issue.BadValue, issue.Hint, issue.At);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>DS1360: volume names are required, DNS labels and unique.</summary>
+public sealed class VolumeNameMustBeValid : VolumeIssueRule
+{
+    /// <summary>Initializes a new instance of the <see cref="VolumeNameMustBeValid"/> class.</summary>
+    public VolumeNameMustBeValid()
+        : base(RuleCatalog.DS1360_VolumeNameMustBeValid)
+    {
+    }
+}
+
+/// <summary>DS1361: one source per volume.</summary>
+public sealed class VolumeMustHaveOneSource : VolumeIssueRule
+{
+    /// <summary>Initializes a new instance of the <see cref="VolumeMustHaveOneSource"/> class.</summary>
+    public VolumeMustHaveOneSource()
+        : base(RuleCatalog.DS1361_VolumeMustHaveOneSource)
+    {
+    }
+}
+
+/// <summary>DS1362: hostPath.path required, without '..'.</summary>
+public sealed class HostPathPathMustBeValid : VolumeIssueRule
+{
+    /// <summary>Initializes a new instance of the <see cref="HostPathPathMustBeValid"/> class.</summary>
+    public HostPathPathMustBeValid()
+        : base(RuleCatalog.DS1362_HostPathPathMustBeValid)
+    {
+    }
+}
+
+/// <summary>DS1363: hostPath.type supported.</summary>
+public sealed class HostPathTypeMustBeSupported : VolumeIssueRule
+{
+    /// <summary>Initializes a new instance of the <see cref="HostPathTypeMustBeSupported"/> class.</summary>
+    public HostPathTypeMustBeSupported()
+        : base(RuleCatalog.DS1363_HostPathTypeMustBeSupported)
+    {
+    }
+}
+
+/// <summary>DS1364: emptyDir.sizeLimit not negative.</summary>
+public sealed class EmptyDirSizeLimitMustNotBeNegative : VolumeIssueRule
+{
+    /// <summary>Initializes a new instance of the <see cref="EmptyDirSizeLimitMustNotBeNegative"/> class.</summary>
+    public EmptyDirSizeLimitMustNotBeNegative()
+        : base(RuleCatalog.DS1364_EmptyDirSizeLimitMustNotBeNegative)
+    {
+    }
+}
+
+/// <summary>DS1365: defaultMode and mode within 0-0777.</summary>
+public sealed class FileModeMustBeInRange : VolumeIssueRule
+{
+    /// <summary>Initializes a new instance of the <see cref="FileModeMustBeInRange"/> class.</summary>
+    public FileModeMustBeInRange()
+        : base(RuleCatalog.DS1365_FileModeMustBeInRange)
+    {
+    }
+}
+
+/// <summary>DS1367: required fields and local paths of common volume sources.</summary>
+public sealed class VolumeSourceFieldsMustBeValid : VolumeIssueRule
+{
+    /// <summary>Initializes a new instance of the <see cref="VolumeSourceFieldsMustBeValid"/> class.</summary>
+    public VolumeSourceFieldsMustBeValid()
+        : base(RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid)
+    {
+    }
+}
+
+/// <summary>DS6002: deprecated in-tree volume plugins (a server warning).</summary>
+public sealed class DeprecatedVolumePlugin : Rule
+{
+    private static readonly (string Key, string Message)[] Deprecated =
+    {
+        ("photonPersistentDisk", "deprecated in v1.11, non-functional in v1.16+"),
+        ("gitRepo", "deprecated in v1.11"),
+        ("scaleIO", "deprecated in v1.16, non-functional in v1.22+"),
+        ("flocker", "deprecated in v1.22, non-functional in v1.25+"),
+        ("storageos", "deprecated in v1.22, non-functional in v1.25+"),
+        ("quobyte", "deprecated in v1.22, non-functional in v1.25+"),
+        ("glusterfs", "deprecated in v1.25, non-functional in v1.26+"),
+        ("cephfs", "deprecated in v1.28, non-functional in v1.31+"),
+        ("rbd", "deprecated in v1.28, non-functional in v1.31+"),
+    };
+
+    /// <summary>Initializes a new instance of the <see cref="DeprecatedVolumePlugin"/> class.</summary>
+    public DeprecatedVolumePlugin()
+        : base(RuleCatalog.DS6002_DeprecatedVolumePlugin)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var v in VolumeAnalysis.For(context).Volumes)
+        {
+            foreach (var (key, message) in Deprecated)
+            {
+                if (PodFields.IsSet(v.Node, key))
+                {
+                    // The server's warning path says storageOS; the apps/v1 field is storageos.
+                    var path = v.Path.Child(key == "storageos" ? "storageOS" : key);
+                    var hint = key == "gitRepo"
+                        ? "clone the repository in an init container into an emptyDir volume instead"
+                        : "use the plugin's CSI driver instead";
+                    context.Report(FindingKind.Invalid, path, message, hint: hint, at: key == "storageos" ? v.Path.Child(key) : null);
+                }
+            }
+        }
+    }
+}

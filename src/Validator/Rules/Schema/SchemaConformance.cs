@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using DaemonLint.Catalog;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+using DaemonLint.Schema;
+
+namespace DaemonLint.Rules.Schema;
+
+/// <summary>
+/// DS2001-DS2005: decodes an apps/v1 DaemonSet against the embedded OpenAPI-derived schema the way the API server's
+/// strict decoder does, and reports unknown fields, wrong types, YAML 1.1 booleans and numbers where strings are
+/// expected, and quantities that do not parse, each at the offending field. One instance per id, so each id can be
+/// configured (or turned off) on its own; the walk itself runs once per object and is shared by the instances.
+/// </summary>
+public sealed class SchemaConformance : Rule
+{
+    private static readonly ConditionalWeakTable<ManifestObject, IReadOnlyList<SchemaIssue>> Walks = new();
+
+    private readonly SchemaIssueKind issueKind;
+    private readonly FindingKind findingKind;
+
+    /// <summary>Initializes a new instance of the <see cref="SchemaConformance"/> class.</summary>
+    /// <param name="issueKind">The kind of schema issue this instance reports.</param>
+    public SchemaConformance(SchemaIssueKind issueKind)
+        : base(DescriptorOf(issueKind))
+    {
+        this.issueKind = issueKind;
+        this.findingKind = issueKind == SchemaIssueKind.UnknownField ? FindingKind.Forbidden : FindingKind.Invalid;
+    }
+
+    /// <summary>Gets one instance per DS2xxx id, in id order.</summary>
+    public static Rule[] All => new Rule[]
+    {
+        new SchemaConformance(SchemaIssueKind.UnknownField),
+        new SchemaConformance(SchemaIssueKind.WrongType),
+        new SchemaConformance(SchemaIssueKind.BooleanForString),
+        new SchemaConformance(SchemaIssueKind.NumberForString),
+        new SchemaConformance(SchemaIssueKind.InvalidQuantity),
+    };
+
+    /// <summary>Gets the catalog entry of an issue kind.</summary>
+    /// <param name="kind">The issue kind.</param>
+    /// <returns>The descriptor.</returns>
+    public static RuleDescriptor DescriptorOf(SchemaIssueKind kind) => kind switch
+    {
+        SchemaIssueKind.UnknownField => RuleCatalog.DS2001_UnknownField,
+        SchemaIssueKind.WrongType => RuleCatalog.DS2002_WrongType,
+        SchemaIssueKind.BooleanForString => RuleCatalog.DS2003_YamlBooleanForString,
+        SchemaIssueKind.NumberForString => RuleCatalog.DS2004_YamlNumberForString,
+        SchemaIssueKind.InvalidQuantity => RuleCatalog.DS2005_QuantityMustParse,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var issue in Walks.GetValue(context.Object, Walk))
+        {
+            if (issue.Kind == this.issueKind)
+            {
+                context.Report(this.findingKind, issue.Path, issue.Detail, issue.BadValue, issue.Hint);
+            }
+        }
+    }
+
+    private static IReadOnlyList<SchemaIssue> Walk(ManifestObject obj)
+    {
+        var schema = SchemaSet.Kubernetes.ForKind(obj.ApiVersion, obj.Kind);
+        return schema is null ? Array.Empty<SchemaIssue>() : SchemaValidator.Validate(obj.Root, schema);
+    }
+}

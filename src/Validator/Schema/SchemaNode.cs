@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+
+namespace DaemonLint.Schema;
+
+/// <summary>What a compiled schema node accepts, in the decoder's terms.</summary>
+public enum SchemaKind
+{
+    /// <summary>Anything (free-form JSON such as <c>FieldsV1</c>, or preserved unknown fields).</summary>
+    Any,
+
+    /// <summary>A Go struct: a mapping with declared properties; other keys are unknown fields.</summary>
+    Object,
+
+    /// <summary>A Go map: a mapping whose values all follow <see cref="SchemaNode.MapValue"/>.</summary>
+    Map,
+
+    /// <summary>A Go slice: a sequence whose items follow <see cref="SchemaNode.Items"/>.</summary>
+    Array,
+
+    /// <summary>A string.</summary>
+    String,
+
+    /// <summary>An integer (<see cref="SchemaNode.Bits"/> 32 or 64).</summary>
+    Integer,
+
+    /// <summary>A floating-point number.</summary>
+    Number,
+
+    /// <summary>A boolean.</summary>
+    Boolean,
+
+    /// <summary><c>intstr.IntOrString</c>: an int32 or a string.</summary>
+    IntOrString,
+
+    /// <summary><c>resource.Quantity</c>: a string or number that parses as a quantity.</summary>
+    Quantity,
+
+    /// <summary><c>metav1.Time</c>: an RFC 3339 string.</summary>
+    DateTime,
+}
+
+/// <summary>
+/// One node of the compiled schema: what the Kubernetes decoder accepts at one place of an object. Definitions are
+/// shared, so the graph may be cyclic; it is immutable once <see cref="SchemaSet"/> has built it.
+/// </summary>
+public sealed class SchemaNode
+{
+    private static readonly IReadOnlyDictionary<string, SchemaNode> NoProperties = new Dictionary<string, SchemaNode>(0, StringComparer.Ordinal);
+
+    internal SchemaNode(SchemaKind kind, string? definition = null)
+    {
+        this.Kind = kind;
+        this.Definition = definition;
+    }
+
+    /// <summary>Gets what the node accepts.</summary>
+    public SchemaKind Kind { get; internal set; }
+
+    /// <summary>Gets the OpenAPI definition name (<c>io.k8s.api.core.v1.Container</c>), for nodes that are definitions.</summary>
+    public string? Definition { get; }
+
+    /// <summary>Gets the declared properties of an <see cref="SchemaKind.Object"/>.</summary>
+    public IReadOnlyDictionary<string, SchemaNode> Properties { get; internal set; } = NoProperties;
+
+    /// <summary>Gets the value schema of a <see cref="SchemaKind.Map"/>.</summary>
+    public SchemaNode? MapValue { get; internal set; }
+
+    /// <summary>Gets the item schema of an <see cref="SchemaKind.Array"/>.</summary>
+    public SchemaNode? Items { get; internal set; }
+
+    /// <summary>Gets the size of an <see cref="SchemaKind.Integer"/>: 32 or 64.</summary>
+    public int Bits { get; internal set; } = 64;
+
+    /// <summary>Gets the allowed values, when the OpenAPI declares an enum (informational: the decoder does not check them).</summary>
+    public IReadOnlyList<string>? Enum { get; internal set; }
+
+    /// <summary>Gets the Go type name the decoder's messages use: <c>v1.PodSpec</c>, <c>[]v1.Container</c>, <c>map[string]string</c>, <c>int32</c>.</summary>
+    public string GoType => this.Kind switch
+    {
+        SchemaKind.Object or SchemaKind.Any when this.Definition is not null => GoName(this.Definition, qualified: true),
+        SchemaKind.Any => "interface {}",
+        SchemaKind.Object => "struct",
+        SchemaKind.Map => "map[string]" + (this.MapValue?.GoType ?? "interface {}"),
+        SchemaKind.Array => "[]" + (this.Items?.GoType ?? "interface {}"),
+        SchemaKind.String => "string",
+        SchemaKind.Integer => this.Bits == 32 ? "int32" : "int64",
+        SchemaKind.Number => "float64",
+        SchemaKind.Boolean => "bool",
+        SchemaKind.IntOrString => "intstr.IntOrString",
+        SchemaKind.Quantity => "resource.Quantity",
+        _ => "v1.Time",
+    };
+
+    /// <summary>Gets the unqualified Go struct name of a definition (<c>Container</c>), or null.</summary>
+    public string? StructName => this.Definition is null ? null : GoName(this.Definition, qualified: false);
+
+    /// <summary>Looks up a declared property.</summary>
+    /// <param name="name">The JSON field name (case-sensitive, as the strict decoder matches it).</param>
+    /// <param name="schema">The property schema.</param>
+    /// <returns>Whether the property is declared.</returns>
+    public bool TryGetProperty(string name, out SchemaNode schema)
+    {
+        if (this.Properties.TryGetValue(name, out var s))
+        {
+            schema = s;
+            return true;
+        }
+
+        schema = null!;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => this.Definition ?? this.GoType;
+
+    private static string GoName(string definition, bool qualified)
+    {
+        var last = definition.LastIndexOf('.');
+        if (last < 0)
+        {
+            return definition;
+        }
+
+        var name = definition.Substring(last + 1);
+        if (!qualified)
+        {
+            return name;
+        }
+
+        var prev = definition.LastIndexOf('.', last - 1);
+        return prev < 0 ? name : definition.Substring(prev + 1, last - prev - 1) + "." + name;
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DaemonLint.Catalog;
+using DaemonLint.Rules;
+
+namespace DaemonLint.Tests;
+
+/// <summary>Meta-tests over the rule catalog and the rule set: they also cover rules other areas add later.</summary>
+public sealed class CatalogTests
+{
+    [Fact]
+    public void Ids_AreUnique_AndWellFormed()
+    {
+        var ids = RuleCatalog.All.Select(d => d.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches(@"^DS\d{4}$", id));
+        Assert.Equal(ids.OrderBy(i => i, StringComparer.Ordinal), ids);
+    }
+
+    [Fact]
+    public void ThousandsDigit_IsTheCategory()
+    {
+        foreach (var d in RuleCatalog.All)
+        {
+            var expected = d.Category switch
+            {
+                RuleCategory.ApiCorrectness => '1',
+                RuleCategory.Schema => '2',
+                RuleCategory.Placement => '3',
+                RuleCategory.Reliability => '4',
+                RuleCategory.Security => '5',
+                RuleCategory.Versions => '6',
+                RuleCategory.Input => '9',
+                _ => '?',
+            };
+            Assert.True(d.Id[2] == expected, $"{d.Id} is in category {d.Category}");
+        }
+    }
+
+    [Fact]
+    public void TitlesAndDescriptions_AreWrittenConsistently()
+    {
+        foreach (var d in RuleCatalog.All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(d.Title), d.Id);
+            Assert.False(d.Title.EndsWith(".", StringComparison.Ordinal), $"{d.Id} title ends with a period: {d.Title}");
+            Assert.True(d.Description.EndsWith(".", StringComparison.Ordinal), $"{d.Id} description does not end with a period: {d.Description}");
+            Assert.EndsWith($"docs/rules/{d.Id}.md", d.HelpUri);
+            Assert.True(Uri.IsWellFormedUriString(d.HelpUri, UriKind.Absolute), d.HelpUri);
+        }
+    }
+
+    [Fact]
+    public void Severity_FollowsTheServerPrinciple_ForApiCorrectness()
+    {
+        // DS1xxx is exactly what the API server rejects: error by default.
+        Assert.All(RuleCatalog.All.Where(d => d.Category == RuleCategory.ApiCorrectness), d => Assert.Equal(Model.Severity.Error, d.DefaultSeverity));
+    }
+
+    [Fact]
+    public void Lookup_IsCaseInsensitive_AndRejectsUnknownIds()
+    {
+        Assert.Same(RuleCatalog.DS1009_RestartPolicyMustBeAlways, RuleCatalog.Get("ds1009"));
+        Assert.False(RuleCatalog.TryGet("DS0000", out _));
+        Assert.Throws<ArgumentException>(() => RuleCatalog.Get("DS0000"));
+    }
+
+    [Fact]
+    public void EveryRuleInTheRuleSet_HasItsDescriptorInTheCatalog_Once()
+    {
+        Assert.NotEmpty(RuleSet.All);
+        foreach (var rule in RuleSet.All)
+        {
+            Assert.True(RuleCatalog.TryGet(rule.Descriptor.Id, out var d), $"{rule.GetType().Name} has no catalog entry {rule.Descriptor.Id}");
+            Assert.Same(d, rule.Descriptor);
+        }
+
+        var classes = RuleSet.All.Select(r => r.GetType()).ToList();
+        Assert.Equal(classes.Count, classes.Distinct().Count());
+    }
+
+    [Fact]
+    public void EveryRuleClassWithFixtures_HasFixturesThatFireAndDontFire()
+    {
+        // DS2xxx (schema) rules are tested in code against the OpenAPI schema, and DS9xxx (input) in RobustnessTests and
+        // the YAML front end tests, so only the other categories need a fixture folder.
+        var ruleIds = RuleSet.All
+            .Select(r => r.Descriptor)
+            .Where(d => d.Category is not (RuleCategory.Schema or RuleCategory.Input))
+            .Select(d => d.Id)
+            .Distinct()
+            .ToList();
+        Assert.Contains("DS1001", ruleIds);
+        var missing = ruleIds
+            .Where(id =>
+            {
+                var dir = Path.Combine(RepoPaths.Fixtures, id);
+                return !Directory.Exists(dir)
+                    || !Directory.EnumerateFiles(dir, "fires*.yaml").Any()
+                    || !Directory.EnumerateFiles(dir, "dont-fire*.yaml").Any();
+            })
+            .ToList();
+        Assert.True(missing.Count == 0, "rules without fires*.yaml and dont-fire*.yaml fixtures: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void EveryFiresFixture_ExpectsItsFolderRule()
+    {
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Fixtures, "fires*.yaml", SearchOption.AllDirectories))
+        {
+            var id = Path.GetFileName(Path.GetDirectoryName(file))!;
+            var (expected, _) = FixtureVerifier.Parse(File.ReadAllText(file));
+            Assert.True(expected.Any(e => e.RuleId == id), $"{id}/{Path.GetFileName(file)} expects no {id} finding");
+        }
+    }
+
+    [Fact]
+    public void FixtureFolders_AreNamedAfterCatalogIds()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(RepoPaths.Fixtures))
+        {
+            var name = Path.GetFileName(dir);
+            Assert.True(Regex.IsMatch(name, @"^DS\d{4}$") && RuleCatalog.TryGet(name, out _), $"fixture folder {name} is not a catalog id");
+        }
+    }
+}

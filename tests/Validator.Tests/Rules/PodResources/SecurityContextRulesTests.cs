@@ -1,0 +1,103 @@
+using System.Linq;
+using DaemonLint.Catalog;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+
+namespace DaemonLint.Tests.Rules.PodResources;
+
+public sealed class PrivilegedDisallowedByPolicyTests
+{
+    private const string Privileged =
+        """
+        containers:
+          - name: c
+            image: i
+            securityContext:
+              privileged: true # expect: DS1320 spec.template.spec.containers[0].securityContext.privileged
+        """;
+
+    [Fact]
+    public void Privileged_Triggers_WhenClusterDisallowsIt()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(Privileged), options: new ValidatorOptions { AllowPrivileged = false });
+        var f = findings.Single(x => x.RuleId == RuleIds.PrivilegedDisallowedByPolicy);
+        Assert.Equal("Forbidden: disallowed by cluster policy. This cluster does not allow privileged containers; remove privileged: true and add only the capabilities the container needs", f.Message);
+    }
+
+    [Fact]
+    public void Privileged_DoesNotTrigger_ByDefault()
+    {
+        var findings = new ManifestValidator().ValidateText("x.yaml", PodTemplate.Ds(Privileged)).Findings;
+        Assert.DoesNotContain(findings, f => f.RuleId == RuleIds.PrivilegedDisallowedByPolicy);
+    }
+}
+
+public sealed class AllowPrivilegeEscalationConflictTests
+{
+    [Fact]
+    public void NoEscalationButPrivileged_Triggers()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers:
+              - name: c
+                image: i
+                securityContext: {allowPrivilegeEscalation: false, privileged: true} # expect: DS1321 spec.template.spec.containers[0].securityContext
+            """));
+        Assert.Equal(
+            "Invalid value: {allowPrivilegeEscalation: false, privileged: true}: cannot set `allowPrivilegeEscalation` to false and `privileged` to true. A privileged container can always escalate: remove allowPrivilegeEscalation: false or privileged: true",
+            findings.Single(x => x.RuleId == RuleIds.AllowPrivilegeEscalationConflict).Message);
+    }
+}
+
+public sealed class UserAndGroupIdsMustBeInRangeTests
+{
+    [Fact]
+    public void NegativeUser_Triggers_WithNewestMaximum()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            securityContext:
+              runAsUser: -1 # expect: DS1322 spec.template.spec.securityContext.runAsUser
+            containers: [{name: c, image: i}]
+            """));
+        Assert.Equal(
+            "Invalid value: -1: must be between 0 and 4294967295, inclusive. IDs are non-negative; use 0 for root or a positive id (API servers before user-namespace support accept at most 2147483647)",
+            findings.Single(x => x.RuleId == RuleIds.UserAndGroupIdsMustBeInRange).Message);
+    }
+}
+
+public sealed class SeccompProfileMustBeValidTests
+{
+    [Fact]
+    public void MissingType_Triggers_Required()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            securityContext:
+              seccompProfile: {} # expect: DS1323 spec.template.spec.securityContext.seccompProfile.type
+            containers: [{name: c, image: i}]
+            """));
+        var f = findings.Single(x => x.RuleId == RuleIds.SeccompProfileMustBeValid);
+        Assert.Equal("Required value: type is required when seccompProfile is set. Set type: RuntimeDefault (or Localhost with a localhostProfile, or Unconfined)", f.Message);
+        Assert.Equal(FindingKind.Required, f.Kind);
+    }
+
+    [Fact]
+    public void LocalhostProfileWithRuntimeDefault_Triggers()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers:
+              - name: c
+                image: i
+                securityContext:
+                  seccompProfile:
+                    type: RuntimeDefault
+                    localhostProfile: my.json # expect: DS1323 spec.template.spec.containers[0].securityContext.seccompProfile.localhostProfile
+            """));
+        Assert.Equal(
+            "Invalid value: {type: \"RuntimeDefault\", localhostProfile: \"my.json\"}: can only be set when seccomp type is Localhost. Remove localhostProfile or set type: Localhost",
+            findings.Single(x => x.RuleId == RuleIds.SeccompProfileMustBeValid).Message);
+    }
+}

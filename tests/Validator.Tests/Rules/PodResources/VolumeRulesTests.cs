@@ -1,0 +1,166 @@
+using System.Linq;
+using DaemonLint.Catalog;
+using DaemonLint.Model;
+
+namespace DaemonLint.Tests.Rules.PodResources;
+
+public sealed class VolumeNameMustBeValidTests
+{
+    [Fact]
+    public void DuplicateName_Triggers()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers: [{name: c, image: i}]
+            volumes:
+              - {name: data}
+              - {name: data} # expect: DS1360 spec.template.spec.volumes[1].name
+            """));
+        var f = findings.Single(x => x.RuleId == RuleIds.VolumeNameMustBeValid);
+        Assert.Equal("Duplicate value: \"data\". Volume names must be unique; rename one of them", f.Message);
+        Assert.Equal(FindingKind.Duplicate, f.Kind);
+    }
+}
+
+public sealed class VolumeMustHaveOneSourceTests
+{
+    [Fact]
+    public void LaterSources_AreBlamed()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers: [{name: c, image: i}]
+            volumes:
+              - name: v
+                hostPath: {path: /x} # expect: DS1361 spec.template.spec.volumes[0].hostPath
+                emptyDir: {} # not blamed: emptyDir comes first in the server's order
+                persistentVolumeClaim: {claimName: c} # expect: DS1361 spec.template.spec.volumes[0].persistentVolumeClaim
+            """));
+        Assert.All(
+            findings.Where(x => x.RuleId == RuleIds.VolumeMustHaveOneSource),
+            f => Assert.Equal("Forbidden: may not specify more than 1 volume type. A volume has exactly one source: move this one into a volume of its own", f.Message));
+    }
+}
+
+public sealed class HostPathPathMustBeValidTests
+{
+    [Fact]
+    public void Backsteps_Trigger()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers: [{name: c, image: i}]
+            volumes:
+              - name: v
+                hostPath:
+                  path: /var/../etc # expect: DS1362 spec.template.spec.volumes[0].hostPath.path
+            """));
+        Assert.Equal("Invalid value: \"/var/../etc\": must not contain '..'. Write the path without '..' elements", findings.Single(x => x.RuleId == RuleIds.HostPathPathMustBeValid).Message);
+    }
+}
+
+public sealed class HostPathTypeMustBeSupportedTests
+{
+    [Fact]
+    public void WrongCase_Triggers_WithFix()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers: [{name: c, image: i}]
+            volumes:
+              - name: v
+                hostPath:
+                  path: /run/x.sock
+                  type: socket # expect: DS1363 spec.template.spec.volumes[0].hostPath.type
+            """));
+        Assert.Equal(
+            "Unsupported value: \"socket\": supported values: \"\", \"BlockDevice\", \"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\". hostPath types are case-sensitive: write Socket",
+            findings.Single(x => x.RuleId == RuleIds.HostPathTypeMustBeSupported).Message);
+    }
+}
+
+public sealed class EmptyDirSizeLimitMustNotBeNegativeTests
+{
+    [Fact]
+    public void NegativeSize_Triggers()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers: [{name: c, image: i}]
+            volumes:
+              - name: v
+                emptyDir:
+                  sizeLimit: "-1" # expect: DS1364 spec.template.spec.volumes[0].emptyDir.sizeLimit
+            """));
+        Assert.Equal("Forbidden: SizeLimit field must be a valid resource quantity. sizeLimit must not be negative; remove the minus sign or the limit", findings.Single(x => x.RuleId == RuleIds.EmptyDirSizeLimitMustNotBeNegative).Message);
+    }
+}
+
+public sealed class FileModeMustBeInRangeTests
+{
+    [Fact]
+    public void DecimalLookingLikeOctal_Triggers_WithFix()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers: [{name: c, image: i}]
+            volumes:
+              - name: v
+                configMap:
+                  name: cfg
+                  defaultMode: 755 # expect: DS1365 spec.template.spec.volumes[0].configMap.defaultMode
+            """));
+        Assert.Equal(
+            "Invalid value: 755: must be a number between 0 and 0777 (octal), both inclusive. 755 is read as decimal; write 0755 for octal (YAML 1.1), or 493",
+            findings.Single(x => x.RuleId == RuleIds.FileModeMustBeInRange).Message);
+    }
+
+    [Fact]
+    public void YamlOctal_DoesNotTrigger()
+    {
+        FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers: [{name: c, image: i}]
+            volumes:
+              - {name: v, secret: {secretName: s, defaultMode: 0777}}
+            """), ruleId: RuleIds.FileModeMustBeInRange);
+    }
+}
+
+public sealed class DeprecatedVolumePluginTests
+{
+    [Fact]
+    public void GitRepo_IsAWarning()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers: [{name: c, image: i}]
+            volumes:
+              - name: v
+                gitRepo: {repository: "https://example.com/r.git"} # expect: DS6002 spec.template.spec.volumes[0].gitRepo
+            """));
+        var f = findings.Single(x => x.RuleId == RuleIds.DeprecatedVolumePlugin);
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Equal("Invalid value: deprecated in v1.11. Clone the repository in an init container into an emptyDir volume instead", f.Message);
+    }
+}
+
+public sealed class VolumeSourceFieldsMustBeValidTests
+{
+    [Fact]
+    public void SecretWithoutName_Triggers_AndUnregistersTheVolume()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers:
+              - name: c
+                image: i
+                volumeMounts:
+                  - {name: tls, mountPath: /tls} # expect: DS1380 spec.template.spec.containers[0].volumeMounts[0].name
+            volumes:
+              - name: tls
+                secret: {optional: true} # expect: DS1367 spec.template.spec.volumes[0].secret.secretName
+            """));
+        Assert.Equal("Required value. Name the Secret to mount", findings.Single(x => x.RuleId == RuleIds.VolumeSourceFieldsMustBeValid).Message);
+    }
+}

@@ -1,0 +1,154 @@
+using DaemonLint.Catalog;
+using DaemonLint.Model;
+
+namespace DaemonLint.Tests.Rules.PodSpec;
+
+public sealed class ContainerRulesTests
+{
+    [Fact]
+    public void NoContainers_Triggers_Required()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.ContainersRequired,
+            """
+            containers: [] # expect: DS1131 spec.template.spec.containers
+            """);
+        Assert.Equal(FindingKind.Required, f.Kind);
+        Assert.Equal("Required value", f.Message);
+    }
+
+    [Fact]
+    public void UnderscoreInContainerName_Triggers_WithFix()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.ContainerNameMustBeValid,
+            """
+            containers:
+              - name: node_exporter # expect: DS1132 spec.template.spec.containers[0].name
+                image: i
+            """);
+        Assert.Equal(
+            "Invalid value: \"node_exporter\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?'). Container names are DNS labels: write node-exporter",
+            f.Message);
+    }
+
+    [Fact]
+    public void InitContainerNamedLikeContainer_Triggers_OnTheInitContainer()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.ContainerNamesMustBeUnique,
+            """
+            initContainers:
+              - name: agent # expect: DS1133 spec.template.spec.initContainers[0].name
+                image: i
+            containers:
+              - name: agent
+                image: i
+            """);
+        Assert.Equal(FindingKind.Duplicate, f.Kind);
+        Assert.Equal("Duplicate value: \"agent\". An init container may not share a name with a container: rename one of them", f.Message);
+    }
+
+    [Fact]
+    public void MissingImage_Triggers_AtTheContainer()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.ContainerImageRequired,
+            """
+            containers:
+              - name: c # expect: DS1134 spec.template.spec.containers[0].image
+            """);
+        Assert.Equal("Required value", f.Message);
+    }
+
+    [Fact]
+    public void WrongCaseTerminationMessagePolicy_Triggers_WithFix()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.TerminationMessagePolicyMustBeSupported,
+            """
+            containers:
+              - name: c
+                image: i
+                terminationMessagePolicy: fallbackToLogsOnError # expect: DS1135 spec.template.spec.containers[0].terminationMessagePolicy
+            """);
+        Assert.Equal(
+            "Unsupported value: \"fallbackToLogsOnError\": supported values: \"File\", \"FallbackToLogsOnError\". Write FallbackToLogsOnError: terminationMessagePolicy is case-sensitive",
+            f.Message);
+    }
+
+    [Fact]
+    public void UnknownPullPolicy_Triggers()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.ImagePullPolicyMustBeSupported,
+            """
+            containers:
+              - name: c
+                image: i
+                imagePullPolicy: IfNewer # expect: DS1136 spec.template.spec.containers[0].imagePullPolicy
+            """);
+        Assert.Equal("Unsupported value: \"IfNewer\": supported values: \"Always\", \"IfNotPresent\", \"Never\"", f.Message);
+    }
+
+    [Fact]
+    public void OmittedPoliciesAreDefaulted_DoNotTrigger()
+    {
+        const string Spec = "containers: [{name: c, image: busybox, ports: [{containerPort: 80}]}]";
+        PodSpecYaml.None(RuleIds.ImagePullPolicyMustBeSupported, Spec);
+        PodSpecYaml.None(RuleIds.TerminationMessagePolicyMustBeSupported, Spec);
+        PodSpecYaml.None(RuleIds.PortProtocolMustBeSupported, Spec);
+        PodSpecYaml.None(RuleIds.ContainerRestartPolicyForbidden, Spec);
+    }
+
+    [Fact]
+    public void RestartPolicyOnContainer_Triggers_Forbidden()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.ContainerRestartPolicyForbidden,
+            """
+            containers:
+              - name: c
+                image: i
+                restartPolicy: Always # expect: DS1137 spec.template.spec.containers[0].restartPolicy
+            """);
+        Assert.Equal(
+            "Forbidden: may not be set for non-init containers. Remove restartPolicy from the container (the pod's restartPolicy applies); for a sidecar, move it to initContainers with restartPolicy: Always",
+            f.Message);
+    }
+
+    [Fact]
+    public void InitContainerRestartPolicyOnFailure_Triggers()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.InitContainerRestartPolicyMustBeAlways,
+            """
+            initContainers:
+              - name: s
+                image: i
+                restartPolicy: OnFailure # expect: DS1138 spec.template.spec.initContainers[0].restartPolicy
+            containers: [{name: c, image: i}]
+            """);
+        Assert.Equal(
+            "Unsupported value: \"OnFailure\": supported values: \"Always\". Write restartPolicy: Always for a sidecar, or remove it for an init container that runs to completion",
+            f.Message);
+    }
+
+    [Fact]
+    public void ProbeOnPlainInitContainer_Triggers_Forbidden()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.InitContainerProbesRequireRestartPolicyAlways,
+            """
+            initContainers:
+              - name: s
+                image: i
+                readinessProbe: # expect: DS1139 spec.template.spec.initContainers[0].readinessProbe
+                  tcpSocket: {port: 80}
+            containers: [{name: c, image: i}]
+            """);
+        Assert.Equal(
+            "Forbidden: may not be set for init containers without restartPolicy=Always. Add restartPolicy: Always to run this init container as a sidecar, or remove readinessProbe",
+            f.Message);
+    }
+}

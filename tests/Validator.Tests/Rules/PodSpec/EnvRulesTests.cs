@@ -1,0 +1,108 @@
+using DaemonLint.Catalog;
+using DaemonLint.Model;
+
+namespace DaemonLint.Tests.Rules.PodSpec;
+
+public sealed class EnvRulesTests
+{
+    [Fact]
+    public void EnvNameWithEquals_Triggers_WithFix()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.EnvNameMustBeValid,
+            """
+            containers:
+              - name: c
+                image: i
+                env:
+                  - name: LOG_LEVEL=debug # expect: DS1171 spec.template.spec.containers[0].env[0].name
+            """);
+        Assert.Equal(
+            "Invalid value: \"LOG_LEVEL=debug\": a valid environment variable name must consist only of printable ASCII characters other than '='. Write name: LOG_LEVEL and value: debug",
+            f.Message);
+    }
+
+    [Fact]
+    public void EmptyEnvName_Triggers_Required()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.EnvNameMustBeValid,
+            """
+            containers:
+              - name: c
+                image: i
+                env:
+                  - value: x # expect: DS1171 spec.template.spec.containers[0].env[0].name
+            """);
+        Assert.Equal(FindingKind.Required, f.Kind);
+    }
+
+    [Theory]
+    [InlineData("valueFrom: {}", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`")]
+    [InlineData("value: x, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}", "may not be specified when `value` is not empty. Keep either value or valueFrom")]
+    [InlineData("valueFrom: {fieldRef: {fieldPath: spec.nodeName}, secretKeyRef: {name: s, key: k}}", "may not have more than one field specified at a time. Keep one source under valueFrom, or split it into several env entries")]
+    public void BadValueFrom_Triggers(string entry, string detail)
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.EnvValueFromMustHaveOneSource,
+            "containers:\n  - name: c\n    image: i\n    env:\n      - {name: A, " + entry + "} # expect: DS1172 spec.template.spec.containers[0].env[0].valueFrom");
+        Assert.Equal("Invalid value: \"\": " + detail, f.Message);
+    }
+
+    [Fact]
+    public void WholeLabelMapInEnv_Triggers_NotSupported()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.EnvFieldRefMustBeSupported,
+            """
+            containers:
+              - name: c
+                image: i
+                env:
+                  - name: L
+                    valueFrom:
+                      fieldRef:
+                        fieldPath: metadata.annotations # expect: DS1173 spec.template.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath
+            """);
+        Assert.Equal(FindingKind.NotSupported, f.Kind);
+        Assert.Equal(
+            "Unsupported value: \"metadata.annotations\": supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", \"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", \"status.podIP\", \"status.podIPs\". Env takes one entry: write metadata.annotations['<key>']; the whole map is available through a downwardAPI volume",
+            f.Message);
+    }
+
+    [Fact]
+    public void UnknownFieldPath_Triggers_ConversionError()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.EnvFieldRefMustBeSupported,
+            """
+            containers:
+              - name: c
+                image: i
+                env:
+                  - name: N
+                    valueFrom:
+                      fieldRef:
+                        fieldPath: status.nodeIP # expect: DS1173 spec.template.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath
+            """);
+        Assert.Equal(FindingKind.Invalid, f.Kind);
+        Assert.Equal("Invalid value: \"status.nodeIP\": error converting fieldPath: field label not supported: status.nodeIP", f.Message);
+    }
+
+    [Fact]
+    public void EnvOverriddenWithoutReference_Triggers_Warning()
+    {
+        var f = PodSpecYaml.Single(
+            RuleIds.EnvNamesShouldBeUnique,
+            """
+            containers:
+              - name: c
+                image: i
+                env:
+                  - {name: A, value: "1"}
+                  - {name: A, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}} # expect: DS4105 spec.template.spec.containers[0].env[1]
+            """);
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Equal("Duplicate value: \"A\": hides previous definition of \"A\", which may be dropped when using apply. Remove one of the entries", f.Message);
+    }
+}

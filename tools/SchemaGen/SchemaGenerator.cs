@@ -1,0 +1,328 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DaemonLint.SchemaGen;
+
+/// <summary>
+/// Derives DaemonLint's JSON Schema from the Kubernetes OpenAPI v2 document: the transitive closure of the roots,
+/// keeping only what decoding checks (types, formats, properties, maps, items, enums and the Kubernetes extensions
+/// that change decoding), closing every object with properties (strict decoding rejects unknown fields), and
+/// writing it deterministically (sorted keys, two-space indent, LF, trailing newline).
+/// </summary>
+public static class SchemaGenerator
+{
+    /// <summary>The name of the definitions file.</summary>
+    public const string DefinitionsFile = "kubernetes.json";
+
+    /// <summary>The hand-written definition of a <c>v1 List</c> (the OpenAPI has none).</summary>
+    public const string ListDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.List";
+
+    private const string IntOrString = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
+    private const string Quantity = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+    private const string RefPrefix = "#/definitions/";
+
+    /// <summary>The roots: file name, definition, and the object they describe.</summary>
+    private static readonly (string File, string Definition, string Title)[] Roots =
+    {
+        ("daemonset.json", "io.k8s.api.apps.v1.DaemonSet", "apps/v1 DaemonSet"),
+        ("node.json", "io.k8s.api.core.v1.Node", "v1 Node"),
+        ("list.json", ListDefinition, "v1 List"),
+    };
+
+    /// <summary>Schema keywords copied from the OpenAPI; everything else (descriptions, required, patch and list hints) is dropped.</summary>
+    private static readonly HashSet<string> KeptKeywords = new(StringComparer.Ordinal)
+    {
+        "$ref",
+        "additionalProperties",
+        "enum",
+        "format",
+        "items",
+        "properties",
+        "type",
+        "x-kubernetes-embedded-resource",
+        "x-kubernetes-group-version-kind",
+        "x-kubernetes-int-or-string",
+        "x-kubernetes-preserve-unknown-fields",
+    };
+
+    /// <summary>Generates the schema files into a folder.</summary>
+    /// <param name="swaggerJson">The text of the OpenAPI v2 document.</param>
+    /// <param name="outputFolder">The folder to write to (created if needed).</param>
+    /// <returns>The files written, in order.</returns>
+    public static IReadOnlyList<string> Generate(string swaggerJson, string outputFolder)
+    {
+        var files = Render(swaggerJson);
+        Directory.CreateDirectory(outputFolder);
+        var written = new List<string>();
+        foreach (var (name, text) in files)
+        {
+            var path = Path.Combine(outputFolder, name);
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    /// <summary>Renders the schema files in memory.</summary>
+    /// <param name="swaggerJson">The text of the OpenAPI v2 document.</param>
+    /// <returns>File name and content, in a fixed order.</returns>
+    public static IReadOnlyList<(string Name, string Text)> Render(string swaggerJson)
+    {
+        var swagger = JsonNode.Parse(swaggerJson) as JsonObject ?? throw new InvalidDataException("swagger.json is not a JSON object");
+        var source = swagger["definitions"] as JsonObject ?? throw new InvalidDataException("swagger.json has no definitions");
+
+        var converted = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        var queue = new Queue<string>(Roots.Select(r => r.Definition));
+        while (queue.Count > 0)
+        {
+            var name = queue.Dequeue();
+            if (converted.ContainsKey(name))
+            {
+                continue;
+            }
+
+            JsonObject def;
+            if (name == ListDefinition && source[name] is null)
+            {
+                def = BuildList();
+            }
+            else
+            {
+                var raw = source[name] as JsonObject ?? throw new InvalidDataException($"definition '{name}' is referenced but missing");
+                def = ConvertDefinition(name, raw);
+            }
+
+            converted.Add(name, def);
+            foreach (var r in References(def))
+            {
+                queue.Enqueue(r);
+            }
+        }
+
+        var definitions = new JsonObject();
+        foreach (var (name, def) in converted)
+        {
+            definitions[name] = def;
+        }
+
+        var roots = new JsonObject();
+        foreach (var r in Roots)
+        {
+            roots[r.Title] = RefPrefix + r.Definition;
+        }
+
+        var doc = new JsonObject
+        {
+            ["$schema"] = "http://json-schema.org/draft-04/schema#",
+            ["definitions"] = definitions,
+            ["description"] = "Generated by tools/SchemaGen from the Kubernetes OpenAPI v2 document; do not edit. See README.md.",
+            ["x-daemonlint-roots"] = roots,
+            ["x-daemonlint-source"] = new JsonObject
+            {
+                ["definitions"] = converted.Count,
+                ["sha256"] = Sha256(swaggerJson),
+                ["title"] = swagger["info"]?["title"]?.GetValue<string>(),
+            },
+        };
+
+        var files = new List<(string, string)> { (DefinitionsFile, Write(doc)) };
+        foreach (var r in Roots)
+        {
+            var root = new JsonObject
+            {
+                ["$ref"] = DefinitionsFile + RefPrefix + r.Definition,
+                ["$schema"] = "http://json-schema.org/draft-04/schema#",
+                ["description"] = r.Title + " (generated by tools/SchemaGen; do not edit)",
+            };
+            files.Add((r.File, Write(root)));
+        }
+
+        return files;
+    }
+
+    private static JsonObject ConvertDefinition(string name, JsonObject raw)
+    {
+        if (name == IntOrString)
+        {
+            return new JsonObject
+            {
+                ["format"] = "int-or-string",
+                ["type"] = new JsonArray("integer", "string"),
+                ["x-kubernetes-int-or-string"] = true,
+            };
+        }
+
+        if (name == Quantity)
+        {
+            // Declared a string, but the API server's decoder parses JSON numbers as quantities too (cpu: 1).
+            return new JsonObject
+            {
+                ["format"] = "quantity",
+                ["type"] = new JsonArray("number", "string"),
+            };
+        }
+
+        return ConvertSchema(raw);
+    }
+
+    private static JsonObject ConvertSchema(JsonObject raw)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in raw)
+        {
+            if (!KeptKeywords.Contains(key) || value is null)
+            {
+                continue;
+            }
+
+            switch (key)
+            {
+                case "properties":
+                    var props = new JsonObject();
+                    foreach (var (p, ps) in ((JsonObject)value).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                    {
+                        props[p] = ConvertSchema((JsonObject)ps!);
+                    }
+
+                    result[key] = props;
+                    break;
+                case "items":
+                case "additionalProperties" when value is JsonObject:
+                    result[key] = ConvertSchema((JsonObject)value);
+                    break;
+                default:
+                    result[key] = value.DeepClone();
+                    break;
+            }
+        }
+
+        // Strict decoding: a struct rejects fields it does not declare (unless it preserves unknown fields).
+        if (result["properties"] is not null && result["additionalProperties"] is null && result["x-kubernetes-preserve-unknown-fields"] is null)
+        {
+            result["additionalProperties"] = false;
+        }
+
+        return result;
+    }
+
+    private static JsonObject BuildList() => new()
+    {
+        ["additionalProperties"] = false,
+        ["properties"] = new JsonObject
+        {
+            ["apiVersion"] = new JsonObject { ["type"] = "string" },
+            ["items"] = new JsonObject
+            {
+                ["items"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["x-kubernetes-embedded-resource"] = true,
+                    ["x-kubernetes-preserve-unknown-fields"] = true,
+                },
+                ["type"] = "array",
+            },
+            ["kind"] = new JsonObject { ["type"] = "string" },
+            ["metadata"] = new JsonObject { ["$ref"] = RefPrefix + "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta" },
+        },
+        ["type"] = "object",
+        ["x-kubernetes-group-version-kind"] = new JsonArray(new JsonObject { ["group"] = string.Empty, ["kind"] = "List", ["version"] = "v1" }),
+    };
+
+    private static IEnumerable<string> References(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (k, v) in o)
+                {
+                    if (k == "$ref" && v is JsonValue s && s.GetValue<string>() is { } r && r.StartsWith(RefPrefix, StringComparison.Ordinal))
+                    {
+                        yield return r.Substring(RefPrefix.Length);
+                    }
+                    else
+                    {
+                        foreach (var x in References(v))
+                        {
+                            yield return x;
+                        }
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var v in a)
+                {
+                    foreach (var x in References(v))
+                    {
+                        yield return x;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string Write(JsonNode node)
+    {
+        var buffer = new MemoryStream();
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            IndentSize = 2,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            WriteSorted(writer, node);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteSorted(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject o:
+                writer.WriteStartObject();
+                foreach (var (k, v) in o.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(k);
+                    WriteSorted(writer, v);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonArray a:
+                writer.WriteStartArray();
+                foreach (var v in a)
+                {
+                    WriteSorted(writer, v);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
+
+    private static string Sha256(string text)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return Convert.ToHexStringLower(hash);
+    }
+}
