@@ -135,10 +135,10 @@ public sealed class PlaceCommandTests
     [Fact]
     public void Validate_WithNodes_ReportsInventoryRules()
     {
-        var (code, stdout, _) = Run("validate", "--nodes", "tests/Fixtures/DS3006/nodes.yml", "--fail-on", "warning", "tests/Fixtures/DS3006/fires-inventory.yaml");
+        var (code, stdout, _) = Run("validate", "--nodes", "tests/Fixtures/DS3006/nodes.yml", "--fail-on", "warning", "tests/Fixtures/DS3006/fires.yaml");
         Assert.Equal(1, code);
         Assert.Equal(3, CountOf(stdout, "warning DS3006"));
-        var (plain, plainOut, _) = Run("validate", "tests/Fixtures/DS3006/fires-inventory.yaml");
+        var (plain, plainOut, _) = Run("validate", "tests/Fixtures/DS3006/fires.yaml");
         Assert.Equal(0, plain);
         Assert.DoesNotContain("DS3006", plainOut);
     }
