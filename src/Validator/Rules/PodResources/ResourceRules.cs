@@ -111,33 +111,6 @@ public sealed class ResourceQuantityMustBeValid : Rule
     {
     }
 
-    /// <summary>Gets a hint for a quantity text that does not parse.</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>The hint, or null.</returns>
-    internal static string? ParseHint(string text)
-    {
-        var t = text.Trim();
-        if (t.EndsWith("B", System.StringComparison.Ordinal) || t.EndsWith("b", System.StringComparison.Ordinal))
-        {
-            return "quantities take no 'B': write e.g. 512Mi (binary) or 512M (decimal)";
-        }
-
-        if (t.IndexOf(' ') >= 0)
-        {
-            return "write the number and its suffix without a space, e.g. 512Mi";
-        }
-
-        foreach (var s in new[] { "ki", "mi", "gi", "ti", "pi", "ei", "KI", "MI", "GI", "TI", "K", "g", "t" })
-        {
-            if (t.EndsWith(s, System.StringComparison.Ordinal) && t.Length > s.Length && char.IsDigit(t[t.Length - s.Length - 1]))
-            {
-                return "suffixes are case-sensitive: Ki, Mi, Gi, Ti (binary) or k, M, G, T (decimal); a lower-case m means milli";
-            }
-        }
-
-        return null;
-    }
-
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
