@@ -118,6 +118,32 @@ public sealed class PlaceCommandTests
         }
     }
 
+    [Fact]
+    public void NodesFolder_AndSingleNodeDocuments_AreInventories()
+    {
+        // A folder: only its Node objects count (the DaemonSet fixtures beside nodes.yml are skipped).
+        var (code, stdout, _) = Run("place", "--nodes", "tests/Fixtures/DS3006", "--format", "json", "tests/Fixtures/DS3006/dont-fire-inventory.yaml");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var first = doc.RootElement.GetProperty("placements")[0];
+        Assert.Equal(new[] { "cp-1", "worker-1", "gpu-1" }, first.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("name").GetString()));
+
+        var dir = Directory.CreateTempSubdirectory("daemonlint-place-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "node.yaml"), "apiVersion: v1\nkind: Node\nmetadata:\n  name: solo\n");
+            File.Copy(Path.Combine(RepoPaths.Root, DaemonSets), Path.Combine(dir.FullName, "ds.yaml"));
+            var (soloCode, soloOut, _) = RunIn(dir.FullName, string.Empty, "place", "--nodes", "node.yaml", "ds.yaml");
+            Assert.Equal(1, soloCode); // nvidia-device-plugin selects gpu nodes only: it runs on no node of this inventory
+            Assert.Contains("kube-system/nvidia-device-plugin: runs on 0 of 1 node(s)", soloOut);
+            Assert.Contains("kube-system/calico-node: runs on 1 of 1 node(s)", soloOut);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("place", DaemonSets)]
     [InlineData("place", "--nodes", Nodes)]
