@@ -50,6 +50,7 @@ public static class Program
                 "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr, currentDirectory),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
                 "explain" => RulesCommand.Explain(rest, stdout),
+                "place" => PlaceCommand.Run(rest, stdin, stdout, stderr, currentDirectory),
                 _ => UsageError(stderr, $"unknown command '{args[0]}'"),
             };
         }
@@ -66,6 +67,7 @@ public static class Program
 
         Usage:
           daemonlint validate [options] PATH...   validate files, folders (*.yaml, *.yml, *.json) or - (stdin)
+          daemonlint place --nodes FILE PATH...   which nodes get a daemon pod, and why not the others
           daemonlint rules                        list the rule catalog
           daemonlint explain DS1001               print a rule's page (cause, examples, options, suppression)
 
@@ -80,6 +82,14 @@ public static class Program
           --disallow-privileged                   the cluster runs kube-apiserver --allow-privileged=false (DS1320)
           --user-namespaces                       the cluster has user namespaces on: hostUsers: false rules apply (DS1116)
           --max-file-size BYTES                   largest file read (default 67108864)
+          --nodes FILE                            a node inventory (kubectl get nodes -o yaml|json, a Node, or a folder);
+                                                  enables the placement rules DS3006 and DS3007
+
+        place options:
+          --nodes FILE                            the node inventory (repeatable; files or folders)
+          --format text|json|html                 output format (default text; html is one self-contained page)
+          --output FILE                           write to FILE instead of standard output
+          place exits 0 when every DaemonSet runs on at least one node, 1 when one runs on no node, 2 on usage or input errors.
 
         Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, I/O or configuration error.
 

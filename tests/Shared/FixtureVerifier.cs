@@ -18,6 +18,7 @@ namespace DaemonLint.Tests;
 /// starts on that line. A marker line <c>#      ^^^^^</c> right below an expectation line also pins the start column.
 /// The rules checked are those named by expectations, the fixture folder's id, and any listed in a
 /// <c># rules: DS1001 DS1002</c> header; every finding of those rules must be expected and every expectation found.
+/// A <c># nodes: nodes.yml</c> header loads a node inventory from beside the fixture (placement rules DS3006, DS3007).
 /// A <c># baseline:</c> block is not supported here: update fixtures pass a baseline text explicitly.
 /// </summary>
 public static class FixtureVerifier
@@ -26,6 +27,7 @@ public static class FixtureVerifier
     private static readonly Regex Item = new(@"(?<id>DS\d{4})\s+(?<path>\S+)", RegexOptions.CultureInvariant);
     private static readonly Regex RulesHeader = new(@"^#\s*rules:\s*(?<ids>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex OptionsHeader = new(@"^#\s*options:\s*(?<opts>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly Regex NodesHeader = new(@"^#\s*nodes:\s*(?<file>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex Marker = new(@"^\s*#\s*(?<pad>\s*)\^+\s*$", RegexOptions.CultureInvariant);
 
     /// <summary>An expected finding.</summary>
@@ -83,7 +85,16 @@ public static class FixtureVerifier
     {
         var folderId = Path.GetFileName(Path.GetDirectoryName(path)) ?? string.Empty;
         var text = File.ReadAllText(path);
-        VerifyText(text, Path.GetFileName(path), folderId.StartsWith("DS", StringComparison.Ordinal) ? folderId : null, options ?? OptionsFromHeader(text), baseline);
+        options ??= OptionsFromHeader(text);
+        if (NodesHeader.Match(text) is { Success: true } nodes)
+        {
+            // "# nodes: nodes.yml": a node inventory beside the fixture, as `validate --nodes` loads it (placement rules).
+            var inventoryFile = Path.Combine(Path.GetDirectoryName(path)!, nodes.Groups["file"].Value);
+            var objects = DaemonLint.Yaml.YamlManifestReader.ReadDocuments(inventoryFile, File.ReadAllText(inventoryFile)).SelectMany(d => d.Objects);
+            options = (options ?? new ValidatorOptions()) with { Nodes = DaemonLint.Placement.NodeInventory.FromObjects(objects) };
+        }
+
+        VerifyText(text, Path.GetFileName(path), folderId.StartsWith("DS", StringComparison.Ordinal) ? folderId : null, options, baseline);
     }
 
     /// <summary>Reads a <c># options: UserNamespaces=true AllowPrivileged=false</c> header into validator options.</summary>

@@ -29,6 +29,18 @@ public static class ValidateCommand
         var limits = ReaderLimits.Default with { MaxFileBytes = options.MaxFileBytes };
         var run = new ValidationRun { BaseDirectory = currentDirectory };
 
+        DaemonLint.Placement.NodeInventory? nodes = null;
+        if (options.Nodes.Count > 0)
+        {
+            if (!NodeInventoryLoader.TryLoad(options.Nodes, currentDirectory, limits, stderr, out var inventory, printProblems: false))
+            {
+                return Program.ExitUsage;
+            }
+
+            nodes = inventory;
+            run.Findings.AddRange(inventory.Problems);
+        }
+
         var configProblems = new List<InputProblem>();
         var config = LoadConfig(options, currentDirectory, configProblems, out var configFile, stderr);
         if (config is null && configFile is not null)
@@ -45,6 +57,7 @@ public static class ValidateCommand
             SeverityOverride = (ruleId, file) => editorConfig.GetSeverity(ruleId, file == "<stdin>" ? null : file),
             AllowPrivileged = !options.DisallowPrivileged,
             UserNamespaces = options.UserNamespaces,
+            Nodes = nodes,
             Suppressions = config,
             SuppressionPath = configDir is null ? null : file => file is null ? null : Path.GetRelativePath(configDir, Path.GetFullPath(Path.Combine(currentDirectory, file))).Replace('\\', '/'),
         });
@@ -334,6 +347,9 @@ public sealed class ValidateOptions
     /// <summary>Gets the baseline paths.</summary>
     public List<string> Baselines { get; } = new();
 
+    /// <summary>Gets the node inventory paths (<c>--nodes</c>).</summary>
+    public List<string> Nodes { get; } = new();
+
     /// <summary>Gets or sets the lowest severity that fails the run.</summary>
     public Severity FailOn { get; set; } = Severity.Error;
 
@@ -428,6 +444,9 @@ public sealed class ValidateOptions
                     break;
                 case "--baseline":
                     o.Baselines.Add(Value());
+                    break;
+                case "--nodes":
+                    o.Nodes.Add(Value());
                     break;
                 case "--baseline-ref":
                     o.BaselineRef = Value();

@@ -1,7 +1,86 @@
+using DaemonLint.Model;
+
 namespace DaemonLint.Catalog;
 
 /// <summary>Catalog entries for DS3001-DS3099: placement and scheduling lint.</summary>
 public static partial class RuleCatalog
 {
-    private static RuleDescriptor[] PlacementRules() => System.Array.Empty<RuleDescriptor>();
+    private const string DaemonUtil = "pkg/controller/daemon/util/daemonset_util.go AddOrUpdateDaemonPodTolerations";
+    private const string NodeAffinity = "staging/src/k8s.io/component-helpers/scheduling/corev1/nodeaffinity/nodeaffinity.go";
+
+#pragma warning disable SA1600, CS1591 // the property names carry id and title
+    public static RuleDescriptor DS3001_MasterTolerationWithoutControlPlane => PlacementTable.DS3001_MasterTolerationWithoutControlPlane;
+
+    public static RuleDescriptor DS3002_NodeAffinityExpressionOnMetadataName => PlacementTable.DS3002_NodeAffinityExpressionOnMetadataName;
+
+    public static RuleDescriptor DS3003_TolerationRepeatsDaemonDefault => PlacementTable.DS3003_TolerationRepeatsDaemonDefault;
+
+    public static RuleDescriptor DS3004_TolerationSecondsOnDaemonDefaultIsDropped => PlacementTable.DS3004_TolerationSecondsOnDaemonDefaultIsDropped;
+
+    public static RuleDescriptor DS3005_EmptyNodeSelectorTermMatchesNothing => PlacementTable.DS3005_EmptyNodeSelectorTermMatchesNothing;
+
+    public static RuleDescriptor DS3006_RunsOnNoInventoryNode => PlacementTable.DS3006_RunsOnNoInventoryNode;
+
+    public static RuleDescriptor DS3007_TaintAlmostTolerated => PlacementTable.DS3007_TaintAlmostTolerated;
+
+    public static RuleDescriptor DS3008_InventoryNodeMustBeReadable => PlacementTable.DS3008_InventoryNodeMustBeReadable;
+#pragma warning restore SA1600, CS1591
+
+    private static RuleDescriptor[] PlacementRules() => new[]
+    {
+        DS3001_MasterTolerationWithoutControlPlane,
+        DS3002_NodeAffinityExpressionOnMetadataName,
+        DS3003_TolerationRepeatsDaemonDefault,
+        DS3004_TolerationSecondsOnDaemonDefaultIsDropped,
+        DS3005_EmptyNodeSelectorTermMatchesNothing,
+        DS3006_RunsOnNoInventoryNode,
+        DS3007_TaintAlmostTolerated,
+        DS3008_InventoryNodeMustBeReadable,
+    };
+
+    /// <summary>
+    /// Holds the descriptors: the initializers of a partial class's static properties run in an order that depends on the
+    /// order of its files, so the placement entries live in a nested class that initializes on first use.
+    /// </summary>
+    private static class PlacementTable
+    {
+        internal static readonly RuleDescriptor DS3001_MasterTolerationWithoutControlPlane = new(
+            RuleIds.MasterTolerationWithoutControlPlane, "Tolerating the master taint also needs the control-plane taint", RuleCategory.Placement, Severity.Warning,
+            "kubeadm taints control-plane nodes with node-role.kubernetes.io/control-plane since 1.24 and dropped node-role.kubernetes.io/master in 1.25; a DaemonSet that tolerates only master no longer runs on control-plane nodes.",
+            upstream: "KEP-2067; kubernetes PRs 107533 and 110095");
+
+        internal static readonly RuleDescriptor DS3002_NodeAffinityExpressionOnMetadataName = new(
+            RuleIds.NodeAffinityExpressionOnMetadataName, "Node affinity matchExpressions on metadata.name match no node", RuleCategory.Placement, Severity.Warning,
+            "matchExpressions look up node labels, and nodes carry no label called metadata.name; select a node by name with matchFields (key metadata.name) or with the kubernetes.io/hostname label.",
+            upstream: NodeAffinity + " nodeSelectorRequirementsAsSelector / extractNodeFields");
+
+        internal static readonly RuleDescriptor DS3003_TolerationRepeatsDaemonDefault = new(
+            RuleIds.TolerationRepeatsDaemonDefault, "Toleration repeats one the DaemonSet controller adds", RuleCategory.Placement, Severity.Warning,
+            "The DaemonSet controller adds not-ready and unreachable (NoExecute), disk-, memory- and pid-pressure and unschedulable (NoSchedule), and network-unavailable with hostNetwork, all with operator Exists, to every daemon pod; writing them again changes nothing.",
+            upstream: DaemonUtil);
+
+        internal static readonly RuleDescriptor DS3004_TolerationSecondsOnDaemonDefaultIsDropped = new(
+            RuleIds.TolerationSecondsOnDaemonDefaultIsDropped, "tolerationSeconds on a toleration the controller adds is dropped", RuleCategory.Placement, Severity.Warning,
+            "A toleration with the same key, operator, value and effect as a default daemon toleration is replaced by the default, which has no tolerationSeconds: the pod tolerates the taint forever.",
+            upstream: DaemonUtil + " / AddOrUpdateTolerationInPodSpec");
+
+        internal static readonly RuleDescriptor DS3005_EmptyNodeSelectorTermMatchesNothing = new(
+            RuleIds.EmptyNodeSelectorTermMatchesNothing, "An empty node selector term matches no node", RuleCategory.Placement, Severity.Warning,
+            "A required node affinity term without matchExpressions and matchFields is skipped and matches nothing; if every term is empty the DaemonSet runs on no node.",
+            upstream: NodeAffinity + " NewLazyErrorNodeSelector");
+
+        internal static readonly RuleDescriptor DS3006_RunsOnNoInventoryNode = new(
+            RuleIds.RunsOnNoInventoryNode, "DaemonSet runs on no node of the inventory", RuleCategory.Placement, Severity.Warning,
+            "Against the node inventory given with --nodes, the controller would give this DaemonSet no pod at all: every node fails its nodeName, nodeSelector, required node affinity or taints.",
+            upstream: "pkg/controller/daemon/daemon_controller.go NodeShouldRunDaemonPod");
+
+        internal static readonly RuleDescriptor DS3007_TaintAlmostTolerated = new(
+            RuleIds.TaintAlmostTolerated, "Toleration almost matches a taint that keeps the DaemonSet off nodes", RuleCategory.Placement, Severity.Warning,
+            "Nodes of the inventory are excluded only by a taint whose key a toleration names, but whose value or effect the toleration does not match; values and effects are compared exactly.",
+            upstream: "staging/src/k8s.io/api/core/v1/toleration.go ToleratesTaint");
+
+        internal static readonly RuleDescriptor DS3008_InventoryNodeMustBeReadable = new(
+            RuleIds.InventoryNodeMustBeReadable, "Inventory Node must be readable", RuleCategory.Placement, Severity.Warning,
+            "A Node of the --nodes inventory lacks a name, or has labels or taints of the wrong shape; it is skipped, or read with those parts dropped.");
+    }
 }

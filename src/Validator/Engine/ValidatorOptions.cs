@@ -22,6 +22,9 @@ public sealed record ValidatorOptions
     /// </summary>
     public Func<string, string?, Severity?>? SeverityOverride { get; init; }
 
+    /// <summary>Gets the node inventory (<c>--nodes</c>) placement rules check DaemonSets against; null when none was given.</summary>
+    public Placement.NodeInventory? Nodes { get; init; }
+
     /// <summary>Gets the <c>.daemonlint.yaml</c> ignore entries in force, or null.</summary>
     public SuppressionConfig? Suppressions { get; init; }
 

@@ -1,0 +1,109 @@
+using DaemonLint.Catalog;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+using DaemonLint.Placement;
+
+namespace DaemonLint.Rules.Placement;
+
+/// <summary>DS3001: a toleration of <c>node-role.kubernetes.io/master</c> without one that covers <c>node-role.kubernetes.io/control-plane</c>.</summary>
+public sealed class MasterTolerationWithoutControlPlane : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="MasterTolerationWithoutControlPlane"/> class.</summary>
+    public MasterTolerationWithoutControlPlane()
+        : base(RuleCatalog.DS3001_MasterTolerationWithoutControlPlane)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        if (context.PodSpec.IsUnknown("tolerations"))
+        {
+            return;
+        }
+
+        var tolerations = PlacementPlan.ReadTolerations(context.PodSpec);
+        foreach (var t in tolerations)
+        {
+            if (t.Key != DaemonTolerations.Master || t.Operator == TolerationOperator.Other)
+            {
+                continue;
+            }
+
+            var effect = t.EffectText.Length == 0 ? "NoSchedule" : t.EffectText;
+            var controlPlane = new Taint(DaemonTolerations.ControlPlane, string.Empty, effect);
+            if (tolerations.Exists(o => o.Tolerates(controlPlane)))
+            {
+                return;
+            }
+
+            var p = Paths.PodSpec.Child("tolerations").Index(t.Index);
+            context.Report(
+                FindingKind.Invalid,
+                p,
+                $"tolerates the legacy taint {DaemonTolerations.Master} but not {DaemonTolerations.ControlPlane}:{effect}; kubeadm taints control-plane nodes only with control-plane since 1.25, so the DaemonSet no longer runs there",
+                hint: $"add a toleration with key: {DaemonTolerations.ControlPlane}, operator: Exists, effect: {effect} beside it");
+            return;
+        }
+    }
+}
+
+/// <summary>DS3003 and DS3004: a toleration the DaemonSet controller adds anyway, or replaces (dropping its tolerationSeconds).</summary>
+public sealed class TolerationRepeatsDaemonDefault : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="TolerationRepeatsDaemonDefault"/> class.</summary>
+    public TolerationRepeatsDaemonDefault()
+        : base(RuleCatalog.DS3003_TolerationRepeatsDaemonDefault)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        if (context.PodSpec.IsUnknown("tolerations") || context.PodSpec.IsUnknown("hostNetwork"))
+        {
+            return;
+        }
+
+        var hostNetwork = context.PodSpec.Bool("hostNetwork") == true;
+        var defaults = DaemonTolerations.Defaults(hostNetwork);
+        var seq = context.PodSpec.Seq("tolerations");
+        foreach (var t in PlacementPlan.ReadTolerations(context.PodSpec))
+        {
+            if (seq?.Items[t.Index] is MappingNode m && Nodes.ContainsUnknown(m))
+            {
+                continue;
+            }
+
+            foreach (var d in defaults)
+            {
+                if (!t.MatchToleration(d))
+                {
+                    continue;
+                }
+
+                var p = Paths.PodSpec.Child("tolerations").Index(t.Index);
+                if (t.TolerationSeconds is { } seconds)
+                {
+                    context.Report(
+                        RuleCatalog.DS3004_TolerationSecondsOnDaemonDefaultIsDropped,
+                        FindingKind.Invalid,
+                        p.Child("tolerationSeconds"),
+                        $"the DaemonSet controller replaces this toleration of {d.Key}:{d.EffectText} with its own, which has no tolerationSeconds: the pod tolerates the taint forever, not for {Num.S(seconds)}s",
+                        Num.S(seconds),
+                        "remove the toleration; to bound the time, the taint must not match a default (no daemon pod can)");
+                }
+                else
+                {
+                    context.Report(
+                        FindingKind.Invalid,
+                        p,
+                        $"the DaemonSet controller adds {d.Key} (operator Exists, effect {d.EffectText}) to every daemon pod{(d.Key == DaemonTolerations.NetworkUnavailable ? " that uses hostNetwork" : string.Empty)}; this toleration changes nothing",
+                        hint: "remove it");
+                }
+
+                break;
+            }
+        }
+    }
+}
