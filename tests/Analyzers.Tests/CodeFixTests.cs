@@ -85,3 +85,45 @@ public sealed class CodeFixTests
             """);
     }
 }
+
+public sealed class ControlPlaneTolerationCodeFixTests
+{
+    private static string Ds(string tolerations) => Verifier.Usings + $$"""
+        public static class Manifests
+        {
+            public static V1DaemonSet Build() => new V1DaemonSet
+            {
+                Metadata = new V1ObjectMeta { Name = "agent" },
+                Spec = new V1DaemonSetSpec
+                {
+                    Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "a" } },
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "a" } },
+                        Spec = new V1PodSpec
+                        {
+                            Containers = [new V1Container { Name = "c", Image = "i" }],
+                            Tolerations = {{tolerations}},
+                        },
+                    },
+                },
+            };
+        }
+        """;
+
+    [Fact]
+    public async System.Threading.Tasks.Task MasterToleration_GetsAControlPlaneTwin_InACollectionExpression()
+    {
+        await Verifier.VerifyCodeFixAsync<DaemonLint.Analyzers.CodeFixes.AddControlPlaneTolerationCodeFix>(
+            Ds("""[{|DS3001:new V1Toleration|} { Key = "node-role.kubernetes.io/master", OperatorProperty = "Exists", Effect = "NoSchedule" }]"""),
+            Ds("""[new V1Toleration { Key = "node-role.kubernetes.io/master", OperatorProperty = "Exists", Effect = "NoSchedule" }, new V1Toleration { Key = "node-role.kubernetes.io/control-plane", OperatorProperty = "Exists", Effect = "NoSchedule" }]"""));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task MasterToleration_GetsAControlPlaneTwin_InACollectionInitializer()
+    {
+        await Verifier.VerifyCodeFixAsync<DaemonLint.Analyzers.CodeFixes.AddControlPlaneTolerationCodeFix>(
+            Ds("""new List<V1Toleration> { {|DS3001:new V1Toleration|} { Key = "node-role.kubernetes.io/master", OperatorProperty = "Exists" } }"""),
+            Ds("""new List<V1Toleration> { new V1Toleration { Key = "node-role.kubernetes.io/master", OperatorProperty = "Exists" }, new V1Toleration { Key = "node-role.kubernetes.io/control-plane", OperatorProperty = "Exists" } }"""));
+    }
+}
