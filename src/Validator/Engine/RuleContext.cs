@@ -9,6 +9,7 @@ public sealed class RuleContext
 {
     private readonly List<PendingFinding> sink;
     private RuleDescriptor current = null!;
+    private Dictionary<object, object?>? shared;
 
     internal RuleContext(ManifestObject obj, ManifestObject? baseline, ValidatorOptions options, List<PendingFinding> sink)
     {
@@ -76,6 +77,26 @@ public sealed class RuleContext
         }
 
         this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue));
+    }
+
+    /// <summary>
+    /// Gets a value computed once per object and shared by the rules that need it (the schema walk feeds five ids).
+    /// It lives only while this object is validated, so it costs the garbage collector nothing afterwards.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="key">A key owned by the caller (a static object).</param>
+    /// <param name="factory">Computes the value from this context.</param>
+    /// <returns>The value.</returns>
+    public T Shared<T>(object key, System.Func<RuleContext, T> factory)
+    {
+        this.shared ??= new Dictionary<object, object?>();
+        if (!this.shared.TryGetValue(key, out var value))
+        {
+            value = factory(this);
+            this.shared[key] = value;
+        }
+
+        return (T)value!;
     }
 
     internal void SetRule(RuleDescriptor descriptor) => this.current = descriptor;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
@@ -16,7 +15,7 @@ namespace DaemonLint.Rules.Schema;
 /// </summary>
 public sealed class SchemaConformance : Rule
 {
-    private static readonly ConditionalWeakTable<ManifestObject, IReadOnlyList<SchemaIssue>> Walks = new();
+    private static readonly object WalkKey = new();
 
     private readonly SchemaIssueKind issueKind;
     private readonly FindingKind findingKind;
@@ -56,7 +55,7 @@ public sealed class SchemaConformance : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var issue in Walks.GetValue(context.Object, Walk))
+        foreach (var issue in context.Shared(WalkKey, c => Walk(c.Object)))
         {
             if (issue.Kind == this.issueKind)
             {
