@@ -72,5 +72,5 @@ a, b = r[0]["median"], r[1]["median"]
 print(f"median without analyzer: {a:.2f} s, with: {b:.2f} s, ratio {b/a:.3f}x")
 PY
 echo "--- compiler's ReportAnalyzer (WithAnalyzer project) ---"
-(cd "$work/WithAnalyzer" && dotnet build --no-restore --no-incremental -v n -p:UseSharedCompilation=false -p:ReportAnalyzer=true) \
-  | grep -E "Total analyzer execution time|DaemonLint|Analyzer execution time" | head -20
+(cd "$work/WithAnalyzer" && dotnet build --no-restore --no-incremental -v d -p:UseSharedCompilation=false -p:ReportAnalyzer=true) \
+  | grep -v "/reportanalyzer" | grep -iE "analyzer execution time|DaemonSetAnalyzer|DaemonLint.Analyzers|NetAnalyzers|Generator" | head -20
