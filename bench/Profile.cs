@@ -78,8 +78,8 @@ internal static class Profile
                     $"  {p.Name,-10} wall {m,9:N1} ms {m / parse,5:N2}x Parse (min {times[p.Name].Min(),8:N1}, max {times[p.Name].Max(),8:N1}); CPU {Median(cpu[p.Name]),9:N1} ms {Median(cpu[p.Name]) / parseCpu,5:N2}x; GC pauses {Median(pauses[p.Name]),7:N1} ms; {allocated[p.Name] / (double)corpus.Documents,8:N0} B/doc"));
             }
 
-            Console.WriteLine("  each rule alone on the built trees (median ms):");
-            var perRule = new List<(string Id, string Name, double Ms)>();
+            Console.WriteLine("  each rule alone on the built trees (median ms, allocated bytes per document):");
+            var perRule = new List<(string Id, string Name, double Ms, long Bytes)>();
             foreach (var rule in RuleSet.All)
             {
                 var one = new ManifestValidator(rules: new[] { rule });
@@ -90,16 +90,18 @@ internal static class Profile
                     t.Add(Time(() => RunRules(one, objects)));
                 }
 
-                perRule.Add((rule.Descriptor.Id, rule.GetType().Name, Median(t)));
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                RunRules(one, objects);
+                perRule.Add((rule.Descriptor.Id, rule.GetType().Name, Median(t), GC.GetAllocatedBytesForCurrentThread() - before));
             }
 
             var none = new ManifestValidator(rules: Array.Empty<Rule>());
             RunRules(none, objects);
             var overhead = Median(Enumerable.Range(0, rounds).Select(_ => Time(() => RunRules(none, objects))).ToList());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"(no rules: classify, context, findings)",-48} {overhead,8:N2}"));
-            foreach (var (id, name, ms) in perRule.OrderByDescending(x => x.Ms))
+            foreach (var (id, name, ms, bytes) in perRule.OrderByDescending(x => x.Ms))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {id} {name,-41} {ms,8:N2}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {id} {name,-41} {ms,8:N2} ms {bytes / (double)corpus.Documents,9:N0} B/doc"));
             }
         }
     }
