@@ -34,7 +34,6 @@ internal static class Profile
                 ("TreeOnly", bench.TreeOnly),
                 ("Validate", bench.Validate),
                 ("RulesOnly", () => RunRules(all, objects)),
-                ("TreePooled", () => new Experiments.ReaderExperimentBenchmarks { Corpus = kind }.SetupAndRun()),
             };
             var times = phases.ToDictionary(p => p.Name, _ => new List<double>());
             var cpu = phases.ToDictionary(p => p.Name, _ => new List<double>());

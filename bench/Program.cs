@@ -9,14 +9,13 @@ namespace DaemonLint.Bench;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>. Other modes: <c>--stats</c> describes the
-/// corpora, <c>--profile [rounds]</c> splits the time by phase and by rule, <c>--check-experiment</c> compares the
-/// experimental reader with the product one, <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
+/// corpora, <c>--profile [rounds]</c> splits the time by phase and by rule, <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
 /// text for N = 10,000).
 /// </summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
-    /// <param name="args">BenchmarkDotNet's arguments, <c>--stats</c>, <c>--profile [rounds]</c>, <c>--check-experiment</c> or <c>--dump [N]</c>.</param>
+    /// <param name="args">BenchmarkDotNet's arguments, <c>--stats</c>, <c>--profile [rounds]</c> or <c>--dump [N]</c>.</param>
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
@@ -30,11 +29,6 @@ public static class Program
         {
             Profile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7);
             return 0;
-        }
-
-        if (args.Length > 0 && args[0] == "--check-experiment")
-        {
-            return Experiments.PooledReaderCheck.Run();
         }
 
         if (args.Length > 0 && args[0] == "--dump")
