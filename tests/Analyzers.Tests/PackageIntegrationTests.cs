@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using DaemonLint.Tests;
 
 namespace DaemonLint.Analyzers.Tests;
@@ -76,6 +77,35 @@ public sealed class PackageIntegrationTests
             }
 
             ProcessRunner.Run("dotnet", new[] { "build-server", "shutdown" }, consumer, TimeSpan.FromMinutes(2));
+
+            // YAML in the IDE: opted in, the analyzer reports inside the manifest; with the MSBuild package referenced too,
+            // the task validates the YAML and the analyzer stays out of it, so the finding is printed once, not twice.
+            var msbuildPack = ProcessRunner.Run(
+                "dotnet",
+                new[] { "pack", Path.Combine(RepoPaths.Root, "src", "MsBuildTask"), "-c", "Release", "-p:IsPackable=true", "-p:Version=" + version, "-o", feed },
+                RepoPaths.Root,
+                TimeSpan.FromMinutes(5));
+            Assert.True(msbuildPack.ExitCode == 0, msbuildPack.Output);
+            File.WriteAllText(Path.Combine(consumer, "Manifests.cs"), "public static class Empty { }\n");
+            File.WriteAllText(Path.Combine(consumer, "ds.yaml"), "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\nspec:\n  selector:\n    matchLabels: {app: a}\n  template:\n    metadata:\n      labels: {app: a}\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: i}]\n");
+            foreach (var withTask in new[] { false, true })
+            {
+                var task = withTask ? $"<PackageReference Include=\"DaemonLint.MsBuild\" Version=\"{version}\" PrivateAssets=\"all\" />" : string.Empty;
+                File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <PropertyGroup><TargetFramework>net10.0</TargetFramework><DaemonLintAnalyzeYaml>true</DaemonLintAnalyzeYaml></PropertyGroup>
+                      <ItemGroup>
+                        <PackageReference Include="KubernetesClient" Version="21.0.8" />
+                        <PackageReference Include="DaemonLint.Analyzers" Version="{version}" PrivateAssets="all" />
+                        {task}
+                      </ItemGroup>
+                    </Project>
+                    """);
+                var build = ProcessRunner.Run("dotnet", new[] { "build", "-p:UseSharedCompilation=false" }, consumer, TimeSpan.FromMinutes(8));
+                Assert.NotEqual(0, build.ExitCode);
+                var lines = build.Output.Split('\n').Where(l => l.Contains("ds.yaml(12,22): error DS1009", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
+                Assert.True(lines.Count == 1, $"withTask={withTask}: expected the YAML finding once:\n{build.Output}");
+            }
         }
         finally
         {
