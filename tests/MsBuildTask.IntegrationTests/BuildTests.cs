@@ -1,46 +1,12 @@
 using System.IO;
 using System.Text.RegularExpressions;
+using DaemonLint.MsBuild.Tests;
 
 namespace DaemonLint.MsBuild.IntegrationTests;
 
 /// <summary>Real <c>dotnet build</c>s of consumers that only reference the package.</summary>
 public sealed class BuildTests : IClassFixture<PackageFixture>
 {
-    private const string NoSelector = """
-        apiVersion: apps/v1
-        kind: DaemonSet
-        metadata:
-          name: fluentd
-        spec:
-          template:
-            metadata:
-              labels:
-                app: fluentd
-            spec:
-              containers:
-                - name: fluentd
-                  image: fluentd:1.16
-        """;
-
-    private const string Fixed = """
-        apiVersion: apps/v1
-        kind: DaemonSet
-        metadata:
-          name: fluentd
-        spec:
-          selector:
-            matchLabels:
-              app: fluentd
-          template:
-            metadata:
-              labels:
-                app: fluentd
-            spec:
-              containers:
-                - name: fluentd
-                  image: fluentd:1.16
-        """;
-
     private const string SkippedTarget = "Skipping target \"DaemonLintValidate\" because all output files are up-to-date";
 
     private readonly PackageFixture package;
@@ -54,8 +20,8 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         c.WriteProject();
         c.Write("Program.cs", "internal static class Program { private static void Main() { } }\n");
         c.Write("deploy/other.yml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
-        c.Write("node_modules/pkg/ds.yaml", NoSelector);
-        var manifest = c.Write("deploy/ds.yaml", NoSelector);
+        c.Write("node_modules/pkg/ds.yaml", Manifests.NoSelector);
+        var manifest = c.Write("deploy/ds.yaml", Manifests.NoSelector);
 
         var bad = c.Build();
         Assert.NotEqual(0, bad.ExitCode);
@@ -68,7 +34,7 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         Assert.NotEqual(0, again.ExitCode);
         Assert.Contains("error DS1002", again.Output);
 
-        c.Write("deploy/ds.yaml", Fixed);
+        c.Write("deploy/ds.yaml", Manifests.Valid);
         var good = c.Build();
         Assert.True(good.ExitCode == 0, good.ToString());
         Assert.DoesNotContain("DS1002", good.Output);
@@ -85,7 +51,7 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         var c = this.package.NewConsumer("warnings");
         c.WriteProject();
         c.Write("Program.cs", "internal static class Program { private static void Main() { } }\n");
-        var manifest = c.Write("deploy/ds.yaml", NoSelector);
+        var manifest = c.Write("deploy/ds.yaml", Manifests.NoSelector);
         c.Write(".editorconfig", "root = true\n\n[*.{yaml,yml}]\ndotnet_diagnostic.DS1002.severity = warning\n");
         var warningLine = new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): warning DS1002: ", RegexOptions.Multiline);
         var errorLine = new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: ", RegexOptions.Multiline);
@@ -131,12 +97,12 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         // A Microsoft.NET.Sdk project with no .cs file at all.
         var plain = this.package.NewConsumer("manifests-only");
         plain.WriteProject(properties: "<OutputType>Library</OutputType>");
-        var manifest = plain.Write("ds.yaml", NoSelector);
+        var manifest = plain.Write("ds.yaml", Manifests.NoSelector);
         var result = plain.Build();
         Assert.NotEqual(0, result.ExitCode);
         AssertMatches(new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: ", RegexOptions.Multiline), result);
 
-        plain.Write("ds.yaml", Fixed);
+        plain.Write("ds.yaml", Manifests.Valid);
         var good = plain.Build();
         Assert.True(good.ExitCode == 0, good.ToString());
     }
@@ -147,7 +113,7 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         // Microsoft.Build.NoTargets compiles nothing (no CoreCompile): the target hooks Build there.
         var c = this.package.NewConsumer("notargets");
         c.WriteProject(sdk: "Microsoft.Build.NoTargets/3.7.0");
-        var manifest = c.Write("k8s/ds.yaml", NoSelector);
+        var manifest = c.Write("k8s/ds.yaml", Manifests.NoSelector);
         var result = c.Build();
         Assert.NotEqual(0, result.ExitCode);
         AssertMatches(new Regex("^\\s*" + Regex.Escape(manifest) + @"\(8,7\): error DS1002: ", RegexOptions.Multiline), result);
@@ -160,7 +126,7 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         var c = this.package.NewConsumer("disabled");
         c.WriteProject(properties: "<DaemonLintEnabled>false</DaemonLintEnabled>");
         c.Write("Program.cs", "internal static class Program { private static void Main() { } }\n");
-        c.Write("ds.yaml", NoSelector);
+        c.Write("ds.yaml", Manifests.NoSelector);
         var disabled = c.Build();
         Assert.True(disabled.ExitCode == 0, disabled.ToString());
 
@@ -168,8 +134,8 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         c.WriteProject(
             properties: "<EnableDefaultKubernetesManifestItems>false</EnableDefaultKubernetesManifestItems>",
             items: "<KubernetesManifest Include=\"deploy/ds.yaml\" Baseline=\"prior/\" />");
-        c.Write("prior/ds.yaml", Fixed);
-        var changed = c.Write("deploy/ds.yaml", Fixed.Replace("app: fluentd", "app: fluentd-v2"));
+        c.Write("prior/ds.yaml", Manifests.Valid);
+        var changed = c.Write("deploy/ds.yaml", Manifests.Valid.Replace("app: fluentd", "app: fluentd-v2"));
         var result = c.Build();
         Assert.NotEqual(0, result.ExitCode);
         AssertMatches(new Regex("^\\s*" + Regex.Escape(changed) + @"\(6,3\): error DS1005: ", RegexOptions.Multiline), result);
@@ -185,14 +151,14 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
         c.WriteProject();
         c.Write("Program.cs", "internal static class Program { private static void Main() { } }\n");
         // A space in the name: git's argument must arrive whole (ArgumentList on net8.0, quoting on netstandard2.0).
-        c.Write("deploy/fluentd ds.yaml", Fixed);
+        c.Write("deploy/fluentd ds.yaml", Manifests.Valid);
         Git(c.Directory, "init", "-q");
         Git(c.Directory, "add", "-A");
         Git(c.Directory, "-c", "user.email=test@example.com", "-c", "user.name=test", "commit", "-q", "-m", "base");
 
         // The selector changed since HEAD (DS1005); a new file has no version at HEAD (a create: no baseline, no finding).
-        var changed = c.Write("deploy/fluentd ds.yaml", Fixed.Replace("app: fluentd", "app: fluentd-v2"));
-        c.Write("deploy/new agent.yaml", Fixed.Replace("name: fluentd", "name: agent").Replace("app: fluentd", "app: agent"));
+        var changed = c.Write("deploy/fluentd ds.yaml", Manifests.Valid.Replace("app: fluentd", "app: fluentd-v2"));
+        c.Write("deploy/new agent.yaml", Manifests.Valid.Replace("name: fluentd", "name: agent").Replace("app: fluentd", "app: agent"));
 
         // -v:d prints the assembly each task comes from.
         var result = c.Build("-p:DaemonLintBaselineRef=HEAD", "-p:_DaemonLintTaskFolder=" + taskFolder, "-v:d");
