@@ -18,7 +18,7 @@ namespace DaemonLint.Bench;
 /// </summary>
 internal static class Profile
 {
-    public static void Run(int rounds)
+    public static void Run(int rounds, bool eachRule = true)
     {
         foreach (var kind in new[] { CorpusKind.Generated10k, CorpusKind.RealWorld })
         {
@@ -39,6 +39,7 @@ internal static class Profile
             var cpu = phases.ToDictionary(p => p.Name, _ => new List<double>());
             var pauses = phases.ToDictionary(p => p.Name, _ => new List<double>());
             var allocated = phases.ToDictionary(p => p.Name, _ => 0L);
+            var collections = phases.ToDictionary(p => p.Name, _ => new double[3]);
             // Warm up (JIT, tiering), and repeat short phases so that one measurement lasts about 300 ms:
             // process CPU time on Linux advances in 10 ms ticks.
             var reps = new Dictionary<string, int>();
@@ -56,11 +57,17 @@ internal static class Profile
                     var pause0 = GC.GetTotalPauseDuration();
                     var alloc0 = GC.GetAllocatedBytesForCurrentThread();
                     var n = reps[p.Name];
+                    var gcs0 = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
                     var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                     times[p.Name].Add(Time(() => Repeat(p.Run, n)) / n);
                     cpu[p.Name].Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n);
                     allocated[p.Name] = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / n;
                     pauses[p.Name].Add((GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / n);
+                    for (var g = 0; g < 3; g++)
+                    {
+                        // GC.CollectionCount(g) counts collections of generation g or older: keep each generation's own count.
+                        collections[p.Name][g] = (GC.CollectionCount(g) - gcs0[g] - (g < 2 ? GC.CollectionCount(g + 1) - gcs0[g + 1] : 0)) / (double)n;
+                    }
                 }
             }
 
@@ -74,7 +81,12 @@ internal static class Profile
                 var m = Median(times[p.Name]);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"  {p.Name,-10} wall {m,9:N1} ms {m / parse,5:N2}x Parse (min {times[p.Name].Min(),8:N1}, max {times[p.Name].Max(),8:N1}); CPU {Median(cpu[p.Name]),9:N1} ms {Median(cpu[p.Name]) / parseCpu,5:N2}x; GC pauses {Median(pauses[p.Name]),7:N1} ms; {allocated[p.Name] / (double)corpus.Documents,8:N0} B/doc"));
+                    $"  {p.Name,-10} wall {m,9:N1} ms {m / parse,5:N2}x Parse (min {times[p.Name].Min(),8:N1}, max {times[p.Name].Max(),8:N1}); CPU {Median(cpu[p.Name]),9:N1} ms {Median(cpu[p.Name]) / parseCpu,5:N2}x; GC pauses {Median(pauses[p.Name]),7:N1} ms; {allocated[p.Name] / (double)corpus.Documents,8:N0} B/doc; GCs gen0/1/2 {collections[p.Name][0]:N0}/{collections[p.Name][1]:N0}/{collections[p.Name][2]:N0}"));
+            }
+
+            if (!eachRule)
+            {
+                continue;
             }
 
             Console.WriteLine("  each rule alone on the built trees (median ms, allocated bytes per document):");

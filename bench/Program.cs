@@ -9,7 +9,7 @@ namespace DaemonLint.Bench;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>. Other modes: <c>--stats</c> describes the
-/// corpora, <c>--profile [rounds]</c> splits the time by phase and by rule, <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
+/// corpora, <c>--profile [rounds] [--phases]</c> splits the time by phase and by rule (by phase only with <c>--phases</c>), <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
 /// text for N = 10,000).
 /// </summary>
 public static class Program
@@ -27,7 +27,19 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "--profile")
         {
-            Profile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7);
+            Profile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7, eachRule: !args.Contains("--phases"));
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--alloc")
+        {
+            GcTrace.Allocations();
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--gc")
+        {
+            GcTrace.Run();
             return 0;
         }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Text;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
@@ -156,7 +155,7 @@ public sealed class TaintAlmostTolerated : Rule
 /// <summary>The placement of the DaemonSet a rule looks at against the inventory, computed once per object and inventory.</summary>
 internal static class InventoryPlacement
 {
-    private static readonly ConditionalWeakTable<ManifestObject, Entry> Cache = new();
+    private static readonly object SharedKey = new();
 
     public static PlacementResult? Of(RuleContext context)
     {
@@ -166,35 +165,11 @@ internal static class InventoryPlacement
             return null;
         }
 
-        lock (Cache)
+        // Computed once per object (DS3006-DS3008 share it) and dropped with the object's context.
+        return context.Shared(SharedKey, c =>
         {
-            if (Cache.TryGetValue(context.Object, out var e) && ReferenceEquals(e.Inventory, inventory))
-            {
-                return e.Result;
-            }
-        }
-
-        var plan = PlacementPlan.Compile(context.Object);
-        var result = plan.IsComplete ? PlacementEvaluator.Evaluate(plan, inventory.Nodes, context.Object) : null;
-        lock (Cache)
-        {
-            Cache.Remove(context.Object);
-            Cache.Add(context.Object, new Entry(inventory, result));
-        }
-
-        return result;
-    }
-
-    private sealed class Entry
-    {
-        public Entry(NodeInventory inventory, PlacementResult? result)
-        {
-            this.Inventory = inventory;
-            this.Result = result;
-        }
-
-        public NodeInventory Inventory { get; }
-
-        public PlacementResult? Result { get; }
+            var plan = PlacementPlan.Compile(c.Object);
+            return plan.IsComplete ? PlacementEvaluator.Evaluate(plan, inventory.Nodes, c.Object) : null;
+        });
     }
 }

@@ -12,9 +12,15 @@ namespace DaemonLint.Rules.PodResources;
 /// <param name="ListPath">The path the server uses for some mount errors: <c>c[0].volumeMounts</c>, without index.</param>
 internal sealed record MountRef(ContainerRef Container, MappingNode Node, FieldPath Path, FieldPath ListPath)
 {
-    public static IEnumerable<MountRef> All(RuleContext context)
+    private static readonly object SharedKey = new();
+
+    /// <summary>Gets the mounts of every container, init and ephemeral container (built once per object).</summary>
+    /// <param name="context">The context.</param>
+    /// <returns>The mounts that are mappings.</returns>
+    public static List<MountRef> All(RuleContext context) => context.Shared(SharedKey, static ctx =>
     {
-        foreach (var c in Containers.All(context, includeEphemeral: true))
+        var result = new List<MountRef>();
+        foreach (var c in Containers.All(ctx, includeEphemeral: true))
         {
             if (c.Node.Seq("volumeMounts") is not { } mounts)
             {
@@ -26,11 +32,13 @@ internal sealed record MountRef(ContainerRef Container, MappingNode Node, FieldP
             {
                 if (mounts.Items[j] is MappingNode m)
                 {
-                    yield return new MountRef(c, m, list.Index(j), list);
+                    result.Add(new MountRef(c, m, list.Index(j), list));
                 }
             }
         }
-    }
+
+        return result;
+    });
 }
 
 /// <summary>DS1380: a mount names a volume that exists and is valid.</summary>

@@ -17,7 +17,7 @@ internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath P
 /// <summary>The resources block of one container.</summary>
 internal sealed class ContainerResources
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MappingNode, ContainerResources> Cache = new();
+    private static readonly object SharedKey = new();
 
     private ContainerResources(ContainerRef container, MappingNode resources, FieldPath path)
     {
@@ -39,19 +39,20 @@ internal sealed class ContainerResources
     /// <summary>Gets a value indicating whether some entries may be hidden (C# front end).</summary>
     public bool Uncertain { get; }
 
-    public static IEnumerable<ContainerResources> Of(RuleContext context)
+    public static List<ContainerResources> Of(RuleContext context) => context.Shared(SharedKey, static ctx =>
     {
-        foreach (var c in Containers.All(context, includeEphemeral: true))
+        // Parsed once per object and shared by DS1301-DS4106.
+        var result = new List<ContainerResources>();
+        foreach (var c in Containers.All(ctx, includeEphemeral: true))
         {
             if (c.Node.Map("resources") is { } r)
             {
-                // Parsed once per object and shared by DS1301-DS4106.
-                var path = c.Path.Child("resources");
-                var cached = Cache.GetValue(r, _ => new ContainerResources(c, r, path));
-                yield return cached.Path.Equals(path) ? cached : new ContainerResources(c, r, path); // a YAML alias shared by containers
+                result.Add(new ContainerResources(c, r, c.Path.Child("resources")));
             }
         }
-    }
+
+        return result;
+    });
 
     public ResourceEntry? Limit(string name)
     {

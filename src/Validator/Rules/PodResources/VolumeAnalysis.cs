@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
@@ -59,7 +58,7 @@ internal sealed class VolumeAnalysis
 
     private const string FileModeMessage = "must be a number between 0 and 0777 (octal), both inclusive";
 
-    private static readonly ConditionalWeakTable<MappingNode, VolumeAnalysis> Cache = new();
+    private static readonly object SharedKey = new();
     private static readonly VolumeAnalysis Empty = new(null);
 
     private VolumeAnalysis(MappingNode? podSpec)
@@ -98,7 +97,7 @@ internal sealed class VolumeAnalysis
     public bool Uncertain { get; private set; }
 
     public static VolumeAnalysis For(RuleContext context) =>
-        context.PodSpec is { } spec ? Cache.GetValue(spec, s => new VolumeAnalysis(s)) : Empty;
+        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec)) : Empty;
 
     /// <summary>Gets the registered volume of a name, or null.</summary>
     /// <param name="name">The name.</param>

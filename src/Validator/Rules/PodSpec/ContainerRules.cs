@@ -94,7 +94,7 @@ public sealed class ContainerNamesMustBeUnique : Rule
     public override void Check(RuleContext context)
     {
         var all = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var c in Containers.Of(context.PodSpec, "containers", ContainerList.Containers))
+        foreach (var c in Containers.Of(context, ContainerList.Containers))
         {
             if (!TryName(c, out var name))
             {
@@ -108,7 +108,7 @@ public sealed class ContainerNamesMustBeUnique : Rule
         }
 
         var regular = new HashSet<string>(all, System.StringComparer.Ordinal);
-        foreach (var c in Containers.Of(context.PodSpec, "initContainers", ContainerList.InitContainers))
+        foreach (var c in Containers.Of(context, ContainerList.InitContainers))
         {
             if (!TryName(c, out var name))
             {
@@ -234,7 +234,7 @@ public sealed class ContainerRestartPolicyForbidden : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var c in Containers.Of(context.PodSpec, "containers", ContainerList.Containers))
+        foreach (var c in Containers.Of(context, ContainerList.Containers))
         {
             if (c.Node.Get("restartPolicy") is ScalarNode { Type: ScalarType.String })
             {
@@ -260,7 +260,7 @@ public sealed class InitContainerRestartPolicyMustBeAlways : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var c in Containers.Of(context.PodSpec, "initContainers", ContainerList.InitContainers))
+        foreach (var c in Containers.Of(context, ContainerList.InitContainers))
         {
             if (c.Node.Get("restartPolicy") is not ScalarNode { Type: ScalarType.String } s || s.Raw == "Always")
             {
@@ -289,7 +289,7 @@ public sealed class InitContainerProbesRequireRestartPolicyAlways : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var c in Containers.Of(context.PodSpec, "initContainers", ContainerList.InitContainers))
+        foreach (var c in Containers.Of(context, ContainerList.InitContainers))
         {
             if (c.Node.IsUnknown("restartPolicy") || PodSpecNodes.IsSidecar(c))
             {

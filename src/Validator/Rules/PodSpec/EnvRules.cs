@@ -12,23 +12,29 @@ namespace DaemonLint.Rules.PodSpec;
 /// <param name="Path">Its path.</param>
 internal sealed record EnvRef(ContainerRef Container, MappingNode Node, FieldPath Path)
 {
+    private static readonly object SharedKey = new();
+
     /// <summary>Gets the env entries of the containers and init containers.</summary>
     /// <param name="context">The context.</param>
     /// <returns>The entries that are mappings.</returns>
-    public static IEnumerable<EnvRef> All(RuleContext context)
+    public static List<EnvRef> All(RuleContext context) => context.Shared(SharedKey, static ctx =>
     {
-        foreach (var c in Containers.All(context))
+        var result = new List<EnvRef>();
+        foreach (var c in Containers.All(ctx))
         {
             var env = c.Node.Seq("env");
+            var basePath = env is null ? null : c.Path.Child("env");
             for (var i = 0; i < (env?.Count ?? 0); i++)
             {
                 if (env!.Items[i] is MappingNode m)
                 {
-                    yield return new EnvRef(c, m, c.Path.Child("env").Index(i));
+                    result.Add(new EnvRef(c, m, basePath!.Index(i)));
                 }
             }
         }
-    }
+
+        return result;
+    });
 }
 
 /// <summary>DS1171: env names are required and, under the relaxed rule, printable ASCII without '=' (CV ValidateEnv).</summary>

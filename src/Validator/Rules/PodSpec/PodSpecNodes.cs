@@ -26,6 +26,10 @@ internal static class PodSpecNodes
     /// <summary>The probe fields, in the order the server validates them.</summary>
     public static readonly string[] ProbeFields = { "livenessProbe", "readinessProbe", "startupProbe" };
 
+    private static readonly string[] LifecycleHooks = { "postStart", "preStop" };
+    private static readonly object HandlersKey = new();
+    private static readonly object HandlersWithLifecycleKey = new();
+
     private const string Dns1123LabelFmtWithUnderscore = "_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?";
     private const string Dns1123SubdomainFmtWithUnderscore = Dns1123LabelFmtWithUnderscore + "(\\." + Dns1123LabelFmtWithUnderscore + ")*";
 
@@ -213,8 +217,12 @@ internal static class PodSpecNodes
     /// <param name="context">The context.</param>
     /// <param name="includeLifecycle">Whether to include postStart and preStop.</param>
     /// <returns>The handlers that are mappings.</returns>
-    public static IEnumerable<HandlerRef> ValidatedHandlers(RuleContext context, bool includeLifecycle)
+    public static List<HandlerRef> ValidatedHandlers(RuleContext context, bool includeLifecycle) =>
+        context.Shared(includeLifecycle ? HandlersWithLifecycleKey : HandlersKey, ctx => Handlers(ctx, includeLifecycle));
+
+    private static List<HandlerRef> Handlers(RuleContext context, bool includeLifecycle)
     {
+        var result = new List<HandlerRef>();
         foreach (var c in Containers.All(context))
         {
             if (c.List == ContainerList.InitContainers && (c.Node.IsUnknown("restartPolicy") || !IsSidecar(c)))
@@ -224,11 +232,11 @@ internal static class PodSpecNodes
 
             if (includeLifecycle && c.Node.Map("lifecycle") is { } lifecycle)
             {
-                foreach (var hook in new[] { "postStart", "preStop" })
+                foreach (var hook in LifecycleHooks)
                 {
                     if (lifecycle.Map(hook) is { } h)
                     {
-                        yield return new HandlerRef(c, hook, h, c.Path.Child("lifecycle", hook));
+                        result.Add(new HandlerRef(c, hook, h, c.Path.Child("lifecycle", hook)));
                     }
                 }
             }
@@ -237,9 +245,11 @@ internal static class PodSpecNodes
             {
                 if (c.Node.Map(field) is { } probe)
                 {
-                    yield return new HandlerRef(c, field, probe, c.Path.Child(field));
+                    result.Add(new HandlerRef(c, field, probe, c.Path.Child(field)));
                 }
             }
         }
+
+        return result;
     }
 }

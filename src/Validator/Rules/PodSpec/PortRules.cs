@@ -15,16 +15,26 @@ internal sealed record PortRef(ContainerRef Container, MappingNode Node, FieldPa
     /// <summary>Gets the ports of a container.</summary>
     /// <param name="c">The container.</param>
     /// <returns>The ports that are mappings.</returns>
-    public static IEnumerable<PortRef> Of(ContainerRef c)
+    public static List<PortRef> Of(ContainerRef c)
     {
+        if (c.Ports is { } cached)
+        {
+            return cached;
+        }
+
         var ports = c.Node.Seq("ports");
+        var result = new List<PortRef>(ports?.Count ?? 0);
+        var basePath = ports is null ? null : c.Path.Child("ports");
         for (var i = 0; i < (ports?.Count ?? 0); i++)
         {
             if (ports!.Items[i] is MappingNode m)
             {
-                yield return new PortRef(c, m, c.Path.Child("ports").Index(i), i);
+                result.Add(new PortRef(c, m, basePath!.Index(i), i));
             }
         }
+
+        c.Ports = result;
+        return result;
     }
 }
 
@@ -206,12 +216,12 @@ public sealed class HostPortsMustNotConflict : Rule
     public override void Check(RuleContext context)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var c in Containers.Of(context.PodSpec, "containers", ContainerList.Containers))
+        foreach (var c in Containers.Of(context, ContainerList.Containers))
         {
             this.Accumulate(context, c, seen, null);
         }
 
-        foreach (var c in Containers.Of(context.PodSpec, "initContainers", ContainerList.InitContainers))
+        foreach (var c in Containers.Of(context, ContainerList.InitContainers))
         {
             this.Accumulate(context, c, new HashSet<string>(System.StringComparer.Ordinal), Paths.PodSpec.Child("initContainers").Index(0));
         }
@@ -269,7 +279,7 @@ public sealed class HostPortMustMatchContainerPortWithHostNetwork : Rule
             return;
         }
 
-        foreach (var c in Containers.Of(context.PodSpec, "containers", ContainerList.Containers))
+        foreach (var c in Containers.Of(context, ContainerList.Containers))
         {
             foreach (var p in PortRef.Of(c))
             {
@@ -312,8 +322,8 @@ public sealed class PortDefinitionsShouldNotOverlap : Rule
     public override void Check(RuleContext context)
     {
         var all = new Dictionary<string, List<Port>>(System.StringComparer.Ordinal);
-        var ordered = new List<ContainerRef>(Containers.Of(context.PodSpec, "initContainers", ContainerList.InitContainers));
-        ordered.AddRange(Containers.Of(context.PodSpec, "containers", ContainerList.Containers));
+        var ordered = new List<ContainerRef>(Containers.Of(context, ContainerList.InitContainers));
+        ordered.AddRange(Containers.Of(context, ContainerList.Containers));
         foreach (var c in ordered)
         {
             foreach (var p in PortRef.Of(c))

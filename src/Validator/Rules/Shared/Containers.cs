@@ -22,47 +22,63 @@ public enum ContainerList
 /// <param name="Path">Its path, e.g. <c>spec.template.spec.containers[0]</c>.</param>
 /// <param name="List">The list it is in.</param>
 /// <param name="Index">Its index in that list.</param>
-public sealed record ContainerRef(MappingNode Node, FieldPath Path, ContainerList List, int Index);
+public sealed record ContainerRef(MappingNode Node, FieldPath Path, ContainerList List, int Index)
+{
+    /// <summary>Gets or sets the container's ports, computed once (the containers of a context are shared by its rules).</summary>
+    internal List<PodSpec.PortRef>? Ports { get; set; }
+}
 
-/// <summary>Enumerates the containers of a pod template.</summary>
+/// <summary>
+/// Enumerates the containers of a pod template. The lists are built once per object and shared by every rule that
+/// walks them (with their paths), so the ~40 container rules do not each allocate iterators and paths again.
+/// </summary>
 public static class Containers
 {
+    private static readonly object[] ListKeys = { new(), new(), new() };
+    private static readonly object AllKey = new();
+    private static readonly object AllWithEphemeralKey = new();
+
     /// <summary>Gets the regular containers, then the init containers (the order the API server validates them in).</summary>
     /// <param name="context">The rule context.</param>
     /// <param name="includeEphemeral">Whether to include ephemeral containers too.</param>
     /// <returns>The containers that are mappings.</returns>
-    public static IEnumerable<ContainerRef> All(RuleContext context, bool includeEphemeral = false)
-    {
-        foreach (var c in Of(context.PodSpec, "containers", ContainerList.Containers))
+    public static IReadOnlyList<ContainerRef> All(RuleContext context, bool includeEphemeral = false) =>
+        context.Shared(includeEphemeral ? AllWithEphemeralKey : AllKey, c =>
         {
-            yield return c;
-        }
-
-        foreach (var c in Of(context.PodSpec, "initContainers", ContainerList.InitContainers))
-        {
-            yield return c;
-        }
-
-        if (includeEphemeral)
-        {
-            foreach (var c in Of(context.PodSpec, "ephemeralContainers", ContainerList.EphemeralContainers))
+            var all = new List<ContainerRef>(Of(c, ContainerList.Containers));
+            all.AddRange(Of(c, ContainerList.InitContainers));
+            if (includeEphemeral)
             {
-                yield return c;
+                all.AddRange(Of(c, ContainerList.EphemeralContainers));
             }
-        }
-    }
+
+            return all;
+        });
+
+    /// <summary>Gets the containers of one list of the context's pod spec.</summary>
+    /// <param name="context">The rule context.</param>
+    /// <param name="list">The list.</param>
+    /// <returns>The containers that are mappings.</returns>
+    public static IReadOnlyList<ContainerRef> Of(RuleContext context, ContainerList list) =>
+        context.Shared(ListKeys[(int)list], c => Of(c.PodSpec, list switch
+        {
+            ContainerList.Containers => "containers",
+            ContainerList.InitContainers => "initContainers",
+            _ => "ephemeralContainers",
+        }, list));
 
     /// <summary>Gets the containers of one list.</summary>
     /// <param name="podSpec">The pod spec.</param>
     /// <param name="field">containers, initContainers or ephemeralContainers.</param>
     /// <param name="list">The list kind.</param>
     /// <returns>The containers that are mappings.</returns>
-    public static IEnumerable<ContainerRef> Of(MappingNode? podSpec, string field, ContainerList list)
+    public static List<ContainerRef> Of(MappingNode? podSpec, string field, ContainerList list)
     {
         var seq = podSpec.Seq(field);
+        var result = new List<ContainerRef>(seq?.Count ?? 0);
         if (seq is null)
         {
-            yield break;
+            return result;
         }
 
         var basePath = Paths.PodSpec.Child(field);
@@ -70,8 +86,10 @@ public static class Containers
         {
             if (seq.Items[i] is MappingNode m)
             {
-                yield return new ContainerRef(m, basePath.Index(i), list, i);
+                result.Add(new ContainerRef(m, basePath.Index(i), list, i));
             }
         }
+
+        return result;
     }
 }

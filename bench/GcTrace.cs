@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Tracing;
+using System.Globalization;
+using System.Linq;
+using DaemonLint.Engine;
+using DaemonLint.Rules;
+
+namespace DaemonLint.Bench;
+
+/// <summary>
+/// <c>--gc</c>: the runtime's own GC events (via an in-process <see cref="EventListener"/>) while validating each corpus
+/// with no rules, with each rule group, and with every rule: how many collections of each generation, how many bytes
+/// they promoted and how long they paused. It explains where Validate's GC time comes from.
+/// </summary>
+internal static class GcTrace
+{
+    public static void Run()
+    {
+        using var listener = new Listener();
+        foreach (var kind in new[] { CorpusKind.Generated10k, CorpusKind.RealWorld })
+        {
+            var corpus = Corpus.Get(kind);
+            var variants = new (string Name, ManifestValidator Validator)[]
+            {
+                ("no rules", new ManifestValidator(rules: Array.Empty<Rule>())),
+                ("schema only", new ManifestValidator(rules: RuleSet.All.Where(r => r.Descriptor.Id.StartsWith("DS20", StringComparison.Ordinal)).ToArray())),
+                ("all but schema", new ManifestValidator(rules: RuleSet.All.Where(r => !r.Descriptor.Id.StartsWith("DS20", StringComparison.Ordinal)).ToArray())),
+                ("all rules", new ManifestValidator()),
+            };
+            foreach (var (name, validator) in variants)
+            {
+                Validate(corpus, validator); // warm up
+                GC.Collect();
+                listener.Reset();
+                var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+                var pause0 = GC.GetTotalPauseDuration();
+                Validate(corpus, validator);
+                var alloc = GC.GetAllocatedBytesForCurrentThread() - alloc0;
+                var pause = GC.GetTotalPauseDuration() - pause0;
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{kind,-12} {name,-15} {alloc / (double)corpus.Documents,9:N0} B/doc; GCs gen0/1/2 {listener.Count[0]}/{listener.Count[1]}/{listener.Count[2]}; promoted gen0→1 {listener.Promoted[0] / 1e6:N1} MB, gen1→2 {listener.Promoted[1] / 1e6:N1} MB; pauses {pause.TotalMilliseconds:N0} ms; gen0 budget ≈ {alloc / Math.Max(1, listener.Count.Sum()) / 1024:N0} KB"));
+            }
+        }
+    }
+
+    /// <summary><c>--alloc</c>: the types the rules allocate (sampled by the runtime every ~100 KB), on prebuilt trees.</summary>
+    public static void Allocations()
+    {
+        var corpus = Corpus.Get(CorpusKind.Generated10k);
+        var objects = new List<DaemonLint.Model.ManifestObject>();
+        foreach (var f in corpus.Files)
+        {
+            foreach (var doc in DaemonLint.Yaml.YamlManifestReader.ReadDocuments(f.Name, f.Text))
+            {
+                objects.AddRange(doc.Objects);
+            }
+        }
+
+        var validator = new ManifestValidator();
+        using var listener = new Listener { Verbose = true };
+        var findings = new List<DaemonLint.Model.Finding>();
+        foreach (var o in objects)
+        {
+            validator.ValidateObject(o, null, findings);
+        }
+
+        Console.WriteLine("sampled allocations by type (count of ~100 KB samples):");
+        foreach (var (type, n) in listener.Types.OrderByDescending(kv => kv.Value).Take(40))
+        {
+            Console.WriteLine($"  {n,6} {type}");
+        }
+    }
+
+    private static void Validate(Corpus corpus, ManifestValidator validator)
+    {
+        foreach (var f in corpus.Files)
+        {
+            GC.KeepAlive(validator.ValidateText(f.Name, f.Text));
+        }
+    }
+
+    private sealed class Listener : EventListener
+    {
+        public int[] Count { get; } = new int[3];
+
+        public long[] Promoted { get; } = new long[2];
+
+        public bool Verbose { get; init; }
+
+        public Dictionary<string, int> Types { get; } = new(StringComparer.Ordinal);
+
+        public void Reset()
+        {
+            Array.Clear(this.Count);
+            Array.Clear(this.Promoted);
+        }
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                this.EnableEvents(source, EventLevel.Verbose, (EventKeywords)1); // GC keyword (verbose: allocation ticks)
+            }
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventName is null || e.Payload is null)
+            {
+                return;
+            }
+
+            if (e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal))
+            {
+                if (this.Verbose)
+                {
+                    var type = e.Payload[e.PayloadNames!.IndexOf("TypeName")] as string ?? "?";
+                    this.Types[type] = this.Types.TryGetValue(type, out var n) ? n + 1 : 1;
+                }
+            }
+            else if (e.EventName.StartsWith("GCStart", StringComparison.Ordinal))
+            {
+                var depth = Convert.ToInt32(e.Payload[e.PayloadNames!.IndexOf("Depth")], CultureInfo.InvariantCulture);
+                this.Count[Math.Min(depth, 2)]++;
+            }
+            else if (e.EventName.StartsWith("GCHeapStats", StringComparison.Ordinal))
+            {
+                this.Promoted[0] += Convert.ToInt64(e.Payload[e.PayloadNames!.IndexOf("TotalPromotedSize0")], CultureInfo.InvariantCulture);
+                this.Promoted[1] += Convert.ToInt64(e.Payload[e.PayloadNames!.IndexOf("TotalPromotedSize1")], CultureInfo.InvariantCulture);
+            }
+        }
+    }
+}
