@@ -116,7 +116,7 @@ public static partial class RuleCatalog
 
         public static readonly RuleDescriptor DS1322 = new(
             RuleIds.UserAndGroupIdsMustBeInRange, "User and group ids must be in range", RuleCategory.ApiCorrectness, Severity.Error,
-            "runAsUser, runAsGroup, fsGroup and supplementalGroups must be between 0 and 4294967295 (the newest API servers; releases before user-namespace support cap them at 2147483647).",
+            "runAsUser, runAsGroup, fsGroup and supplementalGroups must be between 0 and 2147483647, the range apimachinery's IsValidUserID and IsValidGroupID accept.",
             upstream: "staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go IsValidUserID / IsValidGroupID");
 
         public static readonly RuleDescriptor DS1323 = new(

@@ -74,10 +74,10 @@ public sealed class AllowPrivilegeEscalationConflict : Rule
 /// <summary>DS1322: runAsUser, runAsGroup, fsGroup and supplementalGroups in range.</summary>
 public sealed class UserAndGroupIdsMustBeInRange : Rule
 {
-    /// <summary>The largest id the newest API servers accept (older ones: 2147483647).</summary>
-    public const long MaxId = 4294967295;
+    /// <summary>The largest id the API server accepts: apimachinery's maxUserID/maxGroupID, math.MaxInt32.</summary>
+    public const long MaxId = int.MaxValue;
 
-    private const string Message = "must be between 0 and 4294967295, inclusive";
+    private const string Message = "must be between 0 and 2147483647, inclusive";
 
     /// <summary>Initializes a new instance of the <see cref="UserAndGroupIdsMustBeInRange"/> class.</summary>
     public UserAndGroupIdsMustBeInRange()
@@ -121,8 +121,8 @@ public sealed class UserAndGroupIdsMustBeInRange : Rule
     }
 
     private static string Hint(long v) => v < 0
-        ? "IDs are non-negative; use 0 for root or a positive id (API servers before user-namespace support accept at most 2147483647)"
-        : "the newest API servers accept IDs up to 4294967295, older ones up to 2147483647";
+        ? "IDs are non-negative: omit the field to leave it unset, or use 0 for root"
+        : "Kubernetes takes user and group IDs up to 2147483647 (a 31-bit Unix id); pick an id in that range";
 }
 
 /// <summary>DS1323: seccompProfile type and localhostProfile, at pod and container level.</summary>

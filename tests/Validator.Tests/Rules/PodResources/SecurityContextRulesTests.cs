@@ -53,7 +53,7 @@ public sealed class AllowPrivilegeEscalationConflictTests
 public sealed class UserAndGroupIdsMustBeInRangeTests
 {
     [Fact]
-    public void NegativeUser_Triggers_WithNewestMaximum()
+    public void NegativeUser_Triggers_WithTheServersMaximum()
     {
         var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
             """
@@ -62,7 +62,7 @@ public sealed class UserAndGroupIdsMustBeInRangeTests
             containers: [{name: c, image: i}]
             """));
         Assert.Equal(
-            "Invalid value: -1: must be between 0 and 4294967295, inclusive. IDs are non-negative; use 0 for root or a positive id (API servers before user-namespace support accept at most 2147483647)",
+            "Invalid value: -1: must be between 0 and 2147483647, inclusive. IDs are non-negative: omit the field to leave it unset, or use 0 for root",
             findings.Single(x => x.RuleId == RuleIds.UserAndGroupIdsMustBeInRange).Message);
     }
 }
