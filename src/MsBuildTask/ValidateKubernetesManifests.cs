@@ -7,6 +7,7 @@ using DaemonLint.Catalog;
 using DaemonLint.Configuration;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Placement;
 using DaemonLint.Yaml;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
@@ -46,7 +47,7 @@ public sealed class ValidateKubernetesManifests : Task
 
     /// <summary>
     /// Gets or sets the manifests. Metadata: <c>Baseline</c> (a file or folder of prior versions, for update rules such as the
-    /// immutable selector) and <c>Nodes</c> (a node inventory; accepted and checked to exist, used once placement rules exist).
+    /// immutable selector) and <c>Nodes</c> (a node inventory for the placement rules DS3006-DS3008; it overrides <see cref="Nodes"/>).
     /// </summary>
     [Required]
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
@@ -106,7 +107,8 @@ public sealed class ValidateKubernetesManifests : Task
 
         var policy = new WarningPolicy(this.NoWarn, this.WarningsAsErrors, this.WarningsNotAsErrors, this.TreatWarningsAsErrors, failOn);
         var severities = new EditorConfigSeverities(projectDirectory);
-        var validator = new ManifestValidator(new ValidatorOptions { SeverityOverride = severities.AsOverride() });
+        var options = new ValidatorOptions { SeverityOverride = severities.AsOverride() };
+        var validator = new ManifestValidator(options);
 
         GitBaseline? gitBaseline = null;
         if (!string.IsNullOrWhiteSpace(this.BaselineRef))
@@ -132,7 +134,7 @@ public sealed class ValidateKubernetesManifests : Task
         }
 
         var validated = new List<ITaskItem>();
-        var context = new RunContext(validator, policy, projectDirectory, gitBaseline);
+        var context = new RunContext(validator, options, policy, projectDirectory, gitBaseline);
         foreach (var pair in items)
         {
             try
@@ -174,8 +176,8 @@ public sealed class ValidateKubernetesManifests : Task
         }
 
         var baseline = this.BaselineFor(fullPath, item, context);
-        this.CheckNodes(fullPath, item, context);
-        var report = context.Validator.ValidateBytes(fullPath, bytes, baseline);
+        var validator = this.ValidatorFor(fullPath, item, context);
+        var report = validator.ValidateBytes(fullPath, bytes, baseline);
         if (report.DaemonSets == 0 && !HasInputFinding(report))
         {
             this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {fullPath}: no DaemonSet, skipped.");
@@ -198,7 +200,7 @@ public sealed class ValidateKubernetesManifests : Task
         {
             index = new BaselineIndex();
             var path = Path.GetFullPath(Path.Combine(context.ProjectDirectory, baseline.Trim()));
-            var objects = this.ReadBaselinePath(path);
+            var objects = this.ReadObjectsAt(path);
             if (objects is null)
             {
                 this.Report(context, fullPath, new InputProblem(RuleIds.ConfigurationError, $"the Baseline '{baseline}' does not exist", SourceSpan.None));
@@ -231,7 +233,8 @@ public sealed class ValidateKubernetesManifests : Task
         return index;
     }
 
-    private List<ManifestObject>? ReadBaselinePath(string path)
+    // A file, or the manifests of a folder read recursively; null when the path does not exist. Cached per path.
+    private List<ManifestObject>? ReadObjectsAt(string path)
     {
         if (this.baselineFolders.TryGetValue(path, out var cached))
         {
@@ -268,22 +271,46 @@ public sealed class ValidateKubernetesManifests : Task
         return objects;
     }
 
-    private void CheckNodes(string fullPath, ITaskItem item, RunContext context)
+    // The item's Nodes wins over the project's DaemonLintNodes. With an inventory, the placement rules that need one
+    // (DS3006-DS3008) run; one validator per inventory, its node files read once per build.
+    private ManifestValidator ValidatorFor(string fullPath, ITaskItem item, RunContext context)
     {
-        // Placement rules (DS3xxx) are not in the core yet: the inventory is accepted and checked to exist, nothing more.
-        foreach (var nodes in new[] { item.GetMetadata("Nodes"), this.Nodes })
+        var nodes = item.GetMetadata("Nodes");
+        if (string.IsNullOrWhiteSpace(nodes))
         {
-            if (string.IsNullOrWhiteSpace(nodes))
+            nodes = this.Nodes;
+        }
+
+        if (string.IsNullOrWhiteSpace(nodes))
+        {
+            return context.Validator;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(context.ProjectDirectory, nodes!.Trim()));
+        if (!context.NodeValidators.TryGetValue(path, out var validator))
+        {
+            var objects = this.ReadObjectsAt(path);
+            if (objects is not null)
             {
-                continue;
+                var inventory = NodeInventory.FromObjects(objects);
+                foreach (var problem in inventory.Problems)
+                {
+                    this.LogFinding(context.Policy, problem.File ?? path, problem);
+                }
+
+                validator = new ManifestValidator(context.Options with { Nodes = inventory });
             }
 
-            var path = Path.GetFullPath(Path.Combine(context.ProjectDirectory, nodes!.Trim()));
-            if (!this.fileSystem.FileExists(path) && !this.fileSystem.DirectoryExists(path))
-            {
-                this.Report(context, fullPath, new InputProblem(RuleIds.ConfigurationError, $"the node inventory '{nodes}' does not exist", SourceSpan.None));
-            }
+            context.NodeValidators[path] = validator;
         }
+
+        if (validator is null)
+        {
+            this.Report(context, fullPath, new InputProblem(RuleIds.ConfigurationError, $"the node inventory '{nodes}' does not exist", SourceSpan.None));
+            return context.Validator;
+        }
+
+        return validator;
     }
 
     private void Report(RunContext context, string fullPath, InputProblem problem)
@@ -381,15 +408,21 @@ public sealed class ValidateKubernetesManifests : Task
 
     private sealed class RunContext
     {
-        public RunContext(ManifestValidator validator, WarningPolicy policy, string projectDirectory, GitBaseline? gitBaseline)
+        public RunContext(ManifestValidator validator, ValidatorOptions options, WarningPolicy policy, string projectDirectory, GitBaseline? gitBaseline)
         {
             this.Validator = validator;
+            this.Options = options;
             this.Policy = policy;
             this.ProjectDirectory = projectDirectory;
             this.GitBaseline = gitBaseline;
         }
 
         public ManifestValidator Validator { get; }
+
+        public ValidatorOptions Options { get; }
+
+        /// <summary>Gets the validators with a node inventory, by the inventory's full path (null: the path does not exist).</summary>
+        public Dictionary<string, ManifestValidator?> NodeValidators { get; } = new(StringComparer.Ordinal);
 
         public WarningPolicy Policy { get; }
 

@@ -261,12 +261,29 @@ public sealed class ValidateKubernetesManifestsTests : IDisposable
     }
 
     [Fact]
-    public void Nodes_AreAcceptedWhenTheyExist_AndReportedWhenMissing()
+    public void Nodes_FeedThePlacementRules_TheItemsInventoryWins_AndAMissingOneIsReported()
     {
-        this.project.Write("nodes.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\n");
-        var path = this.project.Write("deploy/ds.yaml", Manifests.Valid);
-        var (ok, okEngine) = this.project.Task(this.project.Item("deploy/ds.yaml", ("Nodes", "nodes.yaml")));
-        Assert.True(ok.Execute(), okEngine.Log);
+        this.project.Write("hdd-nodes.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: n1, labels: {disktype: hdd}}\n");
+        this.project.Write("inventory/ssd.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: n2, labels: {disktype: ssd}}\n");
+        var path = this.project.Write("deploy/ds.yaml", Manifests.Valid + "\n      nodeSelector:\n        disktype: ssd\n");
+
+        // Without an inventory the placement rules have nothing to place against.
+        var (plain, plainEngine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+        Assert.True(plain.Execute(), plainEngine.Log);
+        Assert.Empty(plainEngine.Warnings);
+
+        // The project's inventory has no ssd node: the DaemonSet would run nowhere (a warning, at the nodeSelector).
+        var (project, projectEngine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+        project.Nodes = "hdd-nodes.yaml";
+        Assert.True(project.Execute(), projectEngine.Log);
+        var warning = Assert.Single(projectEngine.Warnings);
+        Assert.Equal(("DS3006", path, 17), (warning.Code, warning.File, warning.Line)); // the nodeSelector line
+
+        // The item's inventory (a folder) wins over the project's, and it has an ssd node.
+        var (item, itemEngine) = this.project.Task(this.project.Item("deploy/ds.yaml", ("Nodes", "inventory")));
+        item.Nodes = "hdd-nodes.yaml";
+        Assert.True(item.Execute(), itemEngine.Log);
+        Assert.Empty(itemEngine.Warnings);
 
         var (bad, badEngine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
         bad.Nodes = "missing-nodes.yaml";

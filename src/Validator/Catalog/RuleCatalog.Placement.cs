@@ -71,7 +71,7 @@ public static partial class RuleCatalog
 
         internal static readonly RuleDescriptor DS3006_RunsOnNoInventoryNode = new(
             RuleIds.RunsOnNoInventoryNode, "DaemonSet runs on no node of the inventory", RuleCategory.Placement, Severity.Warning,
-            "Against the node inventory given with --nodes, the controller would give this DaemonSet no pod at all: every node fails its nodeName, nodeSelector, required node affinity or taints.",
+            "Against the node inventory (--nodes of the CLI, Nodes or DaemonLintNodes of the MSBuild task), the controller would give this DaemonSet no pod at all: every node fails its nodeName, nodeSelector, required node affinity or taints.",
             upstream: "pkg/controller/daemon/daemon_controller.go NodeShouldRunDaemonPod");
 
         internal static readonly RuleDescriptor DS3007_TaintAlmostTolerated = new(
