@@ -19,6 +19,9 @@ public sealed class GeneratedDocsTests
 {
     private static readonly Regex Prose = new(@"<!-- prose -->\n(?<text>.*?)<!-- /prose -->", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
+    /// <summary>The C# examples, written and checked by tests/Analyzers.Tests/RulePageCSharpExamplesTests.cs (which compiles them and runs the analyzer).</summary>
+    private static readonly Regex CSharp = new(@"<!-- csharp -->\n(?<text>.*?)<!-- /csharp -->", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
     private static bool Update => Environment.GetEnvironmentVariable("DAEMONLINT_UPDATE_GENERATED") == "1";
 
     private static string Docs => Path.Combine(RepoPaths.Root, "docs");
@@ -100,6 +103,7 @@ public sealed class GeneratedDocsTests
     internal static string Page(RuleDescriptor r, string? existing)
     {
         var prose = existing is not null && Prose.Match(existing) is { Success: true } m ? m.Groups["text"].Value : DefaultProse(r);
+        var csharp = existing is not null && CSharp.Match(existing) is { Success: true } c ? c.Groups["text"].Value : string.Empty;
         var sb = new StringBuilder();
         sb.Append($"# {r.Id}: {r.Title}\n\n");
         sb.Append("<!-- generated -->\n");
@@ -134,6 +138,8 @@ public sealed class GeneratedDocsTests
             sb.Append("See the cause above; the finding's message says what to write instead where that is certain.\n\n");
         }
 
+        sb.Append("<!-- csharp -->\n").Append(csharp).Append("<!-- /csharp -->\n\n");
+
         sb.Append("## Options\n\n");
         sb.Append($"Severity, in an `.editorconfig` that covers the manifests (and the C# files, for the analyzers):\n\n```ini\n[*.{{yaml,yml,cs}}]\ndotnet_diagnostic.{r.Id}.severity = {(r.DefaultSeverity == Severity.Error ? "warning" : "error")}\n```\n\n");
         sb.Append("## How to suppress\n\n");
@@ -158,17 +164,46 @@ public sealed class GeneratedDocsTests
         return "## Why it matters\n\n" + why + "\n";
     }
 
-    private static string Hosts(RuleDescriptor r) => r.Category == RuleCategory.Input
-        ? "CLI, MSBuild task, analyzers (YAML additional files)"
-        : "CLI, MSBuild task, analyzers (C# and YAML additional files)";
+    private static string Hosts(RuleDescriptor r)
+    {
+        var folder = Path.Combine(RepoPaths.Fixtures, r.Id);
+        var fixtures = Directory.Exists(folder) ? Directory.GetFiles(folder) : Array.Empty<string>();
+        var texts = fixtures.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Select(File.ReadAllText).ToList();
+        if (fixtures.Any(f => f.EndsWith(".baseline.yml", StringComparison.Ordinal)))
+        {
+            return "CLI (`--baseline`, `--baseline-ref`, or staged changes against HEAD in the pre-commit hook), MSBuild task (`Baseline`, `DaemonLintBaselineRef`)";
+        }
+
+        if (fixtures.Any(f => f.EndsWith(".nodes.yml", StringComparison.Ordinal)) || texts.Exists(t => t.Contains("# nodes:", StringComparison.Ordinal)))
+        {
+            return "CLI (`--nodes`), MSBuild task (`Nodes`, `DaemonLintNodes`)";
+        }
+
+        if (texts.Select(t => Regex.Match(t, @"# options: (?<o>\w+)")).FirstOrDefault(m => m.Success) is { } option)
+        {
+            return option.Groups["o"].Value switch
+            {
+                "AllowPrivileged" => "CLI, with `--disallow-privileged` (off by default: it mirrors an API server started with `--allow-privileged=false`)",
+                "UserNamespaces" => "CLI, with `--user-namespaces` (off by default: it needs a cluster with user namespaces)",
+                var o => $"CLI, with the option `{o}`",
+            };
+        }
+
+        return r.Category switch
+        {
+            RuleCategory.Input => "CLI, MSBuild task, analyzers (YAML additional files)",
+            RuleCategory.Schema when r.Id != RuleIds.QuantityMustParse => "CLI, MSBuild task, analyzers (YAML additional files; in C# the model types reject it at compile time)",
+            _ => "CLI, MSBuild task, analyzers (C# and YAML additional files)",
+        };
+    }
 
     private static (string? Bad, string? Good) Examples(string id)
     {
         var folder = Path.Combine(RepoPaths.Fixtures, id);
-        return (FirstDocument(Path.Combine(folder, "fires.yaml")), FirstDocument(Path.Combine(folder, "dont-fire.yaml")));
+        return (FirstDocument(Path.Combine(folder, "fires.yaml"), id), FirstDocument(Path.Combine(folder, "dont-fire.yaml"), id));
     }
 
-    private static string? FirstDocument(string path)
+    private static string? FirstDocument(string path, string id)
     {
         if (!File.Exists(path))
         {
@@ -201,7 +236,10 @@ public sealed class GeneratedDocsTests
             }
 
             started = true;
-            sb.Append(Regex.Replace(line, @"\s*#\s*expect:.*$", "  # ← reported here")).Append('\n');
+            // Mark the lines where this rule reports; other rules' expectations in the fixture are not this page's business.
+            var expect = Regex.Match(line, @"\s*#\s*expect:(?<list>.*)$");
+            var mine = expect.Success && Regex.IsMatch(expect.Groups["list"].Value, @"(^|,)\s*" + id + @"\s");
+            sb.Append(expect.Success ? line.Substring(0, expect.Index) + (mine ? "  # ← reported here" : string.Empty) : line).Append('\n');
         }
 
         return started ? sb.ToString() : null;

@@ -55,8 +55,8 @@ public static class RulesCommand
         }
 
         using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd().Replace("<!-- generated -->\n", string.Empty).Replace("<!-- /generated -->\n", string.Empty)
-            .Replace("<!-- prose -->\n", string.Empty).Replace("<!-- /prose -->\n", string.Empty);
+        // The page's section markers (generated, prose, csharp) are for the generators, not for the reader.
+        var text = System.Text.RegularExpressions.Regex.Replace(reader.ReadToEnd(), @"<!-- /?(generated|prose|csharp) -->\n", string.Empty);
         stdout.Write(text);
         return Program.ExitOk;
     }

@@ -136,11 +136,11 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS9004_DuplicateKey { get; } = new(
         RuleIds.DuplicateKey, "Mapping keys must be unique", RuleCategory.Input, Severity.Error,
-        "A key appears twice in one mapping; the Kubernetes YAML decoder rejects the document.");
+        "A key appears twice in one mapping; kubectl's strict decoding rejects the document, and lenient tools silently keep the last value, so one of the two settings is lost either way.");
 
     public static RuleDescriptor DS9005_FileTooLarge { get; } = new(
         RuleIds.FileTooLarge, "File is too large", RuleCategory.Input, Severity.Error,
-        "The file is larger than the configured limit; the API server accepts requests of at most 3 MiB, so it is not read.");
+        "The file is larger than the configured limit (--max-file-size, 64 MiB by default), so it is not read; no Kubernetes object comes close (the API server takes requests of at most 3 MiB each).");
 
     public static RuleDescriptor DS9006_DocumentTooComplex { get; } = new(
         RuleIds.DocumentTooComplex, "Document is too deep or expands too far", RuleCategory.Input, Severity.Error,
