@@ -28,6 +28,11 @@ internal static class GcTrace
                 ("all but schema", new ManifestValidator(rules: RuleSet.All.Where(r => !r.Descriptor.Id.StartsWith("DS20", StringComparison.Ordinal)).ToArray())),
                 ("all rules", new ManifestValidator()),
             };
+            if (Environment.GetEnvironmentVariable("DAEMONLINT_BENCH_GROUPS") is { Length: > 0 } groups)
+            {
+                // e.g. DS10,DS11,DS13,DS3,DS4: each group of rules alone, in situ (trees built by the same run).
+                variants = groups.Split(',').Select(g => (g, new ManifestValidator(rules: RuleSet.All.Where(r => r.Descriptor.Id.StartsWith(g, StringComparison.Ordinal)).ToArray()))).Prepend(variants[0]).ToArray();
+            }
             foreach (var (name, validator) in variants)
             {
                 Validate(corpus, validator); // warm up
@@ -35,12 +40,14 @@ internal static class GcTrace
                 listener.Reset();
                 var alloc0 = GC.GetAllocatedBytesForCurrentThread();
                 var pause0 = GC.GetTotalPauseDuration();
+                var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 Validate(corpus, validator);
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0;
                 var alloc = GC.GetAllocatedBytesForCurrentThread() - alloc0;
                 var pause = GC.GetTotalPauseDuration() - pause0;
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{kind,-12} {name,-15} {alloc / (double)corpus.Documents,9:N0} B/doc; GCs gen0/1/2 {listener.Count[0]}/{listener.Count[1]}/{listener.Count[2]}; promoted gen0→1 {listener.Promoted[0] / 1e6:N1} MB, gen1→2 {listener.Promoted[1] / 1e6:N1} MB; pauses {pause.TotalMilliseconds:N0} ms; gen0 budget ≈ {alloc / Math.Max(1, listener.Count.Sum()) / 1024:N0} KB"));
+                    $"{kind,-12} {name,-15} CPU {cpu.TotalMilliseconds,7:N0} ms; {alloc / (double)corpus.Documents,9:N0} B/doc; GCs gen0/1/2 {listener.Count[0]}/{listener.Count[1]}/{listener.Count[2]}; promoted gen0→1 {listener.Promoted[0] / 1e6:N1} MB, gen1→2 {listener.Promoted[1] / 1e6:N1} MB; pauses {pause.TotalMilliseconds:N0} ms; gen0 budget ≈ {alloc / Math.Max(1, listener.Count.Sum()) / 1024:N0} KB"));
             }
         }
     }

@@ -31,6 +31,21 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 1 && args[0] == "--run")
+        {
+            // One phase in a loop, for an external profiler: --run Validate|TreeOnly|Parse [times] [RealWorld].
+            var bench = new ValidationBenchmarks { Corpus = args.Contains("RealWorld") ? CorpusKind.RealWorld : CorpusKind.Generated10k };
+            bench.Setup();
+            Func<long> phase = args[1] switch { "Parse" => bench.BareParse, "TreeOnly" => bench.TreeOnly, _ => bench.Validate };
+            var times = args.Length > 2 && int.TryParse(args[2], out var t) ? t : 3;
+            for (var i = 0; i < times; i++)
+            {
+                GC.KeepAlive(phase());
+            }
+
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--alloc")
         {
             GcTrace.Allocations();

@@ -66,46 +66,7 @@ public static class Nodes
     /// <summary>Whether a node is, or holds anywhere below it, an unknown value.</summary>
     /// <param name="node">The node.</param>
     /// <returns>True when some part cannot be computed.</returns>
-    public static bool ContainsUnknown(ManifestNode? node)
-    {
-        switch (node)
-        {
-            case UnknownNode:
-                return true;
-            case MappingNode m:
-                if (m.HasUnknownEntries)
-                {
-                    return true;
-                }
-
-                foreach (var e in m.Entries)
-                {
-                    if (ContainsUnknown(e.Value))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case SequenceNode s:
-                if (s.HasUnknownItems)
-                {
-                    return true;
-                }
-
-                foreach (var i in s.Items)
-                {
-                    if (ContainsUnknown(i))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
+    public static bool ContainsUnknown(ManifestNode? node) => node is { ContainsUnknown: true };
 
     /// <summary>Formats a value the way the API server prints a bad value: strings quoted, numbers bare.</summary>
     /// <param name="node">The node.</param>

@@ -89,7 +89,7 @@ public sealed class RuleContext
     /// <returns>The value.</returns>
     public T Shared<T>(object key, System.Func<RuleContext, T> factory)
     {
-        this.shared ??= new Dictionary<object, object?>();
+        this.shared ??= new Dictionary<object, object?>(16); // about ten shared values per DaemonSet: no resizing
         if (!this.shared.TryGetValue(key, out var value))
         {
             value = factory(this);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 
 namespace DaemonLint.Model;
 
@@ -25,6 +26,12 @@ public enum PathSegmentKind
 /// </summary>
 public sealed class FieldPath : IEquatable<FieldPath>
 {
+    // Field children and small indexes are memoized, so the paths rules build again and again (Paths.PodSpec.Child(...),
+    // a container's Child("ports"), ...) are built once per parent. Keys are user data and never memoized; the memo holds
+    // at most MemoSize children, filled lock-free (the analyzer validates on several threads).
+    private const int MemoSize = 8;
+    private const int MemoIndexes = 16;
+    private FieldPath?[]? memo;
     private string? text;
 
     private FieldPath(FieldPath? parent, PathSegmentKind kind, string name, int index)
@@ -112,7 +119,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     /// <summary>Appends field segments.</summary>
     /// <param name="name">The field.</param>
     /// <returns>The new path.</returns>
-    public FieldPath Child(string name) => new(this, PathSegmentKind.Field, name, -1);
+    public FieldPath Child(string name) => this.Memoized(PathSegmentKind.Field, name, -1);
 
     /// <summary>Appends several field segments.</summary>
     /// <param name="names">The fields.</param>
@@ -122,7 +129,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
         var p = this;
         foreach (var n in names)
         {
-            p = new FieldPath(p, PathSegmentKind.Field, n, -1);
+            p = p.Child(n);
         }
 
         return p;
@@ -131,12 +138,52 @@ public sealed class FieldPath : IEquatable<FieldPath>
     /// <summary>Appends a list index.</summary>
     /// <param name="index">The index.</param>
     /// <returns>The new path.</returns>
-    public FieldPath Index(int index) => new(this, PathSegmentKind.Index, string.Empty, index);
+    public FieldPath Index(int index) => index is >= 0 and < MemoIndexes
+        ? this.Memoized(PathSegmentKind.Index, string.Empty, index)
+        : new(this, PathSegmentKind.Index, string.Empty, index);
+
+    /// <summary>Appends two field segments.</summary>
+    /// <param name="first">The first field.</param>
+    /// <param name="second">The second field.</param>
+    /// <returns>The new path.</returns>
+    public FieldPath Child(string first, string second) => this.Child(first).Child(second);
 
     /// <summary>Appends a map key.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The new path.</returns>
     public FieldPath Key(string key) => new(this, PathSegmentKind.Key, key, -1);
+
+    private FieldPath Memoized(PathSegmentKind kind, string name, int index)
+    {
+        var slots = Volatile.Read(ref this.memo);
+        if (slots is null)
+        {
+            Interlocked.CompareExchange(ref this.memo, new FieldPath?[MemoSize], null);
+            slots = this.memo!;
+        }
+
+        FieldPath? created = null;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var c = Volatile.Read(ref slots[i]);
+            if (c is null)
+            {
+                created ??= new FieldPath(this, kind, name, index);
+                c = Interlocked.CompareExchange(ref slots[i], created, null);
+                if (c is null)
+                {
+                    return created;
+                }
+            }
+
+            if (c.SegmentKind == kind && c.IndexValue == index && string.Equals(c.Name, name, StringComparison.Ordinal))
+            {
+                return c;
+            }
+        }
+
+        return created ?? new FieldPath(this, kind, name, index);
+    }
 
     /// <summary>Gets the segments from the root.</summary>
     /// <returns>The segments.</returns>

@@ -28,6 +28,18 @@ public abstract class ManifestNode
 {
     private protected ManifestNode(SourceSpan span) => this.Span = span;
 
+    /// <summary>
+    /// Gets a value indicating whether this node is, or holds anywhere below it, an unknown value (C# front end).
+    /// Computed once, bottom-up, when a mapping or sequence is built: rules ask it of whole subtrees many times per object.
+    /// </summary>
+    public bool ContainsUnknown => this switch
+    {
+        MappingNode m => m.AnyUnknown,
+        SequenceNode q => q.AnyUnknown,
+        UnknownNode => true,
+        _ => false,
+    };
+
     /// <summary>Gets the span of the value in its source.</summary>
     public SourceSpan Span { get; }
 
@@ -85,19 +97,22 @@ public sealed class MappingNode : ManifestNode
         : base(span)
     {
         this.entries = new MappingEntry[entries.Count];
+        var unknown = hasUnknownEntries;
         for (var i = 0; i < this.entries.Length; i++)
         {
             this.entries[i] = entries[i];
+            unknown |= entries[i].Value.ContainsUnknown;
         }
 
         this.HasUnknownEntries = hasUnknownEntries;
+        this.AnyUnknown = unknown;
     }
 
     /// <inheritdoc />
     public override NodeKind Kind => NodeKind.Mapping;
 
     /// <summary>Gets the entries in source order.</summary>
-    public IReadOnlyList<MappingEntry> Entries => this.entries;
+    public NodeList<MappingEntry> Entries => new(this.entries);
 
     /// <summary>Gets the number of entries.</summary>
     public int Count => this.entries.Length;
@@ -108,13 +123,16 @@ public sealed class MappingNode : ManifestNode
     /// </summary>
     public bool HasUnknownEntries { get; }
 
+    // Beside HasUnknownEntries, so the flag costs no object size.
+    internal bool AnyUnknown { get; }
+
     /// <summary>Looks up a key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="entry">The entry, when found.</param>
     /// <returns>Whether the key exists.</returns>
     public bool TryGetEntry(string key, [NotNullWhen(true)] out MappingEntry? entry)
     {
-        if (this.entries.Length <= 8)
+        if (this.entries.Length <= 24) // a scan beats building and hashing an index for the mappings manifests have
         {
             foreach (var e in this.entries)
             {
@@ -170,25 +188,31 @@ public sealed class SequenceNode : ManifestNode
         : base(span)
     {
         this.items = new ManifestNode[items.Count];
+        var unknown = hasUnknownItems;
         for (var i = 0; i < this.items.Length; i++)
         {
             this.items[i] = items[i];
+            unknown |= items[i].ContainsUnknown;
         }
 
         this.HasUnknownItems = hasUnknownItems;
+        this.AnyUnknown = unknown;
     }
 
     /// <inheritdoc />
     public override NodeKind Kind => NodeKind.Sequence;
 
     /// <summary>Gets the items.</summary>
-    public IReadOnlyList<ManifestNode> Items => this.items;
+    public NodeList<ManifestNode> Items => new(this.items);
 
     /// <summary>Gets the number of items.</summary>
     public int Count => this.items.Length;
 
     /// <summary>Gets a value indicating whether the sequence may hold items the front end could not see.</summary>
     public bool HasUnknownItems { get; }
+
+    // Beside HasUnknownItems, so the flag costs no object size.
+    internal bool AnyUnknown { get; }
 }
 
 /// <summary>The type a scalar resolves to, as the Kubernetes decoder (YAML 1.1, sigs.k8s.io/yaml) sees it.</summary>

@@ -218,20 +218,14 @@ public static class DaemonTolerations
 
     private static readonly Toleration HostNetworkOnly = new(NetworkUnavailable, "Exists", string.Empty, "NoSchedule");
 
+    private static readonly Toleration[] WithHostNetwork = [.. Always, HostNetworkOnly];
+
     /// <summary>Gets the defaults for a pod.</summary>
     /// <param name="hostNetwork">Whether the pod uses the host network (adds network-unavailable:NoSchedule).</param>
     /// <returns>The defaults, in the controller's order.</returns>
     public static IReadOnlyList<Toleration> Defaults(bool hostNetwork)
     {
-        if (!hostNetwork)
-        {
-            return Always;
-        }
-
-        var all = new Toleration[Always.Length + 1];
-        Always.CopyTo(all, 0);
-        all[Always.Length] = HostNetworkOnly;
-        return all;
+        return hostNetwork ? WithHostNetwork : Always;
     }
 
     /// <summary>Merges the defaults into template tolerations as <c>AddOrUpdateTolerationInPodSpec</c> does.</summary>

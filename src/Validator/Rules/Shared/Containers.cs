@@ -42,30 +42,33 @@ public static class Containers
     /// <param name="context">The rule context.</param>
     /// <param name="includeEphemeral">Whether to include ephemeral containers too.</param>
     /// <returns>The containers that are mappings.</returns>
-    public static IReadOnlyList<ContainerRef> All(RuleContext context, bool includeEphemeral = false) =>
-        context.Shared(includeEphemeral ? AllWithEphemeralKey : AllKey, c =>
-        {
-            var all = new List<ContainerRef>(Of(c, ContainerList.Containers));
-            all.AddRange(Of(c, ContainerList.InitContainers));
-            if (includeEphemeral)
-            {
-                all.AddRange(Of(c, ContainerList.EphemeralContainers));
-            }
+    public static IReadOnlyList<ContainerRef> All(RuleContext context, bool includeEphemeral = false) => includeEphemeral
+        ? context.Shared(AllWithEphemeralKey, static c => Build(c, includeEphemeral: true))
+        : context.Shared(AllKey, static c => Build(c, includeEphemeral: false));
 
-            return all;
-        });
+    private static List<ContainerRef> Build(RuleContext context, bool includeEphemeral)
+    {
+        var all = new List<ContainerRef>(Of(context, ContainerList.Containers));
+        all.AddRange(Of(context, ContainerList.InitContainers));
+        if (includeEphemeral)
+        {
+            all.AddRange(Of(context, ContainerList.EphemeralContainers));
+        }
+
+        return all;
+    }
 
     /// <summary>Gets the containers of one list of the context's pod spec.</summary>
     /// <param name="context">The rule context.</param>
     /// <param name="list">The list.</param>
     /// <returns>The containers that are mappings.</returns>
     public static IReadOnlyList<ContainerRef> Of(RuleContext context, ContainerList list) =>
-        context.Shared(ListKeys[(int)list], c => Of(c.PodSpec, list switch
+        list switch
         {
-            ContainerList.Containers => "containers",
-            ContainerList.InitContainers => "initContainers",
-            _ => "ephemeralContainers",
-        }, list));
+            ContainerList.Containers => context.Shared(ListKeys[0], static c => Of(c.PodSpec, "containers", ContainerList.Containers)),
+            ContainerList.InitContainers => context.Shared(ListKeys[1], static c => Of(c.PodSpec, "initContainers", ContainerList.InitContainers)),
+            _ => context.Shared(ListKeys[2], static c => Of(c.PodSpec, "ephemeralContainers", ContainerList.EphemeralContainers)),
+        };
 
     /// <summary>Gets the containers of one list.</summary>
     /// <param name="podSpec">The pod spec.</param>
