@@ -22,8 +22,12 @@ public sealed class SchemaValidator
         @"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
         RegexOptions.CultureInvariant);
 
+    // One walker per thread, reused: its path stack would otherwise be allocated for every object.
+    [ThreadStatic]
+    private static SchemaValidator? cached;
+
     private readonly List<Segment> stack = new(32);
-    private readonly List<SchemaIssue> issues = new();
+    private List<SchemaIssue> issues = new();
 
     private SchemaValidator()
     {
@@ -35,9 +39,18 @@ public sealed class SchemaValidator
     /// <returns>The issues, in document order.</returns>
     public static IReadOnlyList<SchemaIssue> Validate(ManifestNode root, SchemaNode schema)
     {
-        var v = new SchemaValidator();
+        var v = cached ?? new SchemaValidator();
+        cached = null; // a nested call (none today) would get a walker of its own
+        v.stack.Clear();
         v.Walk(root, schema, null);
-        return v.issues;
+        var issues = v.issues;
+        if (issues.Count > 0)
+        {
+            v.issues = new List<SchemaIssue>();
+        }
+
+        cached = v;
+        return issues.Count > 0 ? issues : Array.Empty<SchemaIssue>();
     }
 
     private void Walk(ManifestNode node, SchemaNode schema, SchemaNode? owner)

@@ -203,7 +203,14 @@ public static class K8sNames
     private static List<string> IsQualifiedNameCore(string value, string wholePrefix)
     {
         var slash = value.IndexOf('/');
-        if (slash < 0 && value.Length is > 0 and <= 63 && MatchesQualifiedPart(value))
+        if (slash < 0 && value.Length is > 0 and <= 63 && MatchesQualifiedPart(value, 0, value.Length))
+        {
+            return NoErrors;
+        }
+
+        // The common valid prefixed key (app.kubernetes.io/name), checked without substrings or lists.
+        if (slash is > 0 and <= 253 && value.Length - slash - 1 is > 0 and <= 63 && value.IndexOf('/', slash + 1) < 0
+            && MatchesDnsSubdomain(value, 0, slash) && MatchesQualifiedPart(value, slash + 1, value.Length))
         {
             return NoErrors;
         }
@@ -257,15 +264,17 @@ public static class K8sNames
 
     private static bool IsLowerAlnum(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
 
+    private static bool MatchesQualifiedPart(string s) => MatchesQualifiedPart(s, 0, s.Length);
+
     // ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]
-    private static bool MatchesQualifiedPart(string s)
+    private static bool MatchesQualifiedPart(string s, int start, int end)
     {
-        if (s.Length == 0 || !IsAlnum(s[0]) || !IsAlnum(s[s.Length - 1]))
+        if (end <= start || !IsAlnum(s[start]) || !IsAlnum(s[end - 1]))
         {
             return false;
         }
 
-        for (var i = 1; i < s.Length - 1; i++)
+        for (var i = start + 1; i < end - 1; i++)
         {
             var c = s[i];
             if (!IsAlnum(c) && c != '-' && c != '_' && c != '.')
@@ -296,12 +305,14 @@ public static class K8sNames
         return true;
     }
 
-    private static bool MatchesDnsSubdomain(string s)
+    private static bool MatchesDnsSubdomain(string s) => MatchesDnsSubdomain(s, 0, s.Length);
+
+    private static bool MatchesDnsSubdomain(string s, int from, int to)
     {
-        var start = 0;
-        for (var i = 0; i <= s.Length; i++)
+        var start = from;
+        for (var i = from; i <= to; i++)
         {
-            if (i == s.Length || s[i] == '.')
+            if (i == to || s[i] == '.')
             {
                 if (!MatchesDnsLabel(s, start, i))
                 {

@@ -134,7 +134,7 @@ public static class YamlManifestReader
     }
 
     internal static SourceSpan ToSpan(Mark start, Mark end) =>
-        new(new SourcePosition((int)start.Line, (int)start.Column, start.Index), new SourcePosition((int)end.Line, (int)end.Column, end.Index));
+        new(new SourcePosition((int)start.Line, (int)start.Column, (int)start.Index), new SourcePosition((int)end.Line, (int)end.Column, (int)end.Index));
 
     private static string CleanMessage(string message)
     {
@@ -264,6 +264,14 @@ public static class YamlManifestReader
                 parser.MoveNext();
                 switch (ev)
                 {
+                    case Scalar s when s.Anchor.IsEmpty && s.Tag.IsEmpty && this.stack.Count > 0 && this.stack[this.stack.Count - 1] is { IsMapping: true, HasPendingKey: false } top:
+                        // A plain mapping key (most scalars of a manifest): only its text and span are kept, so no node is built.
+                        top.Size++;
+                        top.HasPendingKey = true;
+                        top.PendingKeySpan = YamlManifestReader.ToSpan(s.Start, s.End);
+                        top.PendingKey = s.Value;
+                        top.PendingIsMerge = s.Style is not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded) && s.Value == "<<";
+                        break;
                     case Scalar s:
                         this.Attach(this.MakeScalar(s), 1, s.Anchor, ev, problems, ref result, ref rootSize);
                         break;

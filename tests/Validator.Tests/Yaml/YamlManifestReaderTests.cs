@@ -100,6 +100,25 @@ public sealed class YamlManifestReaderTests
     }
 
     [Fact]
+    public void KeysRead_WithoutNodes_KeepQuotedMergeKeys_AnchoredKeys_AndKeySpans()
+    {
+        // Plain keys take the reader's fast path (no node is built for them); a quoted "<<" is an ordinary key,
+        // an anchored key takes the slow path and its anchor still resolves.
+        var root = Root(
+            """
+            "<<": quoted
+            &k key: value
+            other: *k
+            plain: 1
+            """);
+        Assert.Equal("quoted", Text(root, "<<"));
+        Assert.Equal("value", Text(root, "key"));
+        Assert.Equal("key", Text(root, "other"));
+        Assert.True(root.TryGetEntry("plain", out var plain));
+        Assert.Equal((4, 1, 4, 6), (plain!.KeySpan.Start.Line, plain.KeySpan.Start.Column, plain.KeySpan.End.Line, plain.KeySpan.End.Column));
+    }
+
+    [Fact]
     public void MergeKeys_ExplicitKeysWin_FirstMergedMapWins()
     {
         var root = Root(
@@ -224,7 +243,7 @@ public sealed class YamlManifestReaderTests
         var root = Root("kind: A\nspec:\n  key: value\n");
         var spec = (MappingNode)root["spec"]!;
         Assert.True(spec.TryGetEntry("key", out var e));
-        Assert.Equal((3, 3, 16L), (e.KeySpan.Start.Line, e.KeySpan.Start.Column, e.KeySpan.Start.Offset));
+        Assert.Equal((3, 3, 16), (e.KeySpan.Start.Line, e.KeySpan.Start.Column, e.KeySpan.Start.Offset));
         Assert.Equal(3, e.Value.Span.Start.Line);
         Assert.Equal(8, e.Value.Span.Start.Column);
     }

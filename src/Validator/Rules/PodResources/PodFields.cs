@@ -82,11 +82,18 @@ internal static class PodFields
     /// <returns>True when some '/'-separated element is '..'.</returns>
     public static bool HasBacksteps(string path)
     {
-        foreach (var part in path.Split('/'))
+        // Scans the '/'-separated elements in place (no Split: this runs for every mount and host path).
+        var start = 0;
+        for (var i = 0; i <= path.Length; i++)
         {
-            if (part == "..")
+            if (i == path.Length || path[i] == '/')
             {
-                return true;
+                if (i - start == 2 && path[start] == '.' && path[start + 1] == '.')
+                {
+                    return true;
+                }
+
+                start = i + 1;
             }
         }
 

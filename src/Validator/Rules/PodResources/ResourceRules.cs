@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
@@ -67,6 +69,34 @@ internal sealed class ContainerResources
         return null;
     }
 
+    // Quantities are parsed with BigInteger, as upstream's inf.Dec; manifests repeat the same few texts ("100m",
+    // "128Mi"), so parsed values (immutable) are kept by text. Bounded: cleared when it grows past 4,096 texts.
+    private static readonly ConcurrentDictionary<string, (Quantity? Quantity, string? Error)> Parsed = new(StringComparer.Ordinal);
+
+    private static (Quantity? Quantity, string? Error) Parse(ManifestNode node)
+    {
+        if (Quantity.JsonText(node) is not { } text)
+        {
+            return (null, null); // no string or finite number: the schema layer's finding (DS2002)
+        }
+
+        if (Parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var result = Quantity.TryParse(text, out var parsed, out var error)
+            ? (parsed.RoundUp(-3), (string?)null) // SetDefaults_ResourceList
+            : ((Quantity?)null, error);
+        if (Parsed.Count >= 4096)
+        {
+            Parsed.Clear();
+        }
+
+        Parsed[text] = result;
+        return result;
+    }
+
     private static List<ResourceEntry> Read(MappingNode resources, string key, FieldPath path, out bool unknown)
     {
         var list = new List<ResourceEntry>();
@@ -85,17 +115,7 @@ internal sealed class ContainerResources
                 continue;
             }
 
-            Quantity? q = null;
-            string? error = null;
-            if (Quantity.TryParse(e.Value, out var parsed, out var err))
-            {
-                q = parsed.RoundUp(-3); // SetDefaults_ResourceList
-            }
-            else
-            {
-                error = err;
-            }
-
+            var (q, error) = Parse(e.Value);
             list.Add(new ResourceEntry(e.Key, e.Value, path.Key(e.Key), q, error));
         }
 

@@ -59,6 +59,7 @@ internal sealed class VolumeAnalysis
     private const string FileModeMessage = "must be a number between 0 and 0777 (octal), both inclusive";
 
     private static readonly object SharedKey = new();
+    private static readonly Dictionary<string, int> SourceIndex = BuildSourceIndex();
     private static readonly VolumeAnalysis Empty = new(null);
 
     private VolumeAnalysis(MappingNode? podSpec)
@@ -125,7 +126,16 @@ internal sealed class VolumeAnalysis
     /// <returns>True when the server reports it not found.</returns>
     public bool IsCertainlyNotFound(string name) => !this.Uncertain && !this.Registered.Contains(name) && !this.MaybeRegistered.Contains(name);
 
-    private static bool IsPresent(MappingNode v, string key) => v[key] is { } n && !n.IsNull;
+    private static Dictionary<string, int> BuildSourceIndex()
+    {
+        var index = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (var i = 0; i < Sources.Length; i++)
+        {
+            index[Sources[i].Key] = i; // fewer than 64 sources: a bit each
+        }
+
+        return index;
+    }
 
     private static void AddModeIssue(VolumeInfo info, MappingNode? map, string key, FieldPath path, FieldPath? at = null)
     {
@@ -180,13 +190,25 @@ internal sealed class VolumeAnalysis
             info.Uncertain = true;
         }
 
-        var count = 0;
-        foreach (var (key, blamed) in Sources)
+        // The volume's own keys (two or three) are looked up among the sources, then visited in the server's order.
+        var present = 0UL;
+        foreach (var e in v.Entries)
         {
-            if (!IsPresent(v, key))
+            if (SourceIndex.TryGetValue(e.Key, out var at) && !e.Value.IsNull)
+            {
+                present |= 1UL << at;
+            }
+        }
+
+        var count = 0;
+        for (var index = 0; present != 0 && index < Sources.Length; index++)
+        {
+            if ((present & (1UL << index)) == 0)
             {
                 continue;
             }
+
+            var (key, blamed) = Sources[index];
 
             if (count > 0)
             {

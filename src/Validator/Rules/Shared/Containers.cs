@@ -41,8 +41,8 @@ public static class Containers
     /// <summary>Gets the regular containers, then the init containers (the order the API server validates them in).</summary>
     /// <param name="context">The rule context.</param>
     /// <param name="includeEphemeral">Whether to include ephemeral containers too.</param>
-    /// <returns>The containers that are mappings.</returns>
-    public static IReadOnlyList<ContainerRef> All(RuleContext context, bool includeEphemeral = false) => includeEphemeral
+    /// <returns>The containers that are mappings (a list shared by the object's rules: do not change it).</returns>
+    public static List<ContainerRef> All(RuleContext context, bool includeEphemeral = false) => includeEphemeral
         ? context.Shared(AllWithEphemeralKey, static c => Build(c, includeEphemeral: true))
         : context.Shared(AllKey, static c => Build(c, includeEphemeral: false));
 
@@ -62,7 +62,7 @@ public static class Containers
     /// <param name="context">The rule context.</param>
     /// <param name="list">The list.</param>
     /// <returns>The containers that are mappings.</returns>
-    public static IReadOnlyList<ContainerRef> Of(RuleContext context, ContainerList list) =>
+    public static List<ContainerRef> Of(RuleContext context, ContainerList list) =>
         list switch
         {
             ContainerList.Containers => context.Shared(ListKeys[0], static c => Of(c.PodSpec, "containers", ContainerList.Containers)),
