@@ -12,7 +12,8 @@ namespace DaemonLint.Analyzers.Tests;
 /// <summary>Compiles C# against the framework and KubernetesClient, and runs the analyzer over it.</summary>
 internal static class KubernetesCompilation
 {
-    private static readonly Lazy<MetadataReference[]> References = new(() =>
+    /// <summary>Gets the references: the running framework's assemblies and KubernetesClient (no network needed).</summary>
+    public static readonly Lazy<MetadataReference[]> References = new(() =>
     {
         var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
         return ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)

@@ -17,15 +17,7 @@ namespace DaemonLint.Analyzers.Tests;
 /// </summary>
 public static class Verifier
 {
-    private static readonly Lazy<MetadataReference[]> References = new(() =>
-    {
-        var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetDirectoryName(p) == frameworkDir)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
-        var k8s = new[] { typeof(k8s.Models.V1DaemonSet).Assembly.Location };
-        return framework.Concat(k8s).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
-    });
+    private static Lazy<MetadataReference[]> References => KubernetesCompilation.References;
 
     public const string Usings = """
         using System.Collections.Generic;
