@@ -151,9 +151,10 @@ public static class K8sNames
     /// <returns>The messages.</returns>
     public static List<string> NameIsDnsSubdomain(string value, bool prefix)
     {
-        if (prefix && value.Length > 0 && value[value.Length - 1] == '-')
+        // maskTrailingDash, quirk included: it drops the last two characters and appends one.
+        if (prefix && value.Length > 1 && value[value.Length - 1] == '-')
         {
-            value = value.Substring(0, value.Length - 1) + "a";
+            value = value.Substring(0, value.Length - 2) + "a";
         }
 
         return IsDns1123Subdomain(value);
