@@ -38,6 +38,12 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS4103_PodAffinityLabelSelectorShouldBeSet => PodSpecEntries.DS4103_PodAffinityLabelSelectorShouldBeSet;
 
+    public static RuleDescriptor DS1121_HostAliasesMustBeValid => PodSpecEntries.DS1121_HostAliasesMustBeValid;
+
+    public static RuleDescriptor DS1122_ReadinessGatesMustBeValid => PodSpecEntries.DS1122_ReadinessGatesMustBeValid;
+
+    public static RuleDescriptor DS1123_SchedulingGatesMustBeValid => PodSpecEntries.DS1123_SchedulingGatesMustBeValid;
+
     public static RuleDescriptor DS1131_ContainersRequired => PodSpecEntries.DS1131_ContainersRequired;
 
     public static RuleDescriptor DS1132_ContainerNameMustBeValid => PodSpecEntries.DS1132_ContainerNameMustBeValid;
@@ -78,6 +84,8 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1173_EnvFieldRefMustBeSupported => PodSpecEntries.DS1173_EnvFieldRefMustBeSupported;
 
+    public static RuleDescriptor DS1174_EnvFromMustBeValid => PodSpecEntries.DS1174_EnvFromMustBeValid;
+
     public static RuleDescriptor DS4105_EnvNamesShouldBeUnique => PodSpecEntries.DS4105_EnvNamesShouldBeUnique;
 
     public static RuleDescriptor DS1181_ProbeMustHaveOneHandler => PodSpecEntries.DS1181_ProbeMustHaveOneHandler;
@@ -105,6 +113,9 @@ public static partial class RuleCatalog
         DS1119_PodAffinityTopologyKeyMustBeValid,
         DS1120_PodAffinityWeightMustBeInRange,
         DS4103_PodAffinityLabelSelectorShouldBeSet,
+        DS1121_HostAliasesMustBeValid,
+        DS1122_ReadinessGatesMustBeValid,
+        DS1123_SchedulingGatesMustBeValid,
         DS1131_ContainersRequired,
         DS1132_ContainerNameMustBeValid,
         DS1133_ContainerNamesMustBeUnique,
@@ -125,6 +136,7 @@ public static partial class RuleCatalog
         DS1171_EnvNameMustBeValid,
         DS1172_EnvValueFromMustHaveOneSource,
         DS1173_EnvFieldRefMustBeSupported,
+        DS1174_EnvFromMustBeValid,
         DS4105_EnvNamesShouldBeUnique,
         DS1181_ProbeMustHaveOneHandler,
         DS1182_ProbeSuccessThresholdMustBeOne,
@@ -203,6 +215,21 @@ public static partial class RuleCatalog
             RuleIds.PodAffinityLabelSelectorShouldBeSet, "Pod affinity terms should have a labelSelector", RuleCategory.Reliability, Severity.Warning,
             "The server warns about a pod affinity or anti-affinity term without labelSelector: a null selector matches no pod, so the term has no effect.",
             upstream: PodSpecWarningsGo + " warningsForPodAffinityTerms / warningsForWeightedPodAffinityTerms");
+
+        internal static readonly RuleDescriptor DS1121_HostAliasesMustBeValid = new(
+            RuleIds.HostAliasesMustBeValid, "hostAliases must hold an IP address and DNS hostnames", RuleCategory.ApiCorrectness, Severity.Error,
+            "Each hostAliases entry needs an ip that is an IPv4 or IPv6 address, and hostnames that are lower-case DNS subdomains.",
+            upstream: CV + " ValidateHostAliases");
+
+        internal static readonly RuleDescriptor DS1122_ReadinessGatesMustBeValid = new(
+            RuleIds.ReadinessGatesMustBeValid, "readinessGates conditionType must be a qualified name", RuleCategory.ApiCorrectness, Severity.Error,
+            "Each readinessGates entry needs a conditionType that is a qualified name, such as example.com/feature-1.",
+            upstream: CV + " validateReadinessGates");
+
+        internal static readonly RuleDescriptor DS1123_SchedulingGatesMustBeValid = new(
+            RuleIds.SchedulingGatesMustBeValid, "schedulingGates names must be unique qualified names", RuleCategory.ApiCorrectness, Severity.Error,
+            "Each schedulingGates entry needs a name that is a qualified name, such as example.com/quota, and no name may appear twice.",
+            upstream: CV + " validateSchedulingGates");
 
         internal static readonly RuleDescriptor DS1131_ContainersRequired = new(
             RuleIds.ContainersRequired, "The pod template needs at least one container", RuleCategory.ApiCorrectness, Severity.Error,
@@ -303,6 +330,11 @@ public static partial class RuleCatalog
             RuleIds.EnvFieldRefMustBeSupported, "env fieldRef must name a supported pod field", RuleCategory.ApiCorrectness, Severity.Error,
             "An env fieldRef may take metadata.name, metadata.namespace, metadata.uid, one label or annotation (metadata.labels['key']), spec.nodeName, spec.serviceAccountName, status.hostIP(s) or status.podIP(s).",
             upstream: CV + " validateObjectFieldSelector");
+
+        internal static readonly RuleDescriptor DS1174_EnvFromMustBeValid = new(
+            RuleIds.EnvFromMustBeValid, "envFrom must name exactly one ConfigMap or Secret", RuleCategory.ApiCorrectness, Severity.Error,
+            "Each envFrom entry takes exactly one of configMapRef and secretRef, with a name that is a DNS subdomain, and a prefix of printable ASCII characters other than '=' (the relaxed rule of current servers).",
+            upstream: CV + " ValidateEnvFrom");
 
         internal static readonly RuleDescriptor DS4105_EnvNamesShouldBeUnique = new(
             RuleIds.EnvNamesShouldBeUnique, "Environment variable names should be unique", RuleCategory.Reliability, Severity.Warning,

@@ -19,6 +19,9 @@ public static partial class RuleIds
     public const string PodAffinityTopologyKeyMustBeValid = "DS1119";
     public const string PodAffinityWeightMustBeInRange = "DS1120";
     public const string PodAffinityLabelSelectorShouldBeSet = "DS4103";
+    public const string HostAliasesMustBeValid = "DS1121";
+    public const string ReadinessGatesMustBeValid = "DS1122";
+    public const string SchedulingGatesMustBeValid = "DS1123";
 
     public const string ContainersRequired = "DS1131";
     public const string ContainerNameMustBeValid = "DS1132";
@@ -42,6 +45,7 @@ public static partial class RuleIds
     public const string EnvNameMustBeValid = "DS1171";
     public const string EnvValueFromMustHaveOneSource = "DS1172";
     public const string EnvFieldRefMustBeSupported = "DS1173";
+    public const string EnvFromMustBeValid = "DS1174";
     public const string EnvNamesShouldBeUnique = "DS4105";
 
     public const string ProbeMustHaveOneHandler = "DS1181";

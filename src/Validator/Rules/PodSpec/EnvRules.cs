@@ -40,6 +40,9 @@ internal sealed record EnvRef(ContainerRef Container, MappingNode Node, FieldPat
 /// <summary>DS1171: env names are required and, under the relaxed rule, printable ASCII without '=' (CV ValidateEnv).</summary>
 public sealed class EnvNameMustBeValid : Rule
 {
+    /// <summary>The upstream message of IsRelaxedEnvVarName.</summary>
+    internal const string RelaxedEnvVarNameMessage = "a valid environment variable name must consist only of printable ASCII characters other than '='";
+
     /// <summary>Initializes a new instance of the <see cref="EnvNameMustBeValid"/> class.</summary>
     public EnvNameMustBeValid()
         : base(RuleCatalog.DS1171_EnvNameMustBeValid)
@@ -68,11 +71,14 @@ public sealed class EnvNameMustBeValid : Rule
             var hint = eq > 0 && IsRelaxedEnvVarName(name.Substring(0, eq)) && e.Node.Get("value") is null && e.Node.Get("valueFrom") is null
                 ? $"write name: {name.Substring(0, eq)} and value: {name.Substring(eq + 1)}"
                 : null;
-            context.Report(FindingKind.Invalid, path, "a valid environment variable name must consist only of printable ASCII characters other than '='", Nodes.Quote(name), hint);
+            context.Report(FindingKind.Invalid, path, RelaxedEnvVarNameMessage, Nodes.Quote(name), hint);
         }
     }
 
-    private static bool IsRelaxedEnvVarName(string name)
+    /// <summary>IsRelaxedEnvVarName: printable ASCII other than '=' (env names and envFrom prefixes on current servers).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>Whether the server accepts it.</returns>
+    internal static bool IsRelaxedEnvVarName(string name)
     {
         foreach (var c in name)
         {
@@ -261,6 +267,107 @@ public sealed class EnvFieldRefMustBeSupported : Rule
         }
 
         return null;
+    }
+}
+
+/// <summary>DS1174: envFrom entries take one of configMapRef / secretRef with a valid name, and a relaxed prefix (CV ValidateEnvFrom).</summary>
+public sealed class EnvFromMustBeValid : Rule
+{
+    private static readonly string[] Sources = { "configMapRef", "secretRef" };
+
+    /// <summary>Initializes a new instance of the <see cref="EnvFromMustBeValid"/> class.</summary>
+    public EnvFromMustBeValid()
+        : base(RuleCatalog.DS1174_EnvFromMustBeValid)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var c in Containers.All(context))
+        {
+            var envFrom = c.Node.Seq("envFrom");
+            if (envFrom is null)
+            {
+                continue;
+            }
+
+            var listPath = c.Path.Child("envFrom");
+            for (var i = 0; i < envFrom.Count; i++)
+            {
+                if (envFrom.Items[i] is MappingNode item)
+                {
+                    Check(context, item, listPath, listPath.Index(i));
+                }
+            }
+        }
+    }
+
+    private static void Check(RuleContext context, MappingNode item, FieldPath listPath, FieldPath itemPath)
+    {
+        if (!item.IsUnknown("prefix") && item.Str("prefix") is { Length: > 0 } prefix && !EnvNameMustBeValid.IsRelaxedEnvVarName(prefix))
+        {
+            context.Report(FindingKind.Invalid, itemPath.Child("prefix"), EnvNameMustBeValid.RelaxedEnvVarNameMessage, Nodes.Quote(prefix));
+        }
+
+        var count = 0;
+        var countKnown = !item.HasUnknownEntries;
+        foreach (var source in Sources)
+        {
+            var node = item.Get(source);
+            if (node is null)
+            {
+                continue;
+            }
+
+            count++;
+            if (node is not MappingNode reference)
+            {
+                // Unknown, or a wrong type the schema layer reports: whether it is set is a guess.
+                countKnown = false;
+                continue;
+            }
+
+            CheckName(context, reference, itemPath.Child(source), source == "configMapRef" ? "ConfigMap" : "Secret");
+        }
+
+        if (!countKnown)
+        {
+            return;
+        }
+
+        // Upstream reports the count on the envFrom list itself (fldPath, not the entry's index).
+        if (count == 0)
+        {
+            context.Report(FindingKind.Invalid, listPath, "must specify one of: `configMapRef` or `secretRef`", "\"\"", "add configMapRef: {name: ...} or secretRef: {name: ...}", at: itemPath);
+        }
+        else if (count > 1)
+        {
+            context.Report(FindingKind.Invalid, listPath, "may not have more than one field specified at a time", "\"\"", "split the entry in two: one with configMapRef, one with secretRef", at: itemPath);
+        }
+    }
+
+    private static void CheckName(RuleContext context, MappingNode reference, FieldPath refPath, string kind)
+    {
+        var path = refPath.Child("name");
+        if (PodSpecNodes.IsMissingOrEmpty(reference, "name"))
+        {
+            context.Report(FindingKind.Required, path, string.Empty, hint: $"name the {kind} whose keys become environment variables");
+            return;
+        }
+
+        if (reference.IsUnknown("name") || reference.Str("name") is not { } name)
+        {
+            return;
+        }
+
+        // ValidateConfigMapName / ValidateSecretName with prefix=true: a trailing '-' is masked before the check.
+        foreach (var msg in K8sNames.NameIsDnsSubdomain(name, prefix: true))
+        {
+            var lower = name.ToLowerInvariant();
+            var hint = lower != name && K8sNames.NameIsDnsSubdomain(lower, prefix: true).Count == 0 ? $"names are lower case: write {lower}" : null;
+            context.Report(FindingKind.Invalid, path, msg, Nodes.Quote(name), hint);
+        }
     }
 }
 
