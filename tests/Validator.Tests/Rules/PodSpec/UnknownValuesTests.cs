@@ -28,6 +28,11 @@ public sealed class UnknownValuesTests
     [InlineData("containers: [{name: a, image: i, ports: [{containerPort: 80, hostPort: 80}]}, {name: b, image: i, ports: [{containerPort: 80, hostPort: $unknown}]}]")]
     [InlineData("dnsPolicy: None\ndnsConfig: $unknown\ncontainers: [{name: c, image: i}]")]
     [InlineData("affinity: {podAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: $unknown, podAffinityTerm: {topologyKey: $unknown}}]}}\ncontainers: [{name: c, image: i}]")]
+    [InlineData("containers: [{name: c, image: i, envFrom: [{configMapRef: $unknown}, {prefix: $unknown, secretRef: {name: $unknown}}]}]")]
+    [InlineData("containers: [{name: c, image: i, envFrom: [{configMapRef: {name: a}, $more: x}, {$more: x}, {secretRef: {$more: x}}]}]")]
+    [InlineData("hostAliases: [{ip: $unknown, hostnames: [$unknown]}, {$more: x}]\ncontainers: [{name: c, image: i}]")]
+    [InlineData("readinessGates: [{conditionType: $unknown}, {$more: x}]\ncontainers: [{name: c, image: i}]")]
+    [InlineData("schedulingGates: [{name: $unknown}, {name: $unknown}, {$more: x}]\ncontainers: [{name: c, image: i}]")]
     public void UnknownValues_DoNotTrigger(string podSpec) =>
         Assert.Empty(PodSpecFindings(podSpec).Select(f => $"{f.RuleId} {f.Path}: {f.Message}"));
 
