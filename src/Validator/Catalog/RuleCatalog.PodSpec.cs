@@ -38,6 +38,12 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS4103_PodAffinityLabelSelectorShouldBeSet => PodSpecEntries.DS4103_PodAffinityLabelSelectorShouldBeSet;
 
+    public static RuleDescriptor DS1124_TopologySpreadConstraintMustBeValid => PodSpecEntries.DS1124_TopologySpreadConstraintMustBeValid;
+
+    public static RuleDescriptor DS1125_TopologySpreadConstraintsMustBeUnique => PodSpecEntries.DS1125_TopologySpreadConstraintsMustBeUnique;
+
+    public static RuleDescriptor DS1126_TopologySpreadSelectorMustBeValid => PodSpecEntries.DS1126_TopologySpreadSelectorMustBeValid;
+
     public static RuleDescriptor DS1131_ContainersRequired => PodSpecEntries.DS1131_ContainersRequired;
 
     public static RuleDescriptor DS1132_ContainerNameMustBeValid => PodSpecEntries.DS1132_ContainerNameMustBeValid;
@@ -105,6 +111,9 @@ public static partial class RuleCatalog
         DS1119_PodAffinityTopologyKeyMustBeValid,
         DS1120_PodAffinityWeightMustBeInRange,
         DS4103_PodAffinityLabelSelectorShouldBeSet,
+        DS1124_TopologySpreadConstraintMustBeValid,
+        DS1125_TopologySpreadConstraintsMustBeUnique,
+        DS1126_TopologySpreadSelectorMustBeValid,
         DS1131_ContainersRequired,
         DS1132_ContainerNameMustBeValid,
         DS1133_ContainerNamesMustBeUnique,
@@ -203,6 +212,21 @@ public static partial class RuleCatalog
             RuleIds.PodAffinityLabelSelectorShouldBeSet, "Pod affinity terms should have a labelSelector", RuleCategory.Reliability, Severity.Warning,
             "The server warns about a pod affinity or anti-affinity term without labelSelector: a null selector matches no pod, so the term has no effect.",
             upstream: PodSpecWarningsGo + " warningsForPodAffinityTerms / warningsForWeightedPodAffinityTerms");
+
+        internal static readonly RuleDescriptor DS1124_TopologySpreadConstraintMustBeValid = new(
+            RuleIds.TopologySpreadConstraintMustBeValid, "Topology spread constraint fields must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+            "Each topologySpreadConstraints entry needs a maxSkew greater than 0, a non-empty topologyKey and whenUnsatisfiable DoNotSchedule or ScheduleAnyway; minDomains, when set, is greater than 0 and needs DoNotSchedule; nodeAffinityPolicy and nodeTaintsPolicy are Honor or Ignore.",
+            upstream: CV + " validateTopologySpreadConstraints");
+
+        internal static readonly RuleDescriptor DS1125_TopologySpreadConstraintsMustBeUnique = new(
+            RuleIds.TopologySpreadConstraintsMustBeUnique, "Topology spread constraints must not repeat a topologyKey and whenUnsatisfiable pair", RuleCategory.ApiCorrectness, Severity.Error,
+            "No two topologySpreadConstraints entries may have the same topologyKey and the same whenUnsatisfiable.",
+            upstream: CV + " validateTopologySpreadConstraints → ValidateSpreadConstraintNotRepeat");
+
+        internal static readonly RuleDescriptor DS1126_TopologySpreadSelectorMustBeValid = new(
+            RuleIds.TopologySpreadSelectorMustBeValid, "Topology spread labelSelector and matchLabelKeys must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+            "A topology spread constraint's labelSelector follows the label selector syntax; matchLabelKeys are label keys, need a labelSelector, and may not repeat a key the selector already uses twice.",
+            upstream: CV + " validateTopologySpreadConstraints → ValidateMatchLabelKeysAndMismatchLabelKeys / " + MV + " ValidateLabelSelector");
 
         internal static readonly RuleDescriptor DS1131_ContainersRequired = new(
             RuleIds.ContainersRequired, "The pod template needs at least one container", RuleCategory.ApiCorrectness, Severity.Error,

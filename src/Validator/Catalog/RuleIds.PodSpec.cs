@@ -19,6 +19,9 @@ public static partial class RuleIds
     public const string PodAffinityTopologyKeyMustBeValid = "DS1119";
     public const string PodAffinityWeightMustBeInRange = "DS1120";
     public const string PodAffinityLabelSelectorShouldBeSet = "DS4103";
+    public const string TopologySpreadConstraintMustBeValid = "DS1124";
+    public const string TopologySpreadConstraintsMustBeUnique = "DS1125";
+    public const string TopologySpreadSelectorMustBeValid = "DS1126";
 
     public const string ContainersRequired = "DS1131";
     public const string ContainerNameMustBeValid = "DS1132";
