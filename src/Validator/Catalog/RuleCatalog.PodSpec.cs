@@ -225,7 +225,7 @@ public static partial class RuleCatalog
 
         internal static readonly RuleDescriptor DS1126_TopologySpreadSelectorMustBeValid = new(
             RuleIds.TopologySpreadSelectorMustBeValid, "Topology spread labelSelector and matchLabelKeys must be valid", RuleCategory.ApiCorrectness, Severity.Error,
-            "A topology spread constraint's labelSelector follows the label selector syntax; matchLabelKeys are label keys, need a labelSelector, and may not repeat a key the selector already uses twice.",
+            "A topology spread constraint's labelSelector follows the label selector syntax; matchLabelKeys are label keys and need a labelSelector, which may use each of those keys at most once in matchLabels and matchExpressions together.",
             upstream: CV + " validateTopologySpreadConstraints → ValidateMatchLabelKeysAndMismatchLabelKeys / " + MV + " ValidateLabelSelector");
 
         internal static readonly RuleDescriptor DS1131_ContainersRequired = new(
