@@ -24,7 +24,7 @@ namespace DaemonLint.Tests;
 public static class FixtureVerifier
 {
     private static readonly Regex Expect = new(@"#\s*expect:\s*(?<list>.+?)\s*$", RegexOptions.CultureInvariant);
-    private static readonly Regex Item = new(@"(?<id>DS\d{4})\s+(?<path>\S+)", RegexOptions.CultureInvariant);
+    private static readonly Regex Item = new(@"(?<id>DS\d{4})\s+(?<path>(?:\{[^}]*\}|[^\s{])+)", RegexOptions.CultureInvariant); // a brace group may hold spaces: ".{topologyKey, whenUnsatisfiable}"
     private static readonly Regex RulesHeader = new(@"^#\s*rules:\s*(?<ids>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex OptionsHeader = new(@"^#\s*options:\s*(?<opts>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex NodesHeader = new(@"^#\s*nodes:\s*(?<file>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);

@@ -43,6 +43,11 @@ public static partial class RuleCatalog
     public static RuleDescriptor DS1122_ReadinessGatesMustBeValid => PodSpecEntries.DS1122_ReadinessGatesMustBeValid;
 
     public static RuleDescriptor DS1123_SchedulingGatesMustBeValid => PodSpecEntries.DS1123_SchedulingGatesMustBeValid;
+    public static RuleDescriptor DS1124_TopologySpreadConstraintMustBeValid => PodSpecEntries.DS1124_TopologySpreadConstraintMustBeValid;
+
+    public static RuleDescriptor DS1125_TopologySpreadConstraintsMustBeUnique => PodSpecEntries.DS1125_TopologySpreadConstraintsMustBeUnique;
+
+    public static RuleDescriptor DS1126_TopologySpreadSelectorMustBeValid => PodSpecEntries.DS1126_TopologySpreadSelectorMustBeValid;
 
     public static RuleDescriptor DS1131_ContainersRequired => PodSpecEntries.DS1131_ContainersRequired;
 
@@ -116,6 +121,9 @@ public static partial class RuleCatalog
         DS1121_HostAliasesMustBeValid,
         DS1122_ReadinessGatesMustBeValid,
         DS1123_SchedulingGatesMustBeValid,
+        DS1124_TopologySpreadConstraintMustBeValid,
+        DS1125_TopologySpreadConstraintsMustBeUnique,
+        DS1126_TopologySpreadSelectorMustBeValid,
         DS1131_ContainersRequired,
         DS1132_ContainerNameMustBeValid,
         DS1133_ContainerNamesMustBeUnique,
@@ -230,6 +238,20 @@ public static partial class RuleCatalog
             RuleIds.SchedulingGatesMustBeValid, "schedulingGates names must be unique qualified names", RuleCategory.ApiCorrectness, Severity.Error,
             "Each schedulingGates entry needs a name that is a qualified name, such as example.com/quota, and no name may appear twice.",
             upstream: CV + " validateSchedulingGates");
+        internal static readonly RuleDescriptor DS1124_TopologySpreadConstraintMustBeValid = new(
+            RuleIds.TopologySpreadConstraintMustBeValid, "Topology spread constraint fields must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+            "Each topologySpreadConstraints entry needs a maxSkew greater than 0, a non-empty topologyKey and whenUnsatisfiable DoNotSchedule or ScheduleAnyway; minDomains, when set, is greater than 0 and needs DoNotSchedule; nodeAffinityPolicy and nodeTaintsPolicy are Honor or Ignore.",
+            upstream: CV + " validateTopologySpreadConstraints");
+
+        internal static readonly RuleDescriptor DS1125_TopologySpreadConstraintsMustBeUnique = new(
+            RuleIds.TopologySpreadConstraintsMustBeUnique, "Topology spread constraints must not repeat a topologyKey and whenUnsatisfiable pair", RuleCategory.ApiCorrectness, Severity.Error,
+            "No two topologySpreadConstraints entries may have the same topologyKey and the same whenUnsatisfiable.",
+            upstream: CV + " validateTopologySpreadConstraints → ValidateSpreadConstraintNotRepeat");
+
+        internal static readonly RuleDescriptor DS1126_TopologySpreadSelectorMustBeValid = new(
+            RuleIds.TopologySpreadSelectorMustBeValid, "Topology spread labelSelector and matchLabelKeys must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+            "A topology spread constraint's labelSelector follows the label selector syntax; matchLabelKeys are label keys and need a labelSelector, which may use each of those keys at most once in matchLabels and matchExpressions together.",
+            upstream: CV + " validateTopologySpreadConstraints → ValidateMatchLabelKeysAndMismatchLabelKeys / " + MV + " ValidateLabelSelector");
 
         internal static readonly RuleDescriptor DS1131_ContainersRequired = new(
             RuleIds.ContainersRequired, "The pod template needs at least one container", RuleCategory.ApiCorrectness, Severity.Error,

@@ -22,6 +22,9 @@ public static partial class RuleIds
     public const string HostAliasesMustBeValid = "DS1121";
     public const string ReadinessGatesMustBeValid = "DS1122";
     public const string SchedulingGatesMustBeValid = "DS1123";
+    public const string TopologySpreadConstraintMustBeValid = "DS1124";
+    public const string TopologySpreadConstraintsMustBeUnique = "DS1125";
+    public const string TopologySpreadSelectorMustBeValid = "DS1126";
 
     public const string ContainersRequired = "DS1131";
     public const string ContainerNameMustBeValid = "DS1132";
