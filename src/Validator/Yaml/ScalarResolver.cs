@@ -24,6 +24,13 @@ public static class ScalarResolver
             return ScalarType.Null;
         }
 
+        // Most scalars are plain strings: every null, bool, int or float form starts with one of these characters,
+        // so anything else is a string without hashing it for the switch below.
+        if (!(text[0] is >= '0' and <= '9' or '+' or '-' or '.' or '~' or 'n' or 'N' or 'y' or 'Y' or 'o' or 'O' or 't' or 'T' or 'f' or 'F'))
+        {
+            return ScalarType.String;
+        }
+
         switch (text)
         {
             case "~":

@@ -208,6 +208,17 @@ public static class YamlManifestReader
 
         public bool HasPendingKey { get; set; }
 
+        public Frame Release()
+        {
+            this.Entries.Clear();
+            this.Items.Clear();
+            this.KeyIndex?.Clear();
+            this.MergeSources = null;
+            this.Start = null!;
+            this.PendingKey = null;
+            return this;
+        }
+
         public Frame Reset(bool isMapping, ParsingEvent start, AnchorName anchor)
         {
             this.IsMapping = isMapping;
@@ -296,7 +307,7 @@ public static class YamlManifestReader
                         var span = YamlManifestReader.ToSpan(frame.Start.Start, ev.End);
                         var node = frame.IsMapping ? BuildMapping(frame, span, problems) : new SequenceNode(span, frame.Items);
                         this.Attach(node, frame.Size, frame.Anchor, frame.Start, problems, ref result, ref rootSize);
-                        this.pool.Add(frame);
+                        this.pool.Add(frame.Release()); // a pooled frame must not keep the nodes it built alive
                         break;
                 }
             }
