@@ -55,12 +55,21 @@ public sealed class FieldPathMemoTests
     public void FieldsAndSmallIndexes_AreMemoized_KeysAndLargeIndexesAreNot()
     {
         var root = FieldPath.Root("spec");
-        Assert.Same(root.Child("template"), root.Child("template"));
-        Assert.Same(root.Child("a").Index(3), root.Child("a").Index(3));
-        Assert.NotSame(root.Key("app"), root.Key("app"));
-        Assert.NotSame(root.Index(100), root.Index(100));
+        var firstTemplate = root.Child("template");
+        var secondTemplate = root.Child("template");
+        Assert.Same(firstTemplate, secondTemplate);
+        var firstIndex = root.Child("a").Index(3);
+        var secondIndex = root.Child("a").Index(3);
+        Assert.Same(firstIndex, secondIndex);
+        var firstKey = root.Key("app");
+        var secondKey = root.Key("app");
+        Assert.NotSame(firstKey, secondKey);
+        Assert.Equal(firstKey, secondKey); // equal by value though not shared
+        var firstLarge = root.Index(100);
+        var secondLarge = root.Index(100);
+        Assert.NotSame(firstLarge, secondLarge);
         Assert.Equal("spec.a[100]", root.Child("a").Index(100).ToString());
-        Assert.Equal(root.Key("app"), root.Key("app"));
+        Assert.Equal(FieldPath.Parse("spec[app]"), firstKey);
     }
 
     [Fact]
