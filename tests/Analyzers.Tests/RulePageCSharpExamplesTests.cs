@@ -70,12 +70,12 @@ public sealed class RulePageCSharpExamplesTests
             return "In C#: this rule is about reading a file, so the analyzers report it only on YAML additional files.\n\n";
         }
 
-        var candidates = Candidates(rule.Id, out var reasons);
+        var candidates = Candidates(rule.Id);
         var bad = candidates.Where(c => c.Fires).Select(c => c.Code).FirstOrDefault();
         var good = candidates.Where(c => c.File.Contains("dont-fire", StringComparison.Ordinal) && !c.Fires).Select(c => c.Code).FirstOrDefault();
         if (bad is null)
         {
-            return "In C#: " + Why(rule, reasons) + "\n\n";
+            return "In C#: " + Why(rule, FixtureNeeds.Of(rule.Id)) + "\n\n";
         }
 
         shown = true;
@@ -89,7 +89,7 @@ public sealed class RulePageCSharpExamplesTests
         return sb.ToString();
     }
 
-    private static string Why(RuleDescriptor rule, ISet<string> reasons)
+    private static string Why(RuleDescriptor rule, FixtureNeeds needs)
     {
         if (rule.Category == RuleCategory.Schema)
         {
@@ -97,18 +97,18 @@ public sealed class RulePageCSharpExamplesTests
                 + "the compiler reports it before the analyzers run. The analyzers report the rule on YAML additional files.";
         }
 
-        if (reasons.Contains("baseline"))
+        if (needs.Baseline)
         {
             return "the rule compares the object with its previous version (`--baseline`), which an object creation in C# does not have; "
                 + "it is reported by the CLI and the MSBuild task on YAML.";
         }
 
-        if (reasons.Contains("nodes"))
+        if (needs.Nodes)
         {
             return "the rule needs a node inventory (`--nodes`), which the analyzers do not take; it is reported by the CLI on YAML.";
         }
 
-        if (reasons.Contains("options"))
+        if (needs.Option is not null)
         {
             return "the rule is off unless a CLI option turns it on (see Options); the analyzers and the MSBuild task have no such option.";
         }
@@ -118,9 +118,8 @@ public sealed class RulePageCSharpExamplesTests
 
     private sealed record Candidate(string File, string Code, bool Fires);
 
-    private static List<Candidate> Candidates(string id, out HashSet<string> reasons)
+    private static List<Candidate> Candidates(string id)
     {
-        reasons = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<Candidate>();
         var folder = Path.Combine(RepoPaths.Fixtures, id);
         if (!Directory.Exists(folder))
@@ -134,22 +133,10 @@ public sealed class RulePageCSharpExamplesTests
         foreach (var file in files)
         {
             var text = File.ReadAllText(file);
-            if (File.Exists(Path.ChangeExtension(file, ".baseline.yml")))
+            if (File.Exists(Path.ChangeExtension(file, ".baseline.yml")) || text.Contains("# nodes:", StringComparison.Ordinal)
+                || text.Contains("# options:", StringComparison.Ordinal) || Directory.GetFiles(folder, "*.nodes.yml").Length > 0)
             {
-                reasons.Add("baseline");
-                continue;
-            }
-
-            if (text.Contains("# nodes:", StringComparison.Ordinal) || Directory.GetFiles(folder, "*.nodes.yml").Length > 0)
-            {
-                reasons.Add("nodes");
-                continue;
-            }
-
-            if (text.Contains("# options:", StringComparison.Ordinal))
-            {
-                reasons.Add("options");
-                continue;
+                continue; // host inputs a C# creation does not have (the page says why: FixtureNeeds)
             }
 
             foreach (var doc in YamlManifestReader.ReadDocuments(file, text).Where(d => d.Problems.Count == 0))

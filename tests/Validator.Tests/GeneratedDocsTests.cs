@@ -166,22 +166,20 @@ public sealed class GeneratedDocsTests
 
     private static string Hosts(RuleDescriptor r)
     {
-        var folder = Path.Combine(RepoPaths.Fixtures, r.Id);
-        var fixtures = Directory.Exists(folder) ? Directory.GetFiles(folder) : Array.Empty<string>();
-        var texts = fixtures.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Select(File.ReadAllText).ToList();
-        if (fixtures.Any(f => f.EndsWith(".baseline.yml", StringComparison.Ordinal)))
+        var needs = FixtureNeeds.Of(r.Id);
+        if (needs.Baseline)
         {
             return "CLI (`--baseline`, `--baseline-ref`, or staged changes against HEAD in the pre-commit hook), MSBuild task (`Baseline`, `DaemonLintBaselineRef`)";
         }
 
-        if (fixtures.Any(f => f.EndsWith(".nodes.yml", StringComparison.Ordinal)) || texts.Exists(t => t.Contains("# nodes:", StringComparison.Ordinal)))
+        if (needs.Nodes)
         {
             return "CLI (`--nodes`), MSBuild task (`Nodes`, `DaemonLintNodes`)";
         }
 
-        if (texts.Select(t => Regex.Match(t, @"# options: (?<o>\w+)")).FirstOrDefault(m => m.Success) is { } option)
+        if (needs.Option is { } option)
         {
-            return option.Groups["o"].Value switch
+            return option switch
             {
                 "AllowPrivileged" => "CLI, with `--disallow-privileged` (off by default: it mirrors an API server started with `--allow-privileged=false`)",
                 "UserNamespaces" => "CLI, with `--user-namespaces` (off by default: it needs a cluster with user namespaces)",

@@ -281,7 +281,7 @@ public static class YamlManifestReader
                         top.HasPendingKey = true;
                         top.PendingKeySpan = YamlManifestReader.ToSpan(s.Start, s.End);
                         top.PendingKey = s.Value;
-                        top.PendingIsMerge = s.Style is not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded) && s.Value == "<<";
+                        top.PendingIsMerge = !IsQuoted(s) && s.Value == "<<";
                         break;
                     case Scalar s:
                         this.Attach(this.MakeScalar(s), 1, s.Anchor, ev, problems, ref result, ref rootSize);
@@ -412,10 +412,13 @@ public static class YamlManifestReader
             this.stack.Add(frame);
         }
 
+        // Quoted and block scalars are strings whatever their text (and a quoted "<<" is no merge key).
+        private static bool IsQuoted(Scalar s) => s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+
         private ScalarNode MakeScalar(Scalar s)
         {
             var span = YamlManifestReader.ToSpan(s.Start, s.End);
-            var quoted = s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+            var quoted = IsQuoted(s);
             if (!s.Tag.IsEmpty && !s.Tag.IsNonSpecific)
             {
                 var tag = s.Tag.Value;
