@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using DaemonLint.Catalog;
 using DaemonLint.Rules;
@@ -17,6 +18,36 @@ public sealed class CatalogTests
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ids, id => Assert.Matches(@"^DS\d{4}$", id));
         Assert.Equal(ids.OrderBy(i => i, StringComparer.Ordinal), ids);
+    }
+
+    [Fact]
+    public void EveryEntryProperty_IsInAll_Once_NamedAfterItsId()
+    {
+        // The entries are static properties of several partial files, whose initializers run in the order of the files:
+        // All must hold every one of them, none null, whatever that order is in this build.
+        var properties = EntryProperties();
+        Assert.All(RuleCatalog.All, Assert.NotNull);
+        Assert.Equal(properties.Length, RuleCatalog.All.Count);
+        foreach (var p in properties)
+        {
+            var d = (RuleDescriptor?)p.GetValue(null);
+            Assert.NotNull(d);
+            Assert.StartsWith(d!.Id + "_", p.Name, StringComparison.Ordinal);
+            Assert.Single(RuleCatalog.All, x => ReferenceEquals(x, d));
+        }
+    }
+
+    [Fact]
+    public void EveryEntry_HasItsRuleClass_OrSaysWhoReportsIt()
+    {
+        foreach (var d in RuleCatalog.All)
+        {
+            Assert.True((d.Create is null) != (d.ReportedBy is null), $"{d.Id}: an entry takes exactly one of create and reportedBy");
+            if (d.ReportedBy is { } by && by != "engine")
+            {
+                Assert.True(RuleCatalog.TryGet(by, out var reporter) && reporter.Create is not null, $"{d.Id} is reported by {by}, which has no rule class");
+            }
+        }
     }
 
     [Fact]
@@ -126,4 +157,7 @@ public sealed class CatalogTests
             Assert.True(Regex.IsMatch(name, @"^DS\d{4}$") && RuleCatalog.TryGet(name, out _), $"fixture folder {name} is not a catalog id");
         }
     }
+
+    private static PropertyInfo[] EntryProperties() =>
+        typeof(RuleCatalog).GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == typeof(RuleDescriptor)).ToArray();
 }
