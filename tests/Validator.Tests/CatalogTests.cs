@@ -114,6 +114,17 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void RuleSet_HasOneRulePerEntryWithARuleClass_InIdOrder_EachReportingItsEntry()
+    {
+        var withClass = RuleCatalog.All.Where(d => d.Create is not null).ToList();
+        Assert.Equal(withClass.Select(d => d.Id), RuleSet.All.Select(r => r.Descriptor.Id));
+        foreach (var (d, rule) in withClass.Zip(RuleSet.All))
+        {
+            Assert.Same(d, rule.Descriptor);
+        }
+    }
+
+    [Fact]
     public void EveryRuleClassWithFixtures_HasFixturesThatFireAndDontFire()
     {
         // DS2xxx (schema) rules are tested in code against the OpenAPI schema, and DS9xxx (input) in RobustnessTests and

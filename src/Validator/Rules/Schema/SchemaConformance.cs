@@ -29,16 +29,6 @@ public sealed class SchemaConformance : Rule
         this.findingKind = issueKind == SchemaIssueKind.UnknownField ? FindingKind.Forbidden : FindingKind.Invalid;
     }
 
-    /// <summary>Gets one instance per DS2xxx id, in id order.</summary>
-    public static Rule[] All => new Rule[]
-    {
-        new SchemaConformance(SchemaIssueKind.UnknownField),
-        new SchemaConformance(SchemaIssueKind.WrongType),
-        new SchemaConformance(SchemaIssueKind.BooleanForString),
-        new SchemaConformance(SchemaIssueKind.NumberForString),
-        new SchemaConformance(SchemaIssueKind.InvalidQuantity),
-    };
-
     /// <summary>Gets the catalog entry of an issue kind.</summary>
     /// <param name="kind">The issue kind.</param>
     /// <returns>The descriptor.</returns>
