@@ -25,7 +25,7 @@ public sealed class AddControlPlaneTolerationCodeFix : CodeFixProvider
     private const string ControlPlane = "node-role.kubernetes.io/control-plane";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.MasterTolerationWithoutControlPlane);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.DS3001_MasterTolerationWithoutControlPlane.Id);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

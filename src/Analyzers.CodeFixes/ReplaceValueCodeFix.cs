@@ -21,7 +21,7 @@ public sealed class ReplaceValueCodeFix : CodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIds.RestartPolicyMustBeAlways, RuleIds.ApiVersionRemoved);
+        ImmutableArray.Create(RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id, RuleCatalog.DS6001_ApiVersionRemoved.Id);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -43,7 +43,7 @@ public sealed class ReplaceValueCodeFix : CodeFixProvider
                 continue;
             }
 
-            var (title, replacement) = diagnostic.Id == RuleIds.RestartPolicyMustBeAlways
+            var (title, replacement) = diagnostic.Id == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id
                 ? ("Set restartPolicy to Always", "Always")
                 : ("Use apiVersion apps/v1", "apps/v1");
             context.RegisterCodeFix(

@@ -72,7 +72,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Never an AD0001: a failure of the front end or a rule is reported as DS9008 on the creation.
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleIds.InternalError), CreationLocation(creation.Syntax), $"DaemonLint failed on this DaemonSet: {ex.GetType().Name}: {ex.Message}"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleCatalog.DS9008_InternalError.Id), CreationLocation(creation.Syntax), $"DaemonLint failed on this DaemonSet: {ex.GetType().Name}: {ex.Message}"));
             return;
         }
 
@@ -150,7 +150,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleIds.InternalError), Location.Create(path, default, default), $"DaemonLint failed on this file: {ex.GetType().Name}: {ex.Message}"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleCatalog.DS9008_InternalError.Id), Location.Create(path, default, default), $"DaemonLint failed on this file: {ex.GetType().Name}: {ex.Message}"));
             return;
         }
 

@@ -90,7 +90,7 @@ public sealed class ValidateKubernetesManifests : Task
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Only reached for a failure outside any one file (each file has its own guard).
-            this.Log.LogError(null, RuleIds.InternalError, RuleIds.InternalError, null, 0, 0, 0, 0, "DaemonLint failed: " + ex.GetType().Name + ": " + ex.Message, null);
+            this.Log.LogError(null, RuleCatalog.DS9008_InternalError.Id, RuleCatalog.DS9008_InternalError.Id, null, 0, 0, 0, 0, "DaemonLint failed: " + ex.GetType().Name + ": " + ex.Message, null);
         }
 
         return !this.Log.HasLoggedErrors;
@@ -101,7 +101,7 @@ public sealed class ValidateKubernetesManifests : Task
         var projectDirectory = string.IsNullOrEmpty(this.ProjectDirectory) ? Directory.GetCurrentDirectory() : Path.GetFullPath(this.ProjectDirectory);
         if (!TryParseFailOn(this.FailOn, out var failOn))
         {
-            this.Log.LogError(null, RuleIds.ConfigurationError, RuleIds.ConfigurationError, null, 0, 0, 0, 0, $"DaemonLintFailOn must be error, warning or info, not '{this.FailOn}'", null);
+            this.Log.LogError(null, RuleCatalog.DS9009_ConfigurationError.Id, RuleCatalog.DS9009_ConfigurationError.Id, null, 0, 0, 0, 0, $"DaemonLintFailOn must be error, warning or info, not '{this.FailOn}'", null);
             return;
         }
 
@@ -117,7 +117,7 @@ public sealed class ValidateKubernetesManifests : Task
             var problem = gitBaseline.Verify(projectDirectory);
             if (problem is not null)
             {
-                this.Log.LogError(null, RuleIds.ConfigurationError, RuleIds.ConfigurationError, null, 0, 0, 0, 0, problem, null);
+                this.Log.LogError(null, RuleCatalog.DS9009_ConfigurationError.Id, RuleCatalog.DS9009_ConfigurationError.Id, null, 0, 0, 0, 0, problem, null);
                 gitBaseline = null;
             }
         }
@@ -146,7 +146,7 @@ public sealed class ValidateKubernetesManifests : Task
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                this.Report(context, pair.Key, new InputProblem(RuleIds.InternalError, $"validating the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.None));
+                this.Report(context, pair.Key, new InputProblem(RuleCatalog.DS9008_InternalError.Id, $"validating the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.None));
             }
         }
 
@@ -163,7 +163,7 @@ public sealed class ValidateKubernetesManifests : Task
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            this.Report(context, fullPath, new InputProblem(RuleIds.FileUnreadable, "cannot read the file: " + ex.Message, SourceSpan.None));
+            this.Report(context, fullPath, new InputProblem(RuleCatalog.DS9002_FileUnreadable.Id, "cannot read the file: " + ex.Message, SourceSpan.None));
             return true;
         }
 
@@ -203,7 +203,7 @@ public sealed class ValidateKubernetesManifests : Task
             var objects = this.ReadObjectsAt(path);
             if (objects is null)
             {
-                this.Report(context, fullPath, new InputProblem(RuleIds.ConfigurationError, $"the Baseline '{baseline}' does not exist", SourceSpan.None));
+                this.Report(context, fullPath, new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, $"the Baseline '{baseline}' does not exist", SourceSpan.None));
             }
             else
             {
@@ -306,7 +306,7 @@ public sealed class ValidateKubernetesManifests : Task
 
         if (validator is null)
         {
-            this.Report(context, fullPath, new InputProblem(RuleIds.ConfigurationError, $"the node inventory '{nodes}' does not exist", SourceSpan.None));
+            this.Report(context, fullPath, new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, $"the node inventory '{nodes}' does not exist", SourceSpan.None));
             return context.Validator;
         }
 

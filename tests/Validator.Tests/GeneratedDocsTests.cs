@@ -190,7 +190,7 @@ public sealed class GeneratedDocsTests
         return r.Category switch
         {
             RuleCategory.Input => "CLI, MSBuild task, analyzers (YAML additional files)",
-            RuleCategory.Schema when r.Id != RuleIds.QuantityMustParse => "CLI, MSBuild task, analyzers (YAML additional files; in C# the model types reject it at compile time)",
+            RuleCategory.Schema when r.Id != RuleCatalog.DS2005_QuantityMustParse.Id => "CLI, MSBuild task, analyzers (YAML additional files; in C# the model types reject it at compile time)",
             _ => "CLI, MSBuild task, analyzers (C# and YAML additional files)",
         };
     }

@@ -52,14 +52,14 @@ public sealed class RealWorldCorpusTests
         var errors = report.Findings.Where(f => f.Severity == Severity.Error).ToList();
         if (RemovedVersionFiles().Contains(file))
         {
-            Assert.Contains(errors, f => f.RuleId == RuleIds.ApiVersionRemoved);
-            var others = errors.Where(f => f.RuleId != RuleIds.ApiVersionRemoved).ToList();
+            Assert.Contains(errors, f => f.RuleId == RuleCatalog.DS6001_ApiVersionRemoved.Id);
+            var others = errors.Where(f => f.RuleId != RuleCatalog.DS6001_ApiVersionRemoved.Id).ToList();
             Assert.True(others.Count == 0, Describe(file, others));
         }
         else
         {
             Assert.True(errors.Count == 0, Describe(file, errors));
-            Assert.DoesNotContain(report.Findings, f => f.RuleId == RuleIds.ApiVersionRemoved);
+            Assert.DoesNotContain(report.Findings, f => f.RuleId == RuleCatalog.DS6001_ApiVersionRemoved.Id);
         }
     }
 
@@ -68,7 +68,7 @@ public sealed class RealWorldCorpusTests
     {
         // SOURCES.md: 126 DaemonSets (103 apps/v1, 20 extensions/v1beta1, 3 apps/v1beta2).
         Assert.Equal(126, Reports.Value.Values.Sum(r => r.DaemonSets));
-        var removedFindings = Reports.Value.Values.SelectMany(r => r.Findings).Count(f => f.RuleId == RuleIds.ApiVersionRemoved);
+        var removedFindings = Reports.Value.Values.SelectMany(r => r.Findings).Count(f => f.RuleId == RuleCatalog.DS6001_ApiVersionRemoved.Id);
         Assert.Equal(23, removedFindings);
     }
 

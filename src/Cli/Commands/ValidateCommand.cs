@@ -103,12 +103,12 @@ public static class ValidateCommand
         foreach (var m in missing)
         {
             ioError = true;
-            AddInputFinding(validator, run, m, RuleIds.FileUnreadable, "no such file or directory");
+            AddInputFinding(validator, run, m, RuleCatalog.DS9002_FileUnreadable.Id, "no such file or directory");
         }
 
         foreach (var e in empty)
         {
-            AddInputFinding(validator, run, e, RuleIds.NoManifests, "the folder holds no .yaml, .yml or .json file");
+            AddInputFinding(validator, run, e, RuleCatalog.DS9007_NoManifests.Id, "the folder holds no .yaml, .yml or .json file");
         }
 
         foreach (var input in inputs)
@@ -147,7 +147,7 @@ public static class ValidateCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 ioError = true;
-                AddInputFinding(validator, run, input.DisplayName, RuleIds.FileUnreadable, "cannot read the file: " + ex.Message);
+                AddInputFinding(validator, run, input.DisplayName, RuleCatalog.DS9002_FileUnreadable.Id, "cannot read the file: " + ex.Message);
                 continue;
             }
 
@@ -162,7 +162,7 @@ public static class ValidateCommand
         {
             foreach (var entry in config.Ignore)
             {
-                if (entry.Uses == 0 && validator.InputFinding(configDisplay, new InputProblem(RuleIds.UnusedSuppression, "this ignore entry suppressed nothing in this run; remove it or fix its rules/paths/kind/namespace/name", entry.Span)) is { } unused)
+                if (entry.Uses == 0 && validator.InputFinding(configDisplay, new InputProblem(RuleCatalog.DS9010_UnusedSuppression.Id, "this ignore entry suppressed nothing in this run; remove it or fix its rules/paths/kind/namespace/name", entry.Span)) is { } unused)
                 {
                     run.Findings.Add(unused);
                 }
@@ -267,7 +267,7 @@ public static class ValidateCommand
             var bytes = File.ReadAllBytes(configFile);
             if (!TextDecoder.TryDecode(bytes, out var text, out var problem))
             {
-                problems.Add(problem! with { RuleId = RuleIds.ConfigurationError });
+                problems.Add(problem! with { RuleId = RuleCatalog.DS9009_ConfigurationError.Id });
                 return new SuppressionConfig();
             }
 

@@ -72,7 +72,7 @@ public sealed class ManifestValidator
         {
             var report = new FileReport(file);
             this.AddInput(report, file, new InputProblem(
-                RuleIds.FileTooLarge,
+                RuleCatalog.DS9005_FileTooLarge.Id,
                 $"the file has {bytes.LongLength:N0} bytes, more than the limit of {this.Options.Limits.MaxFileBytes:N0}; the API server accepts at most 3 MiB per object, so it is not read",
                 SourceSpan.At(SourcePosition.Start)));
             return report;
@@ -117,7 +117,7 @@ public sealed class ManifestValidator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            this.AddInput(report, file, new InputProblem(RuleIds.InternalError, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
+            this.AddInput(report, file, new InputProblem(RuleCatalog.DS9008_InternalError.Id, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
         }
 
         Suppressions.ApplyComments(this, file, text, report.Findings);
@@ -237,7 +237,7 @@ public sealed class ManifestValidator
         var message = ids.Count == 0
             ? $"the {Suppressions.IgnoreAnnotation} annotation lists no rule id (expected e.g. \"DS4003,DS5001\")"
             : $"the {Suppressions.IgnoreAnnotation} annotation ignores {string.Join(", ", unused)}, which found nothing in this object; remove {(unused.Count == 1 ? "it" : "them")}";
-        if (this.InputFinding(obj.File, new InputProblem(RuleIds.UnusedSuppression, message, obj.Resolve(path).Span)) is { } f)
+        if (this.InputFinding(obj.File, new InputProblem(RuleCatalog.DS9010_UnusedSuppression.Id, message, obj.Resolve(path).Span)) is { } f)
         {
             found.Add(f with { Path = path, Object = obj.Ref });
         }

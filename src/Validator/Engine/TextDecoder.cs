@@ -42,7 +42,7 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            problem = new InputProblem(RuleIds.NotText, "the file starts with a UTF-16/32 byte order mark but is not valid in that encoding", SourceSpan.At(SourcePosition.Start));
+            problem = new InputProblem(RuleCatalog.DS9003_NotText.Id, "the file starts with a UTF-16/32 byte order mark but is not valid in that encoding", SourceSpan.At(SourcePosition.Start));
             return false;
         }
 
@@ -50,7 +50,7 @@ public static class TextDecoder
         var nul = Array.IndexOf(bytes, (byte)0, start, Math.Min(bytes.Length - start, 8192));
         if (nul >= 0)
         {
-            problem = new InputProblem(RuleIds.NotText, "the file is binary (it contains NUL bytes), not a YAML or JSON manifest", SourceSpan.At(PositionOf(bytes, start, nul)));
+            problem = new InputProblem(RuleCatalog.DS9003_NotText.Id, "the file is binary (it contains NUL bytes), not a YAML or JSON manifest", SourceSpan.At(PositionOf(bytes, start, nul)));
             return false;
         }
 
@@ -62,7 +62,7 @@ public static class TextDecoder
         catch (DecoderFallbackException ex)
         {
             var at = ex.Index >= 0 ? start + ex.Index : FirstInvalidUtf8(bytes, start);
-            problem = new InputProblem(RuleIds.NotText, $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(at, bytes.Length - 1)]:X2} at offset {at}); save it as UTF-8", SourceSpan.At(PositionOf(bytes, start, at)));
+            problem = new InputProblem(RuleCatalog.DS9003_NotText.Id, $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(at, bytes.Length - 1)]:X2} at offset {at}); save it as UTF-8", SourceSpan.At(PositionOf(bytes, start, at)));
             return false;
         }
     }

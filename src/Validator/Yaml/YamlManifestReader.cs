@@ -82,7 +82,7 @@ public static class YamlManifestReader
             {
                 // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner's position is where it stopped.
                 var span = ex.Start.Index == 0 && ex.End.Index == 0 ? ToSpan(scanner.CurrentPosition, scanner.CurrentPosition) : ToSpan(ex.Start, ex.End);
-                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), span));
+                doc.Problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "YAML syntax error: " + CleanMessage(ex.Message), span));
                 stop = true;
             }
             catch (InvalidOperationException)
@@ -90,12 +90,12 @@ public static class YamlManifestReader
                 // YamlDotNet's scanner throws this (instead of a YamlException) on some malformed input, e.g. an unclosed
                 // flow mapping whose last line is a plain "key: value".
                 var at = ToSpan(scanner.CurrentPosition, scanner.CurrentPosition);
-                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: the YAML could not be read past this point (is a bracket or quote unclosed?)", at));
+                doc.Problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "YAML syntax error: the YAML could not be read past this point (is a bracket or quote unclosed?)", at));
                 stop = true;
             }
             catch (DocumentTooComplexException ex)
             {
-                doc.Problems.Add(new InputProblem(RuleIds.DocumentTooComplex, ex.Message, ex.Span));
+                doc.Problems.Add(new InputProblem(RuleCatalog.DS9006_DocumentTooComplex.Id, ex.Message, ex.Span));
                 skip = !ex.StopReading;
                 stop = ex.StopReading;
             }
@@ -492,7 +492,7 @@ public static class YamlManifestReader
                 {
                     top.PendingKey = null;
                     top.PendingIsMerge = false;
-                    problems.Add(new InputProblem(RuleIds.YamlSyntax, "complex mapping keys (a mapping or sequence used as a key) are not valid in Kubernetes manifests", node.Span));
+                    problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "complex mapping keys (a mapping or sequence used as a key) are not valid in Kubernetes manifests", node.Span));
                 }
 
                 return;
@@ -526,7 +526,7 @@ public static class YamlManifestReader
             {
                 var first = entries[existing].KeySpan.Start;
                 problems.Add(new InputProblem(
-                    RuleIds.DuplicateKey,
+                    RuleCatalog.DS9004_DuplicateKey.Id,
                     $"mapping key \"{top.PendingKey}\" already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
                     top.PendingKeySpan));
                 entries[existing] = entry;
