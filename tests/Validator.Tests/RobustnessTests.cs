@@ -186,7 +186,7 @@ public sealed class RobustnessTests
     [Fact]
     public void ThrowingRule_BecomesDS9008_AndOtherRulesStillRun()
     {
-        var validator = new ManifestValidator(rules: new Rule[] { new Throwing(), new RestartPolicyMustBeAlways() });
+        var validator = new ManifestValidator(rules: new Rule[] { new Throwing(), new DS1009RestartPolicyMustBeAlways() });
         var report = validator.ValidateText("ds.yaml", BadDs);
         var internalError = Assert.Single(report.Findings, f => f.RuleId == RuleCatalog.DS9008_InternalError.Id);
         Assert.Contains("rule DS1009 failed on this object: InvalidOperationException: boom", internalError.Message);
