@@ -1,5 +1,6 @@
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
+using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 

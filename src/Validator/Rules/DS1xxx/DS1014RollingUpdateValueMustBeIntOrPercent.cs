@@ -2,6 +2,7 @@ using System.Globalization;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Rules.Support;
 using DaemonLint.Syntax;
 
 namespace DaemonLint.Rules.DS1xxx;

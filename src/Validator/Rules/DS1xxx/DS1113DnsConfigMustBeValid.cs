@@ -3,7 +3,7 @@ using System.Text;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
-using DaemonLint.Rules.PodSpec;
+using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 

@@ -1,7 +1,7 @@
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
-using DaemonLint.Rules.PodSpec;
+using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 

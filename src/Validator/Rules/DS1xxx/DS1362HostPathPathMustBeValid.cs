@@ -1,5 +1,5 @@
 using DaemonLint.Catalog;
-using DaemonLint.Rules.PodResources;
+using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 

@@ -4,7 +4,7 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Placement;
-using DaemonLint.Rules.Placement;
+using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS3xxx;
 

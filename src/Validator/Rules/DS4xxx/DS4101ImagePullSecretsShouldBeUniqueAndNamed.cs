@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS4xxx;
 

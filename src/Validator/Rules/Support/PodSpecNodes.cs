@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodSpec;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>A probe or lifecycle hook the API server validates, with its path.</summary>
 /// <param name="Container">The container it belongs to.</param>

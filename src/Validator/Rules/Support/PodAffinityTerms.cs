@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodSpec;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Enumerates pod affinity and anti-affinity terms with their paths.</summary>
 internal static class PodAffinityTerms

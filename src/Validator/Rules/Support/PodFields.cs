@@ -1,7 +1,7 @@
 using System.Globalization;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodResources;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Reads of optional fields that tell "absent" apart from "cannot tell" (unknown C# values, wrong types left to the schema layer).</summary>
 internal static class PodFields

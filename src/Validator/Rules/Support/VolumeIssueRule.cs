@@ -1,7 +1,7 @@
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 
-namespace DaemonLint.Rules.PodResources;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Base of the rules that report one kind of <see cref="VolumeAnalysis"/> issue.</summary>
 public abstract class VolumeIssueRule : Rule

@@ -1,7 +1,7 @@
 using System;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>
 /// apimachinery's <c>equality.Semantic.DeepEqual</c> over decoded values: map key order is ignored, list order is not,

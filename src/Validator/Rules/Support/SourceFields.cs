@@ -2,7 +2,7 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodResources;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>
 /// The required fields and local paths of the common volume sources (validateSecretVolumeSource, validateConfigMapVolumeSource,

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodSpec;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>One env entry of a container, with its path.</summary>
 /// <param name="Container">The container.</param>

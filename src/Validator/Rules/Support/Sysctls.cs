@@ -1,6 +1,6 @@
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodResources;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>The sysctls of <c>spec.template.spec.securityContext.sysctls</c>.</summary>
 internal static class Sysctls

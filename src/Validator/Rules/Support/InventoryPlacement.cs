@@ -1,7 +1,7 @@
 using DaemonLint.Engine;
 using DaemonLint.Placement;
 
-namespace DaemonLint.Rules.Placement;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>The placement of the DaemonSet a rule looks at against the inventory, computed once per object and inventory.</summary>
 internal static class InventoryPlacement

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Which list a container comes from.</summary>
 public enum ContainerList
@@ -25,7 +25,7 @@ public enum ContainerList
 public sealed record ContainerRef(MappingNode Node, FieldPath Path, ContainerList List, int Index)
 {
     /// <summary>Gets or sets the container's ports, computed once (the containers of a context are shared by its rules).</summary>
-    internal List<PodSpec.PortRef>? Ports { get; set; }
+    internal List<PortRef>? Ports { get; set; }
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Syntax;
 
-namespace DaemonLint.Rules.PodResources;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>One entry of a container's <c>resources.limits</c> or <c>resources.requests</c>.</summary>
 /// <param name="Name">The resource name.</param>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using DaemonLint.Syntax;
 
-namespace DaemonLint.Rules.PodResources;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Resource name classes of pkg/apis/core/helper/helpers.go.</summary>
 internal static class ResourceNames

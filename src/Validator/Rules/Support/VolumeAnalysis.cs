@@ -4,7 +4,7 @@ using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Syntax;
 
-namespace DaemonLint.Rules.PodResources;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>One error the server reports for a volume.</summary>
 internal sealed record VolumeIssue(RuleDescriptor Rule, FindingKind Kind, FieldPath Path, string Detail, string? BadValue, string? Hint, FieldPath? At);

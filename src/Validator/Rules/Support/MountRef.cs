@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodResources;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>One volume mount of one container.</summary>
 /// <param name="Container">The container.</param>

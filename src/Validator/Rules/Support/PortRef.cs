@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodSpec;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>One entry of a container's ports, with its path.</summary>
 /// <param name="Container">The container.</param>

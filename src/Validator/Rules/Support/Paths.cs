@@ -1,6 +1,6 @@
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Field paths the rules share.</summary>
 public static class Paths

@@ -1,7 +1,7 @@
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.Placement;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Where the required node selector terms are.</summary>
 internal static class RequiredTerms

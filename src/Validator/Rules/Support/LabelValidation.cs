@@ -5,7 +5,7 @@ using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Syntax;
 
-namespace DaemonLint.Rules;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Label map and label selector checks shared by several rules (apimachinery ValidateLabels / ValidateLabelSelector).</summary>
 public static class LabelValidation

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
-namespace DaemonLint.Rules.PodSpec;
+namespace DaemonLint.Rules.Support;
 
 /// <summary>Enumerates <c>spec.template.spec.topologySpreadConstraints</c> with their paths.</summary>
 internal static class TopologySpread
