@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1001: spec.selector must select the template's labels (AV ValidateDaemonSetSpec).</summary>
-public sealed class DS1001SelectorMustMatchTemplateLabels : Rule
+internal sealed class DS1001SelectorMustMatchTemplateLabels : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1001SelectorMustMatchTemplateLabels"/> class.</summary>
     public DS1001SelectorMustMatchTemplateLabels()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1002: apps/v1 has no default selector; a missing one matches nothing.</summary>
-public sealed class DS1002SelectorRequired : Rule
+internal sealed class DS1002SelectorRequired : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1002SelectorRequired"/> class.</summary>
     public DS1002SelectorRequired()

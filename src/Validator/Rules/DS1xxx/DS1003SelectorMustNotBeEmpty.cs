@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1003: a selector with neither matchLabels nor matchExpressions.</summary>
-public sealed class DS1003SelectorMustNotBeEmpty : Rule
+internal sealed class DS1003SelectorMustNotBeEmpty : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1003SelectorMustNotBeEmpty"/> class.</summary>
     public DS1003SelectorMustNotBeEmpty()

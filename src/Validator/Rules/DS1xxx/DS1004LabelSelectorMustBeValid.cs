@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1004: matchLabels and matchExpressions syntax (apimachinery ValidateLabelSelector).</summary>
-public sealed class DS1004LabelSelectorMustBeValid : Rule
+internal sealed class DS1004LabelSelectorMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1004LabelSelectorMustBeValid"/> class.</summary>
     public DS1004LabelSelectorMustBeValid()

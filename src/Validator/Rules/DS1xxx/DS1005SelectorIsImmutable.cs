@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1005: spec.selector may not change on update (compared with semantic equality).</summary>
-public sealed class DS1005SelectorIsImmutable : Rule
+internal sealed class DS1005SelectorIsImmutable : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1005SelectorIsImmutable"/> class.</summary>
     public DS1005SelectorIsImmutable()

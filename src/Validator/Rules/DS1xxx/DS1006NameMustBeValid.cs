@@ -7,7 +7,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1006: metadata.name / generateName / namespace syntax (objectmeta.go ValidateObjectMetaAccessor).</summary>
-public sealed class DS1006NameMustBeValid : Rule
+internal sealed class DS1006NameMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1006NameMustBeValid"/> class.</summary>
     public DS1006NameMustBeValid()

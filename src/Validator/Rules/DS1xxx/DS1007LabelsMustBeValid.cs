@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1007: metadata.labels syntax, reported on the map path as upstream does.</summary>
-public sealed class DS1007LabelsMustBeValid : Rule
+internal sealed class DS1007LabelsMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1007LabelsMustBeValid"/> class.</summary>
     public DS1007LabelsMustBeValid()

@@ -8,7 +8,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1008: metadata.annotations keys (lower-cased qualified names) and total size.</summary>
-public sealed class DS1008AnnotationsMustBeValid : Rule
+internal sealed class DS1008AnnotationsMustBeValid : Rule
 {
     /// <summary>The most bytes keys and values may take together.</summary>
     public const int TotalAnnotationSizeLimit = 256 * 1024;

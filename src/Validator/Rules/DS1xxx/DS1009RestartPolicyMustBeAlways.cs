@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1009: a DaemonSet's pods restart Always (AV ValidateDaemonSetSpec).</summary>
-public sealed class DS1009RestartPolicyMustBeAlways : Rule
+internal sealed class DS1009RestartPolicyMustBeAlways : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1009RestartPolicyMustBeAlways"/> class.</summary>
     public DS1009RestartPolicyMustBeAlways()

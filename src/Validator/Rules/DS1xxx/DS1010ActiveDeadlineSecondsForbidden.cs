@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1010: activeDeadlineSeconds is forbidden in a DaemonSet (and out of range below 1).</summary>
-public sealed class DS1010ActiveDeadlineSecondsForbidden : Rule
+internal sealed class DS1010ActiveDeadlineSecondsForbidden : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1010ActiveDeadlineSecondsForbidden"/> class.</summary>
     public DS1010ActiveDeadlineSecondsForbidden()

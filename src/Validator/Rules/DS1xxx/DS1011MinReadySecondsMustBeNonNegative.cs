@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1011: spec.minReadySeconds ≥ 0.</summary>
-public sealed class DS1011MinReadySecondsMustBeNonNegative : Rule
+internal sealed class DS1011MinReadySecondsMustBeNonNegative : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1011MinReadySecondsMustBeNonNegative"/> class.</summary>
     public DS1011MinReadySecondsMustBeNonNegative()

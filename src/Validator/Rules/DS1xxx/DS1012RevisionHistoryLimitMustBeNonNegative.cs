@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1012: spec.revisionHistoryLimit ≥ 0.</summary>
-public sealed class DS1012RevisionHistoryLimitMustBeNonNegative : Rule
+internal sealed class DS1012RevisionHistoryLimitMustBeNonNegative : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1012RevisionHistoryLimitMustBeNonNegative"/> class.</summary>
     public DS1012RevisionHistoryLimitMustBeNonNegative()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1013: updateStrategy.type is RollingUpdate or OnDelete (reported on the strategy object, as upstream).</summary>
-public sealed class DS1013UpdateStrategyTypeMustBeSupported : Rule
+internal sealed class DS1013UpdateStrategyTypeMustBeSupported : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1013UpdateStrategyTypeMustBeSupported"/> class.</summary>
     public DS1013UpdateStrategyTypeMustBeSupported()

@@ -8,7 +8,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1014: maxUnavailable / maxSurge are a non-negative integer or a percent string of at most 100%.</summary>
-public sealed class DS1014RollingUpdateValueMustBeIntOrPercent : Rule
+internal sealed class DS1014RollingUpdateValueMustBeIntOrPercent : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1014RollingUpdateValueMustBeIntOrPercent"/> class.</summary>
     public DS1014RollingUpdateValueMustBeIntOrPercent()

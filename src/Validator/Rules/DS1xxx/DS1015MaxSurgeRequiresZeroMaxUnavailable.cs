@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1015: maxSurge and maxUnavailable may not both be non-zero (after defaulting maxUnavailable to 1).</summary>
-public sealed class DS1015MaxSurgeRequiresZeroMaxUnavailable : Rule
+internal sealed class DS1015MaxSurgeRequiresZeroMaxUnavailable : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1015MaxSurgeRequiresZeroMaxUnavailable"/> class.</summary>
     public DS1015MaxSurgeRequiresZeroMaxUnavailable()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1016: maxUnavailable and maxSurge may not both be zero (after defaulting maxSurge to 0).</summary>
-public sealed class DS1016MaxUnavailableAndMaxSurgeNotBothZero : Rule
+internal sealed class DS1016MaxUnavailableAndMaxSurgeNotBothZero : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1016MaxUnavailableAndMaxSurgeNotBothZero"/> class.</summary>
     public DS1016MaxUnavailableAndMaxSurgeNotBothZero()

@@ -7,7 +7,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1017: each toleration (CV ValidateTolerations), with the upstream paths (value errors land on <c>.operator</c>).</summary>
-public sealed class DS1017TolerationMustBeValid : Rule
+internal sealed class DS1017TolerationMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1017TolerationMustBeValid"/> class.</summary>
     public DS1017TolerationMustBeValid()

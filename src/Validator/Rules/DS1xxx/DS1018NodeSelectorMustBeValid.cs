@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1018: spec.template.spec.nodeSelector keys and values follow the label syntax.</summary>
-public sealed class DS1018NodeSelectorMustBeValid : Rule
+internal sealed class DS1018NodeSelectorMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1018NodeSelectorMustBeValid"/> class.</summary>
     public DS1018NodeSelectorMustBeValid()

@@ -7,7 +7,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1019: required and preferred node affinity (CV ValidateNodeSelector, ValidatePreferredSchedulingTerms).</summary>
-public sealed class DS1019NodeAffinityMustBeValid : Rule
+internal sealed class DS1019NodeAffinityMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1019NodeAffinityMustBeValid"/> class.</summary>
     public DS1019NodeAffinityMustBeValid()

@@ -5,7 +5,7 @@ using DaemonLint.Model;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1020: a kind that is nearly DaemonSet (case, plural, typo) is no kind the server knows.</summary>
-public sealed class DS1020KindMustBeDaemonSet : Rule
+internal sealed class DS1020KindMustBeDaemonSet : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1020KindMustBeDaemonSet"/> class.</summary>
     public DS1020KindMustBeDaemonSet()

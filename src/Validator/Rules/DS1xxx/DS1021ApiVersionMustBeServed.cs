@@ -5,7 +5,7 @@ using DaemonLint.Model;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1021: a DaemonSet apiVersion that never existed (removed ones are DS6001).</summary>
-public sealed class DS1021ApiVersionMustBeServed : Rule
+internal sealed class DS1021ApiVersionMustBeServed : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1021ApiVersionMustBeServed"/> class.</summary>
     public DS1021ApiVersionMustBeServed()

@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1101: template labels, reported at the internal-type path <c>spec.template.labels</c> (CV ValidatePodTemplateSpec).</summary>
-public sealed class DS1101TemplateLabelsMustBeValid : Rule
+internal sealed class DS1101TemplateLabelsMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1101TemplateLabelsMustBeValid"/> class.</summary>
     public DS1101TemplateLabelsMustBeValid()

@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1102: template annotations, reported at <c>spec.template.annotations</c> (CV ValidatePodTemplateSpec).</summary>
-public sealed class DS1102TemplateAnnotationsMustBeValid : Rule
+internal sealed class DS1102TemplateAnnotationsMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1102TemplateAnnotationsMustBeValid"/> class.</summary>
     public DS1102TemplateAnnotationsMustBeValid()

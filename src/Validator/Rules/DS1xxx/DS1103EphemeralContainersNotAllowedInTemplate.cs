@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1103: a pod template may not declare ephemeral containers.</summary>
-public sealed class DS1103EphemeralContainersNotAllowedInTemplate : Rule
+internal sealed class DS1103EphemeralContainersNotAllowedInTemplate : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1103EphemeralContainersNotAllowedInTemplate"/> class.</summary>
     public DS1103EphemeralContainersNotAllowedInTemplate()

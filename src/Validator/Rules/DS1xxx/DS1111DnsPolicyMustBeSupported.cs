@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1111: dnsPolicy is one of four case-sensitive values; empty is defaulted to ClusterFirst (CV validateDNSPolicy).</summary>
-public sealed class DS1111DnsPolicyMustBeSupported : Rule
+internal sealed class DS1111DnsPolicyMustBeSupported : Rule
 {
     private static readonly string[] Supported = { "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None" };
 

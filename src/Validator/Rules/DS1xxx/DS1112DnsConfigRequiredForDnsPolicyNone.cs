@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1112: dnsPolicy None needs dnsConfig with at least one nameserver (CV validatePodDNSConfig).</summary>
-public sealed class DS1112DnsConfigRequiredForDnsPolicyNone : Rule
+internal sealed class DS1112DnsConfigRequiredForDnsPolicyNone : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1112DnsConfigRequiredForDnsPolicyNone"/> class.</summary>
     public DS1112DnsConfigRequiredForDnsPolicyNone()

@@ -8,7 +8,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1113: dnsConfig limits and syntax (CV validatePodDNSConfig), with the relaxed search rule of current servers.</summary>
-public sealed class DS1113DnsConfigMustBeValid : Rule
+internal sealed class DS1113DnsConfigMustBeValid : Rule
 {
     private const int MaxNameservers = 3;
     private const int MaxSearchPaths = 32;

@@ -8,7 +8,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1114: names in the pod spec (CV ValidatePodSpec): subdomains and labels, checked only when non-empty.</summary>
-public sealed class DS1114PodSpecNamesMustBeValid : Rule
+internal sealed class DS1114PodSpecNamesMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1114PodSpecNamesMustBeValid"/> class.</summary>
     public DS1114PodSpecNamesMustBeValid()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1116: with hostUsers false, hostNetwork / hostPID / hostIPC are forbidden (CV validateHostUsers; internal-type paths HostPID, HostIPC).</summary>
-public sealed class DS1116HostNamespacesForbiddenWithUserNamespace : Rule
+internal sealed class DS1116HostNamespacesForbiddenWithUserNamespace : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1116HostNamespacesForbiddenWithUserNamespace"/> class.</summary>
     public DS1116HostNamespacesForbiddenWithUserNamespace()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1117: shareProcessNamespace and hostPID together (CV validatePodSpecSecurityContext; internal path under securityContext).</summary>
-public sealed class DS1117ShareProcessNamespaceConflictsWithHostPid : Rule
+internal sealed class DS1117ShareProcessNamespaceConflictsWithHostPid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1117ShareProcessNamespaceConflictsWithHostPid"/> class.</summary>
     public DS1117ShareProcessNamespaceConflictsWithHostPid()

@@ -7,7 +7,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1119: pod affinity topologyKey is required and a label key (CV validatePodAffinityTerm).</summary>
-public sealed class DS1119PodAffinityTopologyKeyMustBeValid : Rule
+internal sealed class DS1119PodAffinityTopologyKeyMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1119PodAffinityTopologyKeyMustBeValid"/> class.</summary>
     public DS1119PodAffinityTopologyKeyMustBeValid()

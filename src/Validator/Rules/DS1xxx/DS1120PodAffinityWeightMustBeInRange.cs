@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1120: preferred pod affinity weights are 1-100 (CV validateWeightedPodAffinityTerms).</summary>
-public sealed class DS1120PodAffinityWeightMustBeInRange : Rule
+internal sealed class DS1120PodAffinityWeightMustBeInRange : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1120PodAffinityWeightMustBeInRange"/> class.</summary>
     public DS1120PodAffinityWeightMustBeInRange()

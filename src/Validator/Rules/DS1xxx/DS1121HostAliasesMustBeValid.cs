@@ -7,7 +7,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1121: hostAliases hold an IP address (ParseIPSloppy) and DNS-1123 subdomain hostnames (CV ValidateHostAliases).</summary>
-public sealed class DS1121HostAliasesMustBeValid : Rule
+internal sealed class DS1121HostAliasesMustBeValid : Rule
 {
     private const string IpMessage = "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)";
 

@@ -7,7 +7,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1122: readinessGates condition types are qualified names (CV validateReadinessGates).</summary>
-public sealed class DS1122ReadinessGatesMustBeValid : Rule
+internal sealed class DS1122ReadinessGatesMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1122ReadinessGatesMustBeValid"/> class.</summary>
     public DS1122ReadinessGatesMustBeValid()

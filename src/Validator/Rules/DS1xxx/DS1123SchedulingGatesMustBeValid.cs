@@ -8,7 +8,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1123: schedulingGates names are unique qualified names, reported at the entry (CV validateSchedulingGates).</summary>
-public sealed class DS1123SchedulingGatesMustBeValid : Rule
+internal sealed class DS1123SchedulingGatesMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1123SchedulingGatesMustBeValid"/> class.</summary>
     public DS1123SchedulingGatesMustBeValid()

@@ -9,7 +9,7 @@ namespace DaemonLint.Rules.DS1xxx;
 /// DS1124: the scalar fields of each topology spread constraint (CV validateTopologySpreadConstraints: ValidateMaxSkew,
 /// ValidateTopologyKey, ValidateWhenUnsatisfiable, validateMinDomains, validateNodeInclusionPolicy).
 /// </summary>
-public sealed class DS1124TopologySpreadConstraintMustBeValid : Rule
+internal sealed class DS1124TopologySpreadConstraintMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1124TopologySpreadConstraintMustBeValid"/> class.</summary>
     public DS1124TopologySpreadConstraintMustBeValid()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1125: no two constraints share topologyKey and whenUnsatisfiable (CV ValidateSpreadConstraintNotRepeat).</summary>
-public sealed class DS1125TopologySpreadConstraintsMustBeUnique : Rule
+internal sealed class DS1125TopologySpreadConstraintsMustBeUnique : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1125TopologySpreadConstraintsMustBeUnique"/> class.</summary>
     public DS1125TopologySpreadConstraintsMustBeUnique()

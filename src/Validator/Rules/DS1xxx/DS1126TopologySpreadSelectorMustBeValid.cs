@@ -11,7 +11,7 @@ namespace DaemonLint.Rules.DS1xxx;
 /// DS1126: a constraint's labelSelector (apimachinery ValidateLabelSelector, label values checked) and matchLabelKeys,
 /// as current servers check them (CV ValidateMatchLabelKeysAndMismatchLabelKeys, used since MatchLabelKeysInPodTopologySpreadSelectorMerge).
 /// </summary>
-public sealed class DS1126TopologySpreadSelectorMustBeValid : Rule
+internal sealed class DS1126TopologySpreadSelectorMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1126TopologySpreadSelectorMustBeValid"/> class.</summary>
     public DS1126TopologySpreadSelectorMustBeValid()

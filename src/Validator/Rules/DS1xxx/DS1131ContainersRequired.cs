@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1131: the pod template needs at least one container (CV validateContainers).</summary>
-public sealed class DS1131ContainersRequired : Rule
+internal sealed class DS1131ContainersRequired : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1131ContainersRequired"/> class.</summary>
     public DS1131ContainersRequired()

@@ -7,7 +7,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1132: container and init container names are required DNS labels (CV validateContainerCommon).</summary>
-public sealed class DS1132ContainerNameMustBeValid : Rule
+internal sealed class DS1132ContainerNameMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1132ContainerNameMustBeValid"/> class.</summary>
     public DS1132ContainerNameMustBeValid()

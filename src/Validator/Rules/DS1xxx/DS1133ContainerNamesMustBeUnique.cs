@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1133: container names are unique; an init container may not reuse any name (CV validateContainers / validateInitContainers).</summary>
-public sealed class DS1133ContainerNamesMustBeUnique : Rule
+internal sealed class DS1133ContainerNamesMustBeUnique : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1133ContainerNamesMustBeUnique"/> class.</summary>
     public DS1133ContainerNamesMustBeUnique()

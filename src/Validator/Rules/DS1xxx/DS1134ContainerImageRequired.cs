@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1134: every container needs an image, in templates too (CV validateContainerCommon).</summary>
-public sealed class DS1134ContainerImageRequired : Rule
+internal sealed class DS1134ContainerImageRequired : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1134ContainerImageRequired"/> class.</summary>
     public DS1134ContainerImageRequired()

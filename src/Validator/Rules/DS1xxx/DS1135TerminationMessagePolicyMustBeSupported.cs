@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1135: terminationMessagePolicy, after defaulting an empty value to File (CV validateContainerCommon).</summary>
-public sealed class DS1135TerminationMessagePolicyMustBeSupported : Rule
+internal sealed class DS1135TerminationMessagePolicyMustBeSupported : Rule
 {
     private static readonly string[] Supported = { "File", "FallbackToLogsOnError" };
 

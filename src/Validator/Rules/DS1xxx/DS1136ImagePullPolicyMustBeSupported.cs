@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1136: imagePullPolicy, after defaulting an empty value (CV validatePullPolicy).</summary>
-public sealed class DS1136ImagePullPolicyMustBeSupported : Rule
+internal sealed class DS1136ImagePullPolicyMustBeSupported : Rule
 {
     private static readonly string[] Supported = { "Always", "IfNotPresent", "Never" };
 

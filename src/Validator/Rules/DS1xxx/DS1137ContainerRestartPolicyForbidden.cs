@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1137: restartPolicy is forbidden on regular containers (CV validateContainers).</summary>
-public sealed class DS1137ContainerRestartPolicyForbidden : Rule
+internal sealed class DS1137ContainerRestartPolicyForbidden : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1137ContainerRestartPolicyForbidden"/> class.</summary>
     public DS1137ContainerRestartPolicyForbidden()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1138: an init container's restartPolicy can only be Always (CV validateInitContainerRestartPolicy).</summary>
-public sealed class DS1138InitContainerRestartPolicyMustBeAlways : Rule
+internal sealed class DS1138InitContainerRestartPolicyMustBeAlways : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1138InitContainerRestartPolicyMustBeAlways"/> class.</summary>
     public DS1138InitContainerRestartPolicyMustBeAlways()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1139: lifecycle and probes on init containers need restartPolicy Always (CV validateInitContainers).</summary>
-public sealed class DS1139InitContainerProbesRequireRestartPolicyAlways : Rule
+internal sealed class DS1139InitContainerProbesRequireRestartPolicyAlways : Rule
 {
     private static readonly string[] Fields = { "lifecycle", "livenessProbe", "readinessProbe", "startupProbe" };
 

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1151: port names are IANA service names (UV IsValidPortName).</summary>
-public sealed class DS1151PortNameMustBeValid : Rule
+internal sealed class DS1151PortNameMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1151PortNameMustBeValid"/> class.</summary>
     public DS1151PortNameMustBeValid()

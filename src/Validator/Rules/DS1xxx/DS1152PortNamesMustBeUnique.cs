@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1152: port names are unique within one container (CV validateContainerPorts).</summary>
-public sealed class DS1152PortNamesMustBeUnique : Rule
+internal sealed class DS1152PortNamesMustBeUnique : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1152PortNamesMustBeUnique"/> class.</summary>
     public DS1152PortNamesMustBeUnique()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1153: containerPort is required (0 counts as missing) and 1-65535 (CV validateContainerPorts).</summary>
-public sealed class DS1153ContainerPortMustBeValid : Rule
+internal sealed class DS1153ContainerPortMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1153ContainerPortMustBeValid"/> class.</summary>
     public DS1153ContainerPortMustBeValid()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1154: hostPort, when non-zero, is 1-65535 (CV validateContainerPorts).</summary>
-public sealed class DS1154HostPortMustBeInRange : Rule
+internal sealed class DS1154HostPortMustBeInRange : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1154HostPortMustBeInRange"/> class.</summary>
     public DS1154HostPortMustBeInRange()

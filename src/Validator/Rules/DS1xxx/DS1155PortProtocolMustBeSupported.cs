@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1155: port protocol, after defaulting an empty value to TCP (CV validateContainerPorts).</summary>
-public sealed class DS1155PortProtocolMustBeSupported : Rule
+internal sealed class DS1155PortProtocolMustBeSupported : Rule
 {
     private static readonly string[] Supported = { "SCTP", "TCP", "UDP" };
 

@@ -11,7 +11,7 @@ namespace DaemonLint.Rules.DS1xxx;
 /// alone (CV checkHostPortConflicts). Upstream checks an init container as a one-element list, so its path always says
 /// <c>initContainers[0]</c>; the finding is shown at the real port.
 /// </summary>
-public sealed class DS1156HostPortsMustNotConflict : Rule
+internal sealed class DS1156HostPortsMustNotConflict : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1156HostPortsMustNotConflict"/> class.</summary>
     public DS1156HostPortsMustNotConflict()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1157: with hostNetwork, a set hostPort must equal containerPort (CV validatePodHostNetworkDeps; templates skip hostPort 0).</summary>
-public sealed class DS1157HostPortMustMatchContainerPortWithHostNetwork : Rule
+internal sealed class DS1157HostPortMustMatchContainerPortWithHostNetwork : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1157HostPortMustMatchContainerPortWithHostNetwork"/> class.</summary>
     public DS1157HostPortMustMatchContainerPortWithHostNetwork()

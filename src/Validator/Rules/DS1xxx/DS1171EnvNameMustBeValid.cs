@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1171: env names are required and, under the relaxed rule, printable ASCII without '=' (CV ValidateEnv).</summary>
-public sealed class DS1171EnvNameMustBeValid : Rule
+internal sealed class DS1171EnvNameMustBeValid : Rule
 {
     /// <summary>The upstream message of IsRelaxedEnvVarName.</summary>
     internal const string RelaxedEnvVarNameMessage = "a valid environment variable name must consist only of printable ASCII characters other than '='";

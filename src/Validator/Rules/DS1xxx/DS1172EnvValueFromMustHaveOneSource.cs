@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1172: valueFrom has exactly one source and no value beside it (CV validateEnvVarValueFrom).</summary>
-public sealed class DS1172EnvValueFromMustHaveOneSource : Rule
+internal sealed class DS1172EnvValueFromMustHaveOneSource : Rule
 {
     private static readonly string[] Sources = { "fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef" };
 

@@ -8,7 +8,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1173: env fieldRef paths (CV validateObjectFieldSelector with the env expressions; pods ConvertDownwardAPIFieldLabel).</summary>
-public sealed class DS1173EnvFieldRefMustBeSupported : Rule
+internal sealed class DS1173EnvFieldRefMustBeSupported : Rule
 {
     private static readonly string[] EnvExpressions =
     {

@@ -7,7 +7,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1174: envFrom entries take one of configMapRef / secretRef with a valid name, and a relaxed prefix (CV ValidateEnvFrom).</summary>
-public sealed class DS1174EnvFromMustBeValid : Rule
+internal sealed class DS1174EnvFromMustBeValid : Rule
 {
     private static readonly string[] Sources = { "configMapRef", "secretRef" };
 

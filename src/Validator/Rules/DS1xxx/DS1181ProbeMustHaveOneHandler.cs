@@ -9,7 +9,7 @@ namespace DaemonLint.Rules.DS1xxx;
 /// DS1181: a probe has exactly one of exec, httpGet, tcpSocket, grpc; a lifecycle hook one of exec, httpGet, tcpSocket,
 /// sleep (CV validateHandler). The later handlers are blamed, in that order.
 /// </summary>
-public sealed class DS1181ProbeMustHaveOneHandler : Rule
+internal sealed class DS1181ProbeMustHaveOneHandler : Rule
 {
     private static readonly string[] ProbeHandlers = { "exec", "httpGet", "tcpSocket", "grpc" };
     private static readonly string[] LifecycleHandlers = { "exec", "httpGet", "tcpSocket", "sleep" };

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1182: liveness and startup probes need successThreshold 1; 0 and unset are defaulted to 1 (CV validateLivenessProbe / validateStartupProbe).</summary>
-public sealed class DS1182ProbeSuccessThresholdMustBeOne : Rule
+internal sealed class DS1182ProbeSuccessThresholdMustBeOne : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1182ProbeSuccessThresholdMustBeOne"/> class.</summary>
     public DS1182ProbeSuccessThresholdMustBeOne()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1183: probe timings are non-negative; terminationGracePeriodSeconds positive and not on readiness probes (CV validateProbe).</summary>
-public sealed class DS1183ProbeFieldsMustBeInRange : Rule
+internal sealed class DS1183ProbeFieldsMustBeInRange : Rule
 {
     private static readonly string[] NonNegative = { "initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold" };
 

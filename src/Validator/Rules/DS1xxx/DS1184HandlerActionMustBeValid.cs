@@ -9,7 +9,7 @@ namespace DaemonLint.Rules.DS1xxx;
 /// DS1184: the action of a probe or hook (CV validateExecAction, validateHTTPGetAction, ValidatePortNumOrName,
 /// validateSleepAction). Only the first action of a handler is checked, as upstream does.
 /// </summary>
-public sealed class DS1184HandlerActionMustBeValid : Rule
+internal sealed class DS1184HandlerActionMustBeValid : Rule
 {
     private const long DefaultGracePeriod = 30;
 

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1301: quantities parse, are not negative, are whole for integer resources and divide into hugepages.</summary>
-public sealed class DS1301ResourceQuantityMustBeValid : Rule
+internal sealed class DS1301ResourceQuantityMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1301ResourceQuantityMustBeValid"/> class.</summary>
     public DS1301ResourceQuantityMustBeValid()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1302: container resource names are standard or qualified extended names.</summary>
-public sealed class DS1302ResourceNameMustBeValid : Rule
+internal sealed class DS1302ResourceNameMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1302ResourceNameMustBeValid"/> class.</summary>
     public DS1302ResourceNameMustBeValid()

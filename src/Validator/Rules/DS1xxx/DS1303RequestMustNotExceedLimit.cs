@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1303: each request is at most its limit.</summary>
-public sealed class DS1303RequestMustNotExceedLimit : Rule
+internal sealed class DS1303RequestMustNotExceedLimit : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1303RequestMustNotExceedLimit"/> class.</summary>
     public DS1303RequestMustNotExceedLimit()

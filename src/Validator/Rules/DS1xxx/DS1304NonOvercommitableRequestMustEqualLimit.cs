@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1304: hugepages and extended resources need equal request and limit.</summary>
-public sealed class DS1304NonOvercommitableRequestMustEqualLimit : Rule
+internal sealed class DS1304NonOvercommitableRequestMustEqualLimit : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1304NonOvercommitableRequestMustEqualLimit"/> class.</summary>
     public DS1304NonOvercommitableRequestMustEqualLimit()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1305: hugepages need cpu or memory.</summary>
-public sealed class DS1305HugePagesRequireCpuOrMemory : Rule
+internal sealed class DS1305HugePagesRequireCpuOrMemory : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1305HugePagesRequireCpuOrMemory"/> class.</summary>
     public DS1305HugePagesRequireCpuOrMemory()

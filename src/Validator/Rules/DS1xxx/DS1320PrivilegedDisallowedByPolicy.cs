@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1320: privileged containers when the cluster runs with --allow-privileged=false.</summary>
-public sealed class DS1320PrivilegedDisallowedByPolicy : Rule
+internal sealed class DS1320PrivilegedDisallowedByPolicy : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1320PrivilegedDisallowedByPolicy"/> class.</summary>
     public DS1320PrivilegedDisallowedByPolicy()

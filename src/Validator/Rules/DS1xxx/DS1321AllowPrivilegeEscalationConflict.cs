@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1321: allowPrivilegeEscalation: false with privileged or CAP_SYS_ADMIN.</summary>
-public sealed class DS1321AllowPrivilegeEscalationConflict : Rule
+internal sealed class DS1321AllowPrivilegeEscalationConflict : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1321AllowPrivilegeEscalationConflict"/> class.</summary>
     public DS1321AllowPrivilegeEscalationConflict()

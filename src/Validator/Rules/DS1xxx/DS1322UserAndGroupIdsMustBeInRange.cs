@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1322: runAsUser, runAsGroup, fsGroup and supplementalGroups in range.</summary>
-public sealed class DS1322UserAndGroupIdsMustBeInRange : Rule
+internal sealed class DS1322UserAndGroupIdsMustBeInRange : Rule
 {
     /// <summary>The largest id the API server accepts: apimachinery's maxUserID/maxGroupID, math.MaxInt32.</summary>
     public const long MaxId = int.MaxValue;

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1323: seccompProfile type and localhostProfile, at pod and container level.</summary>
-public sealed class DS1323SeccompProfileMustBeValid : Rule
+internal sealed class DS1323SeccompProfileMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1323SeccompProfileMustBeValid"/> class.</summary>
     public DS1323SeccompProfileMustBeValid()

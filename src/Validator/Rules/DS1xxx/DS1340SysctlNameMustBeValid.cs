@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1340: sysctl names are valid and unique.</summary>
-public sealed class DS1340SysctlNameMustBeValid : Rule
+internal sealed class DS1340SysctlNameMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1340SysctlNameMustBeValid"/> class.</summary>
     public DS1340SysctlNameMustBeValid()

@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1341: namespaced sysctls with hostNetwork or hostIPC.</summary>
-public sealed class DS1341SysctlMustNotUseHostNamespace : Rule
+internal sealed class DS1341SysctlMustNotUseHostNamespace : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1341SysctlMustNotUseHostNamespace"/> class.</summary>
     public DS1341SysctlMustNotUseHostNamespace()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1342: os.name is linux or windows, and the fields of the other OS are not set.</summary>
-public sealed class DS1342OsSpecificFieldsMustMatchPodOs : Rule
+internal sealed class DS1342OsSpecificFieldsMustMatchPodOs : Rule
 {
     private static readonly string[] WindowsForbiddenPodSecurityContext =
     {

@@ -4,7 +4,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1361: one source per volume.</summary>
-public sealed class DS1361VolumeMustHaveOneSource : VolumeIssueRule
+internal sealed class DS1361VolumeMustHaveOneSource : VolumeIssueRule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1361VolumeMustHaveOneSource"/> class.</summary>
     public DS1361VolumeMustHaveOneSource()

@@ -4,7 +4,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1362: hostPath.path required, without '..'.</summary>
-public sealed class DS1362HostPathPathMustBeValid : VolumeIssueRule
+internal sealed class DS1362HostPathPathMustBeValid : VolumeIssueRule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1362HostPathPathMustBeValid"/> class.</summary>
     public DS1362HostPathPathMustBeValid()

@@ -4,7 +4,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1363: hostPath.type supported.</summary>
-public sealed class DS1363HostPathTypeMustBeSupported : VolumeIssueRule
+internal sealed class DS1363HostPathTypeMustBeSupported : VolumeIssueRule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1363HostPathTypeMustBeSupported"/> class.</summary>
     public DS1363HostPathTypeMustBeSupported()

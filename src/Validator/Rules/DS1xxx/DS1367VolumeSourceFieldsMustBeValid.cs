@@ -4,7 +4,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1367: required fields and local paths of common volume sources.</summary>
-public sealed class DS1367VolumeSourceFieldsMustBeValid : VolumeIssueRule
+internal sealed class DS1367VolumeSourceFieldsMustBeValid : VolumeIssueRule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1367VolumeSourceFieldsMustBeValid"/> class.</summary>
     public DS1367VolumeSourceFieldsMustBeValid()

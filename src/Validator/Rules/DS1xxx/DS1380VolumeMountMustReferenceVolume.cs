@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1380: a mount names a volume that exists and is valid.</summary>
-public sealed class DS1380VolumeMountMustReferenceVolume : Rule
+internal sealed class DS1380VolumeMountMustReferenceVolume : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1380VolumeMountMustReferenceVolume"/> class.</summary>
     public DS1380VolumeMountMustReferenceVolume()

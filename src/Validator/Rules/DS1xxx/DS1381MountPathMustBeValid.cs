@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1381: mountPath required and unique within a container.</summary>
-public sealed class DS1381MountPathMustBeValid : Rule
+internal sealed class DS1381MountPathMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1381MountPathMustBeValid"/> class.</summary>
     public DS1381MountPathMustBeValid()

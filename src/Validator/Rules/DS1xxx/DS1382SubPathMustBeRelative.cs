@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1382: subPath and subPathExpr are relative, without '..', and exclusive.</summary>
-public sealed class DS1382SubPathMustBeRelative : Rule
+internal sealed class DS1382SubPathMustBeRelative : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1382SubPathMustBeRelative"/> class.</summary>
     public DS1382SubPathMustBeRelative()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1383: mountPropagation value, and Bidirectional only when privileged.</summary>
-public sealed class DS1383MountPropagationMustBeValid : Rule
+internal sealed class DS1383MountPropagationMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1383MountPropagationMustBeValid"/> class.</summary>
     public DS1383MountPropagationMustBeValid()

@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>DS1384: recursiveReadOnly value and its preconditions.</summary>
-public sealed class DS1384RecursiveReadOnlyMustBeValid : Rule
+internal sealed class DS1384RecursiveReadOnlyMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1384RecursiveReadOnlyMustBeValid"/> class.</summary>
     public DS1384RecursiveReadOnlyMustBeValid()

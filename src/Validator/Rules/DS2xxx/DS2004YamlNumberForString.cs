@@ -5,7 +5,7 @@ using DaemonLint.Schema;
 namespace DaemonLint.Rules.DS2xxx;
 
 /// <summary>DS2004: an unquoted number where a string is expected (the shared schema walk of <see cref="SchemaConformanceRule"/>).</summary>
-public sealed class DS2004YamlNumberForString : SchemaConformanceRule
+internal sealed class DS2004YamlNumberForString : SchemaConformanceRule
 {
     /// <summary>Initializes a new instance of the <see cref="DS2004YamlNumberForString"/> class.</summary>
     public DS2004YamlNumberForString()

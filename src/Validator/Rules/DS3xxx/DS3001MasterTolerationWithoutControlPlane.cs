@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS3xxx;
 
 /// <summary>DS3001: a toleration of <c>node-role.kubernetes.io/master</c> without one that covers <c>node-role.kubernetes.io/control-plane</c>.</summary>
-public sealed class DS3001MasterTolerationWithoutControlPlane : Rule
+internal sealed class DS3001MasterTolerationWithoutControlPlane : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS3001MasterTolerationWithoutControlPlane"/> class.</summary>
     public DS3001MasterTolerationWithoutControlPlane()

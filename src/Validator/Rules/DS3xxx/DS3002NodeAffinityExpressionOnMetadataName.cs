@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS3xxx;
 
 /// <summary>DS3002: required node affinity <c>matchExpressions</c> on the key <c>metadata.name</c> (a label no node has).</summary>
-public sealed class DS3002NodeAffinityExpressionOnMetadataName : Rule
+internal sealed class DS3002NodeAffinityExpressionOnMetadataName : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS3002NodeAffinityExpressionOnMetadataName"/> class.</summary>
     public DS3002NodeAffinityExpressionOnMetadataName()

@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS3xxx;
 
 /// <summary>DS3003 and DS3004: a toleration the DaemonSet controller adds anyway, or replaces (dropping its tolerationSeconds).</summary>
-public sealed class DS3003TolerationRepeatsDaemonDefault : Rule
+internal sealed class DS3003TolerationRepeatsDaemonDefault : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS3003TolerationRepeatsDaemonDefault"/> class.</summary>
     public DS3003TolerationRepeatsDaemonDefault()

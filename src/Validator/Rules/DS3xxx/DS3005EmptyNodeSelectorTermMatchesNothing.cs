@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS3xxx;
 
 /// <summary>DS3005: an empty required node selector term (<c>{}</c>) matches no node.</summary>
-public sealed class DS3005EmptyNodeSelectorTermMatchesNothing : Rule
+internal sealed class DS3005EmptyNodeSelectorTermMatchesNothing : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS3005EmptyNodeSelectorTermMatchesNothing"/> class.</summary>
     public DS3005EmptyNodeSelectorTermMatchesNothing()

@@ -9,7 +9,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS3xxx;
 
 /// <summary>DS3006: against the <c>--nodes</c> inventory the DaemonSet runs on no node.</summary>
-public sealed class DS3006RunsOnNoInventoryNode : Rule
+internal sealed class DS3006RunsOnNoInventoryNode : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS3006RunsOnNoInventoryNode"/> class.</summary>
     public DS3006RunsOnNoInventoryNode()

@@ -8,7 +8,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS3xxx;
 
 /// <summary>DS3007: nodes excluded only by a taint whose key a toleration names but whose value or effect it misses.</summary>
-public sealed class DS3007TaintAlmostTolerated : Rule
+internal sealed class DS3007TaintAlmostTolerated : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS3007TaintAlmostTolerated"/> class.</summary>
     public DS3007TaintAlmostTolerated()

@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS4xxx;
 
 /// <summary>DS4101 (warning): imagePullSecrets entries without a name, or naming a secret twice (pkg/api/pod/warnings.go).</summary>
-public sealed class DS4101ImagePullSecretsShouldBeUniqueAndNamed : Rule
+internal sealed class DS4101ImagePullSecretsShouldBeUniqueAndNamed : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS4101ImagePullSecretsShouldBeUniqueAndNamed"/> class.</summary>
     public DS4101ImagePullSecretsShouldBeUniqueAndNamed()

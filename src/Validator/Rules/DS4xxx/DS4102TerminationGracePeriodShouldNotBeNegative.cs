@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS4xxx;
 
 /// <summary>DS4102 (warning): a negative terminationGracePeriodSeconds is accepted and treated as 1 (pkg/api/pod/warnings.go).</summary>
-public sealed class DS4102TerminationGracePeriodShouldNotBeNegative : Rule
+internal sealed class DS4102TerminationGracePeriodShouldNotBeNegative : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS4102TerminationGracePeriodShouldNotBeNegative"/> class.</summary>
     public DS4102TerminationGracePeriodShouldNotBeNegative()

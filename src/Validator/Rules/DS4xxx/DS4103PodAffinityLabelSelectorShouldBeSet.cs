@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS4xxx;
 
 /// <summary>DS4103 (warning): a pod affinity term without labelSelector matches no pod (pkg/api/pod/warnings.go).</summary>
-public sealed class DS4103PodAffinityLabelSelectorShouldBeSet : Rule
+internal sealed class DS4103PodAffinityLabelSelectorShouldBeSet : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS4103PodAffinityLabelSelectorShouldBeSet"/> class.</summary>
     public DS4103PodAffinityLabelSelectorShouldBeSet()

@@ -10,7 +10,7 @@ namespace DaemonLint.Rules.DS4xxx;
 /// DS4104 (warning): two ports of the pod with the same containerPort and protocol, and hostIP without hostPort
 /// (pkg/api/pod/warnings.go). A duplicate that DS1156 already rejects is not repeated as a warning.
 /// </summary>
-public sealed class DS4104PortDefinitionsShouldNotOverlap : Rule
+internal sealed class DS4104PortDefinitionsShouldNotOverlap : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS4104PortDefinitionsShouldNotOverlap"/> class.</summary>
     public DS4104PortDefinitionsShouldNotOverlap()

@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS4xxx;
 
 /// <summary>DS4105 (warning): an env entry that hides an earlier one of the same name (pkg/api/pod/warnings.go).</summary>
-public sealed class DS4105EnvNamesShouldBeUnique : Rule
+internal sealed class DS4105EnvNamesShouldBeUnique : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS4105EnvNamesShouldBeUnique"/> class.</summary>
     public DS4105EnvNamesShouldBeUnique()

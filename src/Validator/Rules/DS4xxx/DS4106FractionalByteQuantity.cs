@@ -7,7 +7,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS4xxx;
 
 /// <summary>DS4106: memory and ephemeral-storage in whole bytes (a server warning).</summary>
-public sealed class DS4106FractionalByteQuantity : Rule
+internal sealed class DS4106FractionalByteQuantity : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS4106FractionalByteQuantity"/> class.</summary>
     public DS4106FractionalByteQuantity()

@@ -5,7 +5,7 @@ using DaemonLint.Model;
 namespace DaemonLint.Rules.DS6xxx;
 
 /// <summary>DS6001: extensions/v1beta1, apps/v1beta2 and apps/v1beta1 DaemonSets are no longer served (since 1.16).</summary>
-public sealed class DS6001ApiVersionRemoved : Rule
+internal sealed class DS6001ApiVersionRemoved : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS6001ApiVersionRemoved"/> class.</summary>
     public DS6001ApiVersionRemoved()

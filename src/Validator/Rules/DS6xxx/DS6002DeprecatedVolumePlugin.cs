@@ -6,7 +6,7 @@ using DaemonLint.Rules.Support;
 namespace DaemonLint.Rules.DS6xxx;
 
 /// <summary>DS6002: deprecated in-tree volume plugins (a server warning).</summary>
-public sealed class DS6002DeprecatedVolumePlugin : Rule
+internal sealed class DS6002DeprecatedVolumePlugin : Rule
 {
     private static readonly (string Key, string Message)[] Deprecated =
     {

@@ -5,7 +5,7 @@ using DaemonLint.Model;
 namespace DaemonLint.Rules.Support;
 
 /// <summary>Which list a container comes from.</summary>
-public enum ContainerList
+internal enum ContainerList
 {
     /// <summary><c>spec.template.spec.containers</c>.</summary>
     Containers,
@@ -22,7 +22,7 @@ public enum ContainerList
 /// <param name="Path">Its path, e.g. <c>spec.template.spec.containers[0]</c>.</param>
 /// <param name="List">The list it is in.</param>
 /// <param name="Index">Its index in that list.</param>
-public sealed record ContainerRef(MappingNode Node, FieldPath Path, ContainerList List, int Index)
+internal sealed record ContainerRef(MappingNode Node, FieldPath Path, ContainerList List, int Index)
 {
     /// <summary>Gets or sets the container's ports, computed once (the containers of a context are shared by its rules).</summary>
     internal List<PortRef>? Ports { get; set; }
@@ -32,7 +32,7 @@ public sealed record ContainerRef(MappingNode Node, FieldPath Path, ContainerLis
 /// Enumerates the containers of a pod template. The lists are built once per object and shared by every rule that
 /// walks them (with their paths), so the ~40 container rules do not each allocate iterators and paths again.
 /// </summary>
-public static class Containers
+internal static class Containers
 {
     private static readonly object[] ListKeys = { new(), new(), new() };
     private static readonly object AllKey = new();

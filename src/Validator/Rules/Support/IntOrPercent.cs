@@ -6,7 +6,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.Support;
 
 /// <summary>An int-or-string value after apps/v1 defaulting (intstr.IntOrString).</summary>
-public readonly struct IntOrPercent
+internal readonly struct IntOrPercent
 {
     private IntOrPercent(bool known, bool isString, long intValue, string? text, bool defaulted)
     {

@@ -8,7 +8,7 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.Support;
 
 /// <summary>Label map and label selector checks shared by several rules (apimachinery ValidateLabels / ValidateLabelSelector).</summary>
-public static class LabelValidation
+internal static class LabelValidation
 {
     /// <summary>Checks a label map: keys as label keys, values as label values, every error on the map path (as upstream).</summary>
     /// <param name="ctx">The context.</param>

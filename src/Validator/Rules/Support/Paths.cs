@@ -3,7 +3,7 @@ using DaemonLint.Model;
 namespace DaemonLint.Rules.Support;
 
 /// <summary>Field paths the rules share.</summary>
-public static class Paths
+internal static class Paths
 {
     /// <summary>Gets <c>metadata</c>.</summary>
     public static FieldPath Metadata { get; } = FieldPath.Root("metadata");

@@ -13,7 +13,7 @@ namespace DaemonLint.Rules.Support;
 /// are expected, and quantities that do not parse, each at the offending field. One rule class per id, so each id can
 /// be configured (or turned off) on its own; the walk itself runs once per object and is shared by the five.
 /// </summary>
-public abstract class SchemaConformanceRule : Rule
+internal abstract class SchemaConformanceRule : Rule
 {
     private static readonly object WalkKey = new();
 

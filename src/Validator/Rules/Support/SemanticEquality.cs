@@ -7,7 +7,7 @@ namespace DaemonLint.Rules.Support;
 /// apimachinery's <c>equality.Semantic.DeepEqual</c> over decoded values: map key order is ignored, list order is not,
 /// scalars compare by decoded value, and null, an empty map and an empty list equal an absent field.
 /// </summary>
-public static class SemanticEquality
+internal static class SemanticEquality
 {
     /// <summary>Compares two values.</summary>
     /// <param name="a">One value (null: absent).</param>

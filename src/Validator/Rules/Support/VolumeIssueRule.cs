@@ -4,7 +4,7 @@ using DaemonLint.Engine;
 namespace DaemonLint.Rules.Support;
 
 /// <summary>Base of the rules that report one kind of <see cref="VolumeAnalysis"/> issue.</summary>
-public abstract class VolumeIssueRule : Rule
+internal abstract class VolumeIssueRule : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="VolumeIssueRule"/> class.</summary>
     /// <param name="descriptor">The catalog entry.</param>
