@@ -51,6 +51,21 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void RetiredIds_AreNeverLiveAgain_AndPointToALiveRule()
+    {
+        Assert.NotEmpty(RuleCatalog.Retired);
+        var retired = RuleCatalog.Retired.Select(r => r.Id).ToList();
+        Assert.All(retired, id => Assert.Matches(@"^DS\d{4}$", id));
+        Assert.Equal(retired.Distinct(StringComparer.Ordinal).OrderBy(i => i, StringComparer.Ordinal), retired);
+        foreach (var r in RuleCatalog.Retired)
+        {
+            Assert.False(RuleCatalog.TryGet(r.Id, out _), $"{r.Id} is retired (replaced by {r.ReplacedBy}); a new rule takes a new id");
+            Assert.True(RuleCatalog.TryGet(r.ReplacedBy, out var now) && now.Id == r.ReplacedBy, $"{r.Id} points to {r.ReplacedBy}, which is not a live id");
+            Assert.False(Directory.Exists(Path.Combine(RepoPaths.Fixtures, r.Id)), $"{r.Id} is retired but has fixtures");
+        }
+    }
+
+    [Fact]
     public void ThousandsDigit_IsTheCategory()
     {
         foreach (var d in RuleCatalog.All)

@@ -46,11 +46,26 @@ public sealed class GeneratedDocsTests
             }
         }
 
+        foreach (var retired in RuleCatalog.Retired)
+        {
+            var path = Path.Combine(Docs, "rules", retired.Id + ".md");
+            var existing = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : null;
+            var expected = RetiredPage(retired);
+            if (existing != expected)
+            {
+                stale.Add(retired.Id);
+                if (Update)
+                {
+                    File.WriteAllText(path, expected);
+                }
+            }
+        }
+
         var orphans = Directory.Exists(Path.Combine(Docs, "rules"))
-            ? Directory.GetFiles(Path.Combine(Docs, "rules"), "DS*.md").Select(Path.GetFileNameWithoutExtension).Where(id => !RuleCatalog.TryGet(id!, out _)).ToList()
+            ? Directory.GetFiles(Path.Combine(Docs, "rules"), "DS*.md").Select(Path.GetFileNameWithoutExtension).Where(id => !RuleCatalog.TryGet(id!, out _) && !RuleCatalog.Retired.Any(r => r.Id == id)).ToList()
             : new List<string?>();
         Assert.True(stale.Count == 0 || Update, "stale rule pages (regenerate with DAEMONLINT_UPDATE_GENERATED=1): " + string.Join(", ", stale));
-        Assert.True(orphans.Count == 0, "pages of rules that are not in the catalog: " + string.Join(", ", orphans));
+        Assert.True(orphans.Count == 0, "pages of rules that are not in the catalog (a rule that moved keeps its old id in RuleCatalog.Retired): " + string.Join(", ", orphans));
     }
 
     [Fact]
@@ -148,6 +163,23 @@ public sealed class GeneratedDocsTests
         sb.Append($"- Files you do not own: an `ignore:` entry in `.daemonlint.yaml` (`rules: [{r.Id}]`, `paths: [\"vendor/**\"]`, kind, namespace, name).\n");
         sb.Append($"- Everywhere: `dotnet_diagnostic.{r.Id}.severity = none` in `.editorconfig`; in C#, `#pragma warning disable {r.Id}` or `<NoWarn>$(NoWarn);{r.Id}</NoWarn>`.\n");
         sb.Append("\nA suppression that suppresses nothing is reported as [DS9010](DS9010.md).\n");
+        sb.Append("<!-- /generated -->\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The page of a retired id: generated whole, it says what replaced it.</summary>
+    /// <param name="r">The retired id.</param>
+    /// <returns>The page.</returns>
+    internal static string RetiredPage(RetiredId r)
+    {
+        var now = RuleCatalog.Get(r.ReplacedBy);
+        var sb = new StringBuilder();
+        sb.Append($"# {r.Id}: retired, see {now.Id}\n\n");
+        sb.Append("<!-- generated -->\n");
+        sb.Append($"{r.Id} no longer names a rule. Its rule is now [{now.Id}]({now.Id}.md), *{now.Title}*: {r.Why}.\n\n");
+        sb.Append($"Ids are never reused: {r.Id} will not name another rule. Where your configuration names {r.Id}, write {now.Id} instead: ");
+        sb.Append($"in `.daemonlint.yaml` {r.Id} is an unknown rule id ([DS9009](DS9009.md)), a `daemonlint.io/ignore` annotation or a `daemonlint-disable` comment that names it suppresses nothing ([DS9010](DS9010.md)), ");
+        sb.Append($"and `dotnet_diagnostic.{r.Id}.severity` in `.editorconfig`, `#pragma warning disable {r.Id}` and `NoWarn` no longer match anything.\n");
         sb.Append("<!-- /generated -->\n");
         return sb.ToString();
     }
@@ -251,6 +283,13 @@ public sealed class GeneratedDocsTests
         foreach (var r in RuleCatalog.All)
         {
             sb.Append($"| [{r.Id}]({r.Id}.md) | {r.Title} | {r.CategoryName} | {r.DefaultSeverity.ToText()}{(r.EnabledByDefault ? string.Empty : " (off)")} |\n");
+        }
+
+        sb.Append("\n## Retired ids\n\nIds are never reused. These named a rule once; each page says what replaced it.\n\n");
+        sb.Append("| Id | Replaced by |\n|---|---|\n");
+        foreach (var r in RuleCatalog.Retired)
+        {
+            sb.Append($"| [{r.Id}]({r.Id}.md) | [{r.ReplacedBy}]({r.ReplacedBy}.md) {RuleCatalog.Get(r.ReplacedBy).Title} |\n");
         }
 
         sb.Append("\nSeverity presets for `.editorconfig`: [default](../presets/default.editorconfig), [all-errors](../presets/all-errors.editorconfig), [all-warnings](../presets/all-warnings.editorconfig), [api-server-only](../presets/api-server-only.editorconfig).\n");
