@@ -115,6 +115,21 @@ public sealed class GeneratedDocsTests
         }
     }
 
+    [Fact]
+    public void RulePages_HaveHandWrittenProse()
+    {
+        // The generator starts a new page with a generic "Why it matters"; the rule's author replaces it (CONTRIBUTING.md).
+        var generic = RuleCatalog.All
+            .Where(r =>
+            {
+                var path = Path.Combine(Docs, "rules", r.Id + ".md");
+                return !File.Exists(path) || Prose.Match(File.ReadAllText(path).Replace("\r\n", "\n")) is not { Success: true } m || m.Groups["text"].Value == DefaultProse(r);
+            })
+            .Select(r => r.Id)
+            .ToList();
+        Assert.True(generic.Count == 0, "rule pages whose <!-- prose --> part is still the generated default (say why the rule matters): " + string.Join(", ", generic));
+    }
+
     internal static string Page(RuleDescriptor r, string? existing)
     {
         var prose = existing is not null && Prose.Match(existing) is { Success: true } m ? m.Groups["text"].Value : DefaultProse(r);

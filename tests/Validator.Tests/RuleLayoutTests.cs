@@ -75,6 +75,28 @@ public sealed class RuleLayoutTests
     }
 
     [Fact]
+    public void CatalogEntries_AreInTheFileOfTheirIdRange_SortedById_AllInOneForm()
+    {
+        var catalog = Path.Combine(RepoPaths.Root, "src", "Validator", "Catalog");
+        var seen = new List<string>();
+        foreach (var file in Directory.GetFiles(catalog, "RuleCatalog*.cs").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file).Replace("\r\n", "\n");
+            var declared = Regex.Matches(text, @"public static RuleDescriptor (?<name>\w+)\s*(?:\{|=>)").Select(m => m.Groups["name"].Value).ToList();
+            var entries = Regex.Matches(text, @"public static RuleDescriptor (?<id>DS\d{4})_\w+ \{ get; \} = Entry\(\n        ""(?<same>DS\d{4})"", ").ToList();
+            var name = Path.GetFileName(file);
+            Assert.True(declared.Count == entries.Count, $"{name}: every entry is written `public static RuleDescriptor DSnnnn_Name {{ get; }} = Entry(\"DSnnnn\", ...)`");
+            var ids = entries.Select(m => m.Groups["id"].Value).ToList();
+            Assert.All(entries, m => Assert.Equal(m.Groups["id"].Value, m.Groups["same"].Value));
+            Assert.All(ids, id => Assert.Equal($"RuleCatalog.DS{id[2]}xxx.cs", name));
+            Assert.Equal(ids.OrderBy(i => i, StringComparer.Ordinal), ids);
+            seen.AddRange(ids);
+        }
+
+        Assert.Equal(RuleCatalog.All.Select(d => d.Id), seen.OrderBy(i => i, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void RulesFolder_HoldsOnlyIdRangeFolders_AndSupport()
     {
         var folders = Directory.GetDirectories(RulesFolder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
