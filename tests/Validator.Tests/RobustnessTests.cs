@@ -145,6 +145,17 @@ public sealed class RobustnessTests
         Assert.Equal((RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id, 9), (f.RuleId, f.Span.Start.Line));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf32WithBom_Decodes(bool bigEndian)
+    {
+        var encoding = new UTF32Encoding(bigEndian, byteOrderMark: true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(BadDs)).ToArray();
+        var f = Assert.Single(new ManifestValidator().ValidateBytes("u32.yaml", bytes).Findings);
+        Assert.Equal((RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id, 9), (f.RuleId, f.Span.Start.Line));
+    }
+
     [Fact]
     public void HugeInput_OverTheLimit_IsDS9005WithoutReading()
     {

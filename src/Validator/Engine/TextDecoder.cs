@@ -28,6 +28,12 @@ public static class TextDecoder
                 return true;
             }
 
+            if (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+            {
+                text = new UTF32Encoding(true, true, true).GetString(bytes, 4, bytes.Length - 4);
+                return true;
+            }
+
             if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
             {
                 text = new UnicodeEncoding(false, true, true).GetString(bytes, 2, bytes.Length - 2);

@@ -195,6 +195,28 @@ public sealed class YamlManifestReaderTests
         Assert.True(f.RuleId == RuleCatalog.DS9001_YamlSyntax.Id && f.Span.Start.Line == 3, $"{f.RuleId} {f.Span} {f.Message}");
     }
 
+    [Theory]
+    [InlineData("metadata:\n  name: x\n  labels: {a: \"\\UFFFFFFFF\"}\n", 4, "names no Unicode character")]
+    [InlineData("metadata:\n  name: x\nb: \"ok\"\nc: \"\\U00110000\"\n", 5, "invalid Unicode")]
+    public void EscapeNamingNoCharacter_IsASyntaxError_NotAnInternalError(string body, int line, string message)
+    {
+        // YamlDotNet throws ArgumentOutOfRangeException from char.ConvertFromUtf32 here, not a YamlException.
+        var report = new ManifestValidator().ValidateText("u.yaml", "kind: A\n" + body + "---\nkind: B\n");
+        var f = Assert.Single(report.Findings);
+        Assert.True(f.RuleId == RuleCatalog.DS9001_YamlSyntax.Id && f.Span.Start.Line == line, $"{f.RuleId} {f.Span} {f.Message}");
+        Assert.Contains(message, f.Message);
+    }
+
+    [Fact]
+    public void UnclosedFlowMapping_IsASyntaxErrorAtTheScannerPosition()
+    {
+        // The scanner throws InvalidOperationException on this one.
+        var doc = YamlManifestReader.ReadDocuments("f.yaml", "kind: A\nmetadata: {name: x\nspec: y\n").Single();
+        var p = Assert.Single(doc.Problems);
+        Assert.Equal(RuleCatalog.DS9001_YamlSyntax.Id, p.RuleId);
+        Assert.True(p.Span.Start.Line >= 2, p.Span.ToString());
+    }
+
     [Fact]
     public void TabInsideAValue_IsFine()
     {
