@@ -152,6 +152,16 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (YamlInput.MustNotRead(context, out var notText))
+        {
+            if (notText is not null)
+            {
+                context.ReportDiagnostic(notText);
+            }
+
+            return;
+        }
+
         var text = context.AdditionalFile.GetText(context.CancellationToken);
         if (text is null)
         {
