@@ -160,7 +160,9 @@ internal sealed class CSharpFrontEnd : IJsonNames
 
         if (op.ConstantValue.HasValue)
         {
-            return Scalar(op.Syntax, op.ConstantValue.Value);
+            // unchecked((int)4294967296L) folds to 0, unchecked((int)1e20) to whatever the compiler picks: a value the
+            // code does not show (and, from floating point, not even the one the program computes). Unknown, not "0".
+            return op is IConversionOperation conv && OverflowsConstant(conv) ? Unknown(op) : Scalar(op.Syntax, op.ConstantValue.Value);
         }
 
         switch (op)
@@ -238,30 +240,48 @@ internal sealed class CSharpFrontEnd : IJsonNames
         return Unknown(co);
     }
 
-    private static bool FitsIn(ITypeSymbol type, ScalarNode value)
+    private static bool FitsIn(ITypeSymbol type, ScalarNode value) => value.IntValue is not { } v || InRange(type, v);
+
+    private static bool OverflowsConstant(IConversionOperation conv)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        if (conv.Type is null || conv.Operand.ConstantValue is not { HasValue: true, Value: { } operand }
+            || operand is string or char or bool || operand is not IConvertible)
         {
-            type = nullable.TypeArguments[0];
+            return false;
         }
 
-        if (value.IntValue is not { } v)
+        decimal value;
+        try
         {
-            return true;
+            value = System.Convert.ToDecimal(operand, CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            return IsIntegral(conv.Type); // beyond decimal's range: beyond any integer type's too
         }
 
-        return type.SpecialType switch
-        {
-            SpecialType.System_SByte => v is >= sbyte.MinValue and <= sbyte.MaxValue,
-            SpecialType.System_Byte => v is >= byte.MinValue and <= byte.MaxValue,
-            SpecialType.System_Int16 => v is >= short.MinValue and <= short.MaxValue,
-            SpecialType.System_UInt16 => v is >= ushort.MinValue and <= ushort.MaxValue,
-            SpecialType.System_Int32 => v is >= int.MinValue and <= int.MaxValue,
-            SpecialType.System_UInt32 => v is >= uint.MinValue and <= uint.MaxValue,
-            SpecialType.System_UInt64 => v is >= 0,
-            _ => true,
-        };
+        return !InRange(conv.Type, value);
     }
+
+    private static bool IsIntegral(ITypeSymbol type) => Underlying(type).SpecialType is SpecialType.System_SByte or SpecialType.System_Byte
+        or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+        or SpecialType.System_Int64 or SpecialType.System_UInt64;
+
+    private static ITypeSymbol Underlying(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    private static bool InRange(ITypeSymbol type, decimal v) => Underlying(type).SpecialType switch
+    {
+        SpecialType.System_SByte => v >= sbyte.MinValue && v <= sbyte.MaxValue,
+        SpecialType.System_Byte => v >= byte.MinValue && v <= byte.MaxValue,
+        SpecialType.System_Int16 => v >= short.MinValue && v <= short.MaxValue,
+        SpecialType.System_UInt16 => v >= ushort.MinValue && v <= ushort.MaxValue,
+        SpecialType.System_Int32 => v >= int.MinValue && v <= int.MaxValue,
+        SpecialType.System_UInt32 => v >= uint.MinValue && v <= uint.MaxValue,
+        SpecialType.System_Int64 => v >= long.MinValue && v <= long.MaxValue,
+        SpecialType.System_UInt64 => v >= ulong.MinValue && v <= ulong.MaxValue,
+        _ => true,
+    };
 
     private ManifestNode ConvertCreation(IObjectCreationOperation c, int depth, LocalContext context, MutationSet mutations)
     {

@@ -177,3 +177,51 @@ public sealed class FrontEndTests
         Assert.Equal(new[] { "DS1001@" + LineOf(source, "V1ObjectMeta { Labels = "), "DS3001@" + LineOf(source, "var master") }, Findings(source));
     }
 }
+
+/// <summary>Issue 14: an overflowing constant was reported as "Invalid value: 0" (the folded value the code does not show).</summary>
+public sealed class OverflowingConstantTests
+{
+    private static string WithPort(string port) => Verifier.Usings + $$"""
+        public static class Manifests
+        {
+            public static V1DaemonSet Build() => new V1DaemonSet
+            {
+                Metadata = new V1ObjectMeta { Name = "agent" },
+                Spec = new V1DaemonSetSpec
+                {
+                    Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "agent" } },
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "agent" } },
+                        Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "i", Ports = [new V1ContainerPort { ContainerPort = {{port}} }] }] },
+                    },
+                },
+            };
+        }
+        """;
+
+    [Theory]
+    [InlineData("unchecked((int)4294967296L)")] // folds to 0
+    [InlineData("unchecked((int)5000000000L)")] // folds to 705032704
+    [InlineData("unchecked((int)1e20)")] // unspecified in C#: the compiler and the runtime need not agree
+    [InlineData("unchecked((int)-1e300)")] // beyond decimal's range too
+    public void OverflowingConstantCast_IsUnknown(string port)
+    {
+        var (errors, found) = KubernetesCompilation.Analyze(WithPort(port));
+        Assert.Empty(errors);
+        Assert.Empty(found);
+    }
+
+    [Theory]
+    [InlineData("70000", "70000")]
+    [InlineData("(int)70000L", "70000")]
+    [InlineData("unchecked((int)70000L)", "70000")]
+    [InlineData("(int)70000.9", "70000")] // in range: truncation toward zero is what C# defines
+    public void InRangeConstant_IsReportedWithItsValue(string port, string shown)
+    {
+        var (errors, found) = KubernetesCompilation.Analyze(WithPort(port));
+        Assert.Empty(errors);
+        var finding = Assert.Single(found);
+        Assert.Contains("Invalid value: " + shown + ":", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+}
