@@ -19,9 +19,11 @@ namespace DaemonLint.Analyzers.CodeFixes;
 /// written: fixes of one document never conflict, however close they are.
 /// </summary>
 /// <remarks>
-/// Fix All accepts a context without an equivalence key (<c>dotnet format analyzers</c> asks the fixer for a fix of the
-/// first diagnostic of the run, which may belong to another rule, and passes that fix's key, or none) and then fixes every
-/// diagnostic of the ids asked for; with a key, only the fixes with that key.
+/// Equivalence keys are <c>DaemonLint.{rule id}.{fix}</c>. Fix All fixes every diagnostic of the ids asked for, keeping for
+/// each rule only the fix the key names when the key is one of that rule's. A key of another rule, or none, does not
+/// filter: <c>dotnet format analyzers</c>, fixing one id at a time, takes the key from a fix of the first diagnostic of its
+/// run, which may belong to another rule (DS1009's key while it fixes DS6001, both in <see cref="ReplaceValueCodeFix"/>),
+/// and a filter on that key silently fixed nothing.
 /// </remarks>
 public abstract class DaemonLintCodeFixProvider : CodeFixProvider
 {
@@ -57,6 +59,12 @@ public abstract class DaemonLintCodeFixProvider : CodeFixProvider
     /// <summary>Plans the fix of one diagnostic on the original tree, or returns null when there is no certain fix.</summary>
     internal abstract FixPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken);
 
+    /// <summary>Whether Fix All with this equivalence key applies this plan for a diagnostic of this id.</summary>
+    internal static bool Accepts(string? equivalenceKey, FixPlan plan, string diagnosticId) =>
+        equivalenceKey is null
+        || equivalenceKey == plan.EquivalenceKey
+        || !equivalenceKey.StartsWith("DaemonLint." + diagnosticId + ".", StringComparison.Ordinal);
+
     private async Task<Document> FixAsync(Document document, IEnumerable<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken ct)
     {
         var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
@@ -70,7 +78,7 @@ public abstract class DaemonLintCodeFixProvider : CodeFixProvider
         var plans = new Dictionary<SyntaxNode, FixPlan>();
         foreach (var d in diagnostics.Where(d => this.FixableDiagnosticIds.Contains(d.Id)).OrderBy(d => d.Location.SourceSpan.Start))
         {
-            if (this.Plan(root, model, d, ct) is { } plan && (equivalenceKey is null || plan.EquivalenceKey == equivalenceKey) && !plans.ContainsKey(plan.Anchor))
+            if (this.Plan(root, model, d, ct) is { } plan && Accepts(equivalenceKey, plan, d.Id) && !plans.ContainsKey(plan.Anchor))
             {
                 plans.Add(plan.Anchor, plan);
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using DaemonLint.Tests;
 
 namespace DaemonLint.Analyzers.Tests;
@@ -18,7 +19,7 @@ public sealed class AnalyzerPackageFixture : IDisposable
         this.Feed = Path.Combine(this.Root, "feed");
         this.Packages = Path.Combine(this.Root, "packages");
         this.Version = "0.0.0-it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Guid.NewGuid().ToString("N").Substring(0, 6);
-        var pack = this.Dotnet(RepoPaths.Root, "pack", Path.Combine(RepoPaths.Root, "src", "Analyzers.CodeFixes"), "-c", "Release", "-p:PackAnalyzers=true", "-p:Version=" + this.Version, "-o", this.Feed);
+        var pack = this.Pack("Analyzers.CodeFixes", "-p:PackAnalyzers=true");
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
@@ -33,7 +34,20 @@ public sealed class AnalyzerPackageFixture : IDisposable
 
     public string Version { get; }
 
-    /// <summary>Runs <c>dotnet</c> with the private packages folder.</summary>
+    /// <summary>
+    /// Packs a project of the repository into the feed with this run's version. It restores the repository's own projects,
+    /// so it uses the machine's packages folder like any build of the repository: their project.assets.json must never
+    /// point into the private folder, which is deleted at the end of the run.
+    /// </summary>
+    public ProcessRunner.Result Pack(string project, params string[] properties) =>
+        ProcessRunner.Run(
+            "dotnet",
+            new[] { "pack", Path.Combine(RepoPaths.Root, "src", project), "-c", "Release", "-p:Version=" + this.Version, "-o", this.Feed }.Concat(properties),
+            RepoPaths.Root,
+            TimeSpan.FromMinutes(8),
+            new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0" });
+
+    /// <summary>Runs <c>dotnet</c> in a consumer folder, with the private packages folder.</summary>
     public ProcessRunner.Result Dotnet(string workingDirectory, params string[] arguments) =>
         ProcessRunner.Run("dotnet", arguments, workingDirectory, TimeSpan.FromMinutes(8), new Dictionary<string, string>
         {

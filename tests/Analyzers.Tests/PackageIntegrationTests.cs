@@ -64,7 +64,7 @@ public sealed class PackageIntegrationTests
 
         // YAML in the IDE: opted in, the analyzer reports inside the manifest; with the MSBuild package referenced too,
         // the task validates the YAML and the analyzer stays out of it, so the finding is printed once, not twice.
-        var msbuildPack = this.package.Dotnet(RepoPaths.Root, "pack", Path.Combine(RepoPaths.Root, "src", "MsBuildTask"), "-c", "Release", "-p:IsPackable=true", "-p:Version=" + this.package.Version, "-o", this.package.Feed);
+        var msbuildPack = this.package.Pack("MsBuildTask", "-p:IsPackable=true");
         Assert.True(msbuildPack.ExitCode == 0, msbuildPack.Output);
         File.WriteAllText(Path.Combine(consumer, "Manifests.cs"), "public static class Empty { }\n");
         File.WriteAllText(Path.Combine(consumer, "ds.yaml"), RestartPolicyNeverYaml);
