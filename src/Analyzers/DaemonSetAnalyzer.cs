@@ -25,6 +25,8 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
 
     private static readonly ManifestValidator Validator = new();
 
+    private readonly AnalyzerWork work = new();
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
 
@@ -38,7 +40,12 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
             var frontEnd = new CSharpFrontEnd(start.Compilation);
             if (frontEnd.IsRelevant)
             {
-                start.RegisterOperationAction(c => AnalyzeCreation(c, frontEnd), OperationKind.ObjectCreation);
+                // One index of the locals per method body, shared by all its creations (linear, issue 14).
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    var contexts = new LocalContexts(frontEnd, this.work);
+                    block.RegisterOperationAction(c => AnalyzeCreation(c, frontEnd, contexts), OperationKind.ObjectCreation);
+                });
             }
 
             if (start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AnalyzeYamlProperty, out var yaml)
@@ -49,7 +56,10 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, CSharpFrontEnd frontEnd)
+    /// <summary>Gets what this instance did so far (for tests that pin linear cost).</summary>
+    internal AnalyzerWork Work => this.work;
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, CSharpFrontEnd frontEnd, LocalContexts contexts)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (!frontEnd.TryGetEntity(creation.Type, out var kind, out var apiVersion) || kind != "DaemonSet")
@@ -61,7 +71,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         var findings = new List<Finding>();
         try
         {
-            obj = frontEnd.Build(creation, kind, apiVersion);
+            obj = frontEnd.Build(creation, kind, apiVersion, contexts.For(creation));
             if (obj is null)
             {
                 return;
@@ -79,6 +89,11 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         foreach (var f in findings)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (!CSharpFrontEnd.IsCertain(obj.Root, f))
+            {
+                continue;
+            }
+
             var location = Locate(obj.Root, f, creation.Syntax);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.Get(f.RuleId),
@@ -134,6 +149,16 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         var ext = Path.GetExtension(path);
         if (!string.Equals(ext, ".yaml", StringComparison.OrdinalIgnoreCase) && !string.Equals(ext, ".yml", StringComparison.OrdinalIgnoreCase))
         {
+            return;
+        }
+
+        if (YamlInput.MustNotRead(context, out var notText))
+        {
+            if (notText is not null)
+            {
+                context.ReportDiagnostic(notText);
+            }
+
             return;
         }
 
