@@ -4,7 +4,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using DaemonLint.Model;
 
-namespace DaemonLint.Configuration;
+namespace DaemonLint.Hosting;
 
 /// <summary>
 /// Rule severities from <c>.editorconfig</c> files (<c>dotnet_diagnostic.DSxxxx.severity = none|silent|suggestion|warning|error</c>),
