@@ -73,12 +73,17 @@ public sealed class PhysicalFileSystem : IHostFileSystem
             return PathKind.Missing;
         }
 
-        // Devices and FIFOs have no length; a regular file of length 0 needs a closer look (never an open: a FIFO blocks).
-        return new FileInfo(fullPath).Length == 0 && IsSpecial(fullPath) ? PathKind.Special : PathKind.File;
+        // Never an open to find out: opening a FIFO blocks. stat follows links (a link to /dev/zero is a device).
+        return IsSpecial(fullPath) ? PathKind.Special : PathKind.File;
     }
 
     /// <inheritdoc />
-    public long Length(string fullPath) => new FileInfo(fullPath).Length;
+    public long Length(string fullPath)
+    {
+        // Opened only once Probe said it is a regular file; the stream's length is the target's, also through a link.
+        using var fs = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        return fs.Length;
+    }
 
     /// <inheritdoc />
     public byte[] Read(string fullPath, long maxBytes)
@@ -118,7 +123,7 @@ public sealed class PhysicalFileSystem : IHostFileSystem
         }
     }
 
-    /// <summary>Whether a path names something other than a regular file or folder (Unix only; false where that cannot be told).</summary>
+    /// <summary>Whether a path names something other than a regular file or folder, following links (Unix; false where that cannot be told).</summary>
     private static bool IsSpecial(string fullPath)
     {
         if (statUnavailable || RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
