@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using DaemonLint.Engine;
+using DaemonLint.Hosting;
 using DaemonLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,8 +24,6 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
     /// <summary>The MSBuild property (made compiler-visible by the package) that turns YAML AdditionalFiles analysis on.</summary>
     public const string AnalyzeYamlProperty = "build_property.DaemonLintAnalyzeYaml";
 
-    private static readonly ManifestValidator Validator = new();
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
 
@@ -35,21 +34,23 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            var configuration = AnalyzerConfiguration.Read(start.Options, start.CancellationToken);
+            start.RegisterAdditionalFileAction(c => configuration.ReportProblems(c));
             var frontEnd = new CSharpFrontEnd(start.Compilation);
             if (frontEnd.IsRelevant)
             {
-                start.RegisterOperationAction(c => AnalyzeCreation(c, frontEnd), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => AnalyzeCreation(c, frontEnd, configuration), OperationKind.ObjectCreation);
             }
 
             if (start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AnalyzeYamlProperty, out var yaml)
                 && string.Equals(yaml, "true", StringComparison.OrdinalIgnoreCase))
             {
-                start.RegisterAdditionalFileAction(AnalyzeYaml);
+                start.RegisterAdditionalFileAction(c => AnalyzeYaml(c, configuration));
             }
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, CSharpFrontEnd frontEnd)
+    private static void AnalyzeCreation(OperationAnalysisContext context, CSharpFrontEnd frontEnd, AnalyzerConfiguration configuration)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (!frontEnd.TryGetEntity(creation.Type, out var kind, out var apiVersion) || kind != "DaemonSet")
@@ -67,7 +68,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Validator.ValidateObject(obj, baseline: null, findings);
+            configuration.ValidatorFor(creation.Syntax.SyntaxTree.FilePath).ValidateObject(obj, baseline: null, findings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -84,7 +85,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
                 Descriptors.Get(f.RuleId),
                 location,
                 properties: Properties(f),
-                f.Message + (f.Path is null ? string.Empty : " [" + f.Path + "]")));
+                FindingText.Message(f)));
         }
     }
 
@@ -128,9 +129,14 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         return syntax.GetLocation();
     }
 
-    private static void AnalyzeYaml(AdditionalFileAnalysisContext context)
+    private static void AnalyzeYaml(AdditionalFileAnalysisContext context, AnalyzerConfiguration configuration)
     {
         var path = context.AdditionalFile.Path;
+        if (AnalyzerConfiguration.IsConfigurationFile(path))
+        {
+            return;
+        }
+
         var ext = Path.GetExtension(path);
         if (!string.Equals(ext, ".yaml", StringComparison.OrdinalIgnoreCase) && !string.Equals(ext, ".yml", StringComparison.OrdinalIgnoreCase))
         {
@@ -146,7 +152,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         FileReport report;
         try
         {
-            report = Validator.ValidateText(path, text.ToString());
+            report = configuration.ValidatorFor(path).ValidateText(path, text.ToString());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -169,7 +175,120 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
                 path,
                 TextSpan.FromBounds(startOffset, endOffset),
                 new LinePositionSpan(new LinePosition(start.Line - 1, start.Column - 1), new LinePosition(end.Line - 1, Math.Max(end.Column - 1, 0))));
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Properties(f), f.Message + (f.Path is null ? string.Empty : " [" + f.Path + "]")));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Properties(f), FindingText.Message(f)));
         }
     }
+}
+
+/// <summary>
+/// The host layer's configuration as the compiler hands it to analyzers: the cluster settings from the compiler-visible MSBuild
+/// properties (<c>DaemonLintDisallowPrivileged</c>, <c>DaemonLintUserNamespaces</c>) and each <c>.daemonlint.yaml</c> passed as an
+/// AdditionalFile (the package adds them), the nearest one above a file applying to it, as in the CLI and the MSBuild task.
+/// No file is opened: the compiler gives the texts.
+/// </summary>
+internal sealed class AnalyzerConfiguration
+{
+    private readonly List<ConfigurationFile> files;
+    private readonly ClusterOptions hostCluster;
+    private readonly string? propertyError;
+    private readonly Dictionary<string, ManifestValidator> validators = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+
+    private AnalyzerConfiguration(List<ConfigurationFile> files, ClusterOptions hostCluster, string? propertyError)
+    {
+        this.files = files;
+        this.hostCluster = hostCluster;
+        this.propertyError = propertyError;
+    }
+
+    public static bool IsConfigurationFile(string path) => string.Equals(Path.GetFileName(path), ConfigurationFile.FileName, StringComparison.Ordinal);
+
+    public static AnalyzerConfiguration Read(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        var cluster = ClusterSetting.FromProperties(name => global.TryGetValue("build_property." + name, out var v) ? v : null, out var error);
+        var files = new List<ConfigurationFile>();
+        foreach (var additional in options.AdditionalFiles)
+        {
+            if (IsConfigurationFile(additional.Path) && additional.GetText(cancellationToken) is { } text)
+            {
+                files.Add(ConfigurationFile.Parse(additional.Path, additional.Path, text.ToString()));
+            }
+        }
+
+        // Nearest first: the longest folder wins.
+        files.Sort((a, b) => b.Folder.Length.CompareTo(a.Folder.Length));
+        return new AnalyzerConfiguration(files, cluster ?? ClusterOptions.None, error);
+    }
+
+    public ManifestValidator ValidatorFor(string? path)
+    {
+        var config = this.ConfigurationFor(path);
+        var key = config?.File.FullPath ?? string.Empty;
+        lock (this.gate)
+        {
+            if (!this.validators.TryGetValue(key, out var validator))
+            {
+                validator = config is null && this.hostCluster == ClusterOptions.None
+                    ? DaemonSetAnalyzerDefaults.Validator
+                    : new ManifestValidator(this.hostCluster.Over(config?.Cluster).ApplyTo(new ValidatorOptions
+                    {
+                        Suppressions = config?.Suppressions,
+                        SuppressionPath = config is null ? null : file => file is null ? null : HostPaths.RelativeWithParents(config.Folder, file),
+                    }));
+                this.validators.Add(key, validator);
+            }
+
+            return validator;
+        }
+    }
+
+    /// <summary>Reports the problems of a configuration file (DS9009) in it, and a bad cluster property on the first one.</summary>
+    public void ReportProblems(AdditionalFileAnalysisContext context)
+    {
+        var config = this.files.Find(f => string.Equals(f.File.FullPath, context.AdditionalFile.Path, StringComparison.Ordinal));
+        if (config is null)
+        {
+            return;
+        }
+
+        foreach (var p in config.Problems)
+        {
+            var start = p.Span.IsKnown ? p.Span.Start : SourcePosition.Start;
+            var line = new LinePosition(start.Line - 1, Math.Max(start.Column - 1, 0));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.Get(p.RuleId),
+                Location.Create(context.AdditionalFile.Path, default, new LinePositionSpan(line, line)),
+                p.Message));
+        }
+
+        if (this.propertyError is not null && ReferenceEquals(config, this.files[this.files.Count - 1]))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleIds.ConfigurationError), Location.None, this.propertyError));
+        }
+    }
+
+    private ConfigurationFile? ConfigurationFor(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        foreach (var f in this.files)
+        {
+            if (HostPaths.Relative(f.Folder, Path.GetDirectoryName(path) ?? path!) is not null)
+            {
+                return f;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The validator with no configuration, shared by every compilation that has none.</summary>
+internal static class DaemonSetAnalyzerDefaults
+{
+    public static readonly ManifestValidator Validator = new();
 }

@@ -72,10 +72,23 @@ public sealed class ConfigurationFile
     /// <param name="file">The file (a file on disk).</param>
     /// <param name="reader">The reader.</param>
     /// <returns>The configuration.</returns>
-    public static ConfigurationFile Load(SourceFile file, InputReader reader)
+    public static ConfigurationFile Load(SourceFile file, InputReader reader) => FromRead(file, reader.ReadObjects(file));
+
+    /// <summary>Reads a configuration text a host already has (an analyzer's AdditionalFile, an editor's buffer); no file is opened.</summary>
+    /// <param name="fullPath">The file's full path.</param>
+    /// <param name="displayName">The name findings show.</param>
+    /// <param name="text">The text.</param>
+    /// <returns>The configuration.</returns>
+    public static ConfigurationFile Parse(string fullPath, string displayName, string text)
+    {
+        var file = new SourceFile(displayName, fullPath);
+        var reader = new InputReader(System.IO.Path.GetDirectoryName(fullPath) ?? fullPath);
+        return FromRead(file, reader.ParseObjects(file, new ReadResult(System.Text.Encoding.UTF8.GetBytes(text), null)));
+    }
+
+    private static ConfigurationFile FromRead(SourceFile file, ObjectsResult read)
     {
         var config = new ConfigurationFile(file);
-        var read = reader.ReadObjects(file);
         foreach (var p in read.Problems)
         {
             config.Problems.Add(InputProblems.AsConfiguration(p));
