@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using DaemonLint.Engine;
 using DaemonLint.Hosting;
 using DaemonLint.Model;
@@ -152,7 +153,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         FileReport report;
         try
         {
-            report = configuration.ValidatorFor(path).ValidateText(path, text.ToString());
+            report = configuration.ValidatorFor(path, yaml: true).ValidateText(path, text.ToString());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -175,7 +176,14 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
                 path,
                 TextSpan.FromBounds(startOffset, endOffset),
                 new LinePositionSpan(new LinePosition(start.Line - 1, start.Column - 1), new LinePosition(end.Line - 1, Math.Max(end.Column - 1, 0))));
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Properties(f), FindingText.Message(f)));
+            // With the finding's own severity: for a YAML file that is the .editorconfig's, which the compiler does not apply there.
+            var severity = f.Severity switch
+            {
+                Severity.Error => DiagnosticSeverity.Error,
+                Severity.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Info,
+            };
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, severity, additionalLocations: null, Properties(f), FindingText.Message(f)));
         }
     }
 }
@@ -189,50 +197,71 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
 internal sealed class AnalyzerConfiguration
 {
     private readonly List<ConfigurationFile> files;
+    private readonly EditorConfigSeverities? severities;
     private readonly ClusterOptions hostCluster;
     private readonly string? propertyError;
     private readonly Dictionary<string, ManifestValidator> validators = new(StringComparer.Ordinal);
     private readonly object gate = new();
 
-    private AnalyzerConfiguration(List<ConfigurationFile> files, ClusterOptions hostCluster, string? propertyError)
+    private AnalyzerConfiguration(List<ConfigurationFile> files, EditorConfigSeverities? severities, ClusterOptions hostCluster, string? propertyError)
     {
         this.files = files;
+        this.severities = severities;
         this.hostCluster = hostCluster;
         this.propertyError = propertyError;
     }
 
-    public static bool IsConfigurationFile(string path) => string.Equals(Path.GetFileName(path), ConfigurationFile.FileName, StringComparison.Ordinal);
+    public static bool IsConfigurationFile(string path) =>
+        string.Equals(Path.GetFileName(path), ConfigurationFile.FileName, StringComparison.Ordinal)
+        || string.Equals(Path.GetFileName(path), EditorConfigSeverities.FileName, StringComparison.Ordinal);
 
     public static AnalyzerConfiguration Read(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         var cluster = ClusterSetting.FromProperties(name => global.TryGetValue("build_property." + name, out var v) ? v : null, out var error);
         var files = new List<ConfigurationFile>();
+        var editorConfigs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var additional in options.AdditionalFiles)
         {
-            if (IsConfigurationFile(additional.Path) && additional.GetText(cancellationToken) is { } text)
+            var name = Path.GetFileName(additional.Path);
+            if (name == ConfigurationFile.FileName && additional.GetText(cancellationToken) is { } text)
             {
                 files.Add(ConfigurationFile.Parse(additional.Path, additional.Path, text.ToString()));
+            }
+            else if (name == EditorConfigSeverities.FileName && additional.GetText(cancellationToken) is { } editorConfig)
+            {
+                editorConfigs[additional.Path] = editorConfig.ToString();
             }
         }
 
         // Nearest first: the longest folder wins.
         files.Sort((a, b) => b.Folder.Length.CompareTo(a.Folder.Length));
-        return new AnalyzerConfiguration(files, cluster ?? ClusterOptions.None, error);
+
+        // The compiler applies .editorconfig severities to source files only; the package hands the .editorconfig files above the
+        // YAML AdditionalFiles to the analyzer, which applies them to YAML the way the CLI and the MSBuild task do.
+        var severities = editorConfigs.Count == 0 ? null : new EditorConfigSeverities(Path.GetPathRoot(editorConfigs.Keys.First()) ?? "/", p => editorConfigs.TryGetValue(p, out var t) ? t : null);
+        return new AnalyzerConfiguration(files, severities, cluster ?? ClusterOptions.None, error);
     }
 
-    public ManifestValidator ValidatorFor(string? path)
+    /// <summary>The validator for C# code: the compiler applies .editorconfig severities to source files itself.</summary>
+    public ManifestValidator ValidatorFor(string? path) => this.ValidatorFor(path, yaml: false);
+
+    /// <summary>The validator for a file: its folder's .daemonlint.yaml, the cluster settings, and for YAML the .editorconfig severities.</summary>
+    public ManifestValidator ValidatorFor(string? path, bool yaml)
     {
         var config = this.ConfigurationFor(path);
-        var key = config?.File.FullPath ?? string.Empty;
+        var withSeverities = yaml && this.severities is not null;
+        var key = (config?.File.FullPath ?? string.Empty) + (withSeverities ? "|yaml" : string.Empty);
         lock (this.gate)
         {
             if (!this.validators.TryGetValue(key, out var validator))
             {
-                validator = config is null && this.hostCluster == ClusterOptions.None
+                var severities = withSeverities ? this.severities : null;
+                validator = config is null && severities is null && this.hostCluster == ClusterOptions.None
                     ? DaemonSetAnalyzerDefaults.Validator
                     : new ManifestValidator(this.hostCluster.Over(config?.Cluster).ApplyTo(new ValidatorOptions
                     {
+                        SeverityOverride = severities is null ? null : (id, file) => severities.GetSeverity(id, file),
                         Suppressions = config?.Suppressions,
                         SuppressionPath = config is null ? null : file => file is null ? null : HostPaths.RelativeWithParents(config.Folder, file),
                     }));

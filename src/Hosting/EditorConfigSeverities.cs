@@ -36,10 +36,12 @@ public sealed class EditorConfigSeverities
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="EditorConfigSeverities"/> class with a file-reading seam.</summary>
+    /// <summary>Initializes a new instance of the <see cref="EditorConfigSeverities"/> class that reads files through a function.</summary>
     /// <param name="baseDirectory">The folder relative file names are resolved against.</param>
-    /// <param name="readFile">Returns a file's text, or null when it does not exist.</param>
-    internal EditorConfigSeverities(string baseDirectory, Func<string, string?> readFile)
+    /// <param name="readFile">
+    /// Returns a file's text, or null when it does not exist (an analyzer gives the texts the compiler handed it; no file is opened).
+    /// </param>
+    public EditorConfigSeverities(string baseDirectory, Func<string, string?> readFile)
     {
         this.baseDirectory = Path.GetFullPath(baseDirectory);
         this.readFile = readFile;

@@ -174,3 +174,39 @@ public sealed class CommandLineTests
         return string.Join("\n", lines);
     }
 }
+
+/// <summary>Standard output that fails (a full disk, a closed pipe): one line on standard error and exit code 2.</summary>
+public sealed class FailingOutputTests
+{
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("rules")]
+    [InlineData("explain")]
+    public void FullStandardOutput_IsOneLineAndExitTwo(string command)
+    {
+        using var dir = new TempFolder();
+        dir.Write("ds.yaml", Manifests.RestartPolicy);
+        var args = command switch
+        {
+            "validate" => new[] { "validate", "ds.yaml" },
+            "explain" => new[] { "explain", "DS1009" },
+            _ => new[] { command },
+        };
+        var stderr = new StringWriter { NewLine = "\n" };
+
+        var code = Program.Run(args, TextReader.Null, new FullWriter(), stderr, dir.Path);
+
+        Assert.Equal(Program.ExitUsage, code);
+        Assert.StartsWith("daemonlint: cannot write the output: ", stderr.ToString());
+        Assert.Single(stderr.ToString().TrimEnd('\n').Split('\n'));
+    }
+
+    private sealed class FullWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+    }
+}

@@ -82,13 +82,7 @@ public sealed class CrossHostTests : IClassFixture<PackageFixture>
         Assert.Contains(cli, k => k.StartsWith("DS1116 error ", StringComparison.Ordinal));
         Assert.True(cli.SequenceEqual(fromBuild), $"CLI:\n{string.Join("\n", cli)}\nbuild:\n{string.Join("\n", fromBuild)}\n{built.Output}");
 
-        // Known gap: the compiler applies .editorconfig severities (dotnet_diagnostic.X.severity) to syntax trees only, and does not
-        // hand them to analyzers for AdditionalFiles, so in a YAML AdditionalFile DS1009 keeps its default severity (error). The
-        // rest (rule, file, line, column, and the severity of every finding the .editorconfig does not change) must agree.
-        static string WithoutEditorConfigSeverity(string k) => k.StartsWith("DS1009 ", StringComparison.Ordinal) ? k.Replace(" warning ", " * ").Replace(" error ", " * ") : k;
-        Assert.True(
-            cli.Select(WithoutEditorConfigSeverity).SequenceEqual(fromAnalyzers.Select(WithoutEditorConfigSeverity)),
-            $"CLI:\n{string.Join("\n", cli)}\nanalyzers:\n{string.Join("\n", fromAnalyzers)}\n{compiled.Output}");
+        Assert.True(cli.SequenceEqual(fromAnalyzers), $"CLI:\n{string.Join("\n", cli)}\nanalyzers:\n{string.Join("\n", fromAnalyzers)}\n{compiled.Output}");
     }
 
     private static string Key(Match m) =>

@@ -60,6 +60,20 @@ public static class CommandLine
         {
             return Fail(context, ex.Message, CommandPath(parse));
         }
+        catch (IOException ex)
+        {
+            // Standard output full or closed (`> /dev/full`, `>&-`): one line and exit code 2, never a stack trace.
+            try
+            {
+                context.Note("cannot write the output: " + ex.Message);
+            }
+            catch (IOException)
+            {
+                // standard error is gone too: the exit code says it
+            }
+
+            return Program.ExitUsage;
+        }
     }
 
     /// <summary>Gets the overview printed by <c>daemonlint --help</c>.</summary>
