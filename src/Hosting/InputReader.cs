@@ -63,13 +63,16 @@ public sealed class InputReader
     private static readonly string[] Extensions = { ".yaml", ".yml", ".json" };
 
     private readonly IHostFileSystem fileSystem;
+    private readonly bool fullPathNames;
 
     /// <summary>Initializes a new instance of the <see cref="InputReader"/> class.</summary>
     /// <param name="baseDirectory">The folder relative paths are resolved against, and display names are relative to.</param>
     /// <param name="limits">The reader limits (the file size limit among them).</param>
     /// <param name="fileSystem">The file system, or the real one.</param>
-    public InputReader(string baseDirectory, ReaderLimits? limits = null, IHostFileSystem? fileSystem = null)
+    /// <param name="fullPathNames">Whether findings name files by their full path (MSBuild, editors) rather than relative to the base folder.</param>
+    public InputReader(string baseDirectory, ReaderLimits? limits = null, IHostFileSystem? fileSystem = null, bool fullPathNames = false)
     {
+        this.fullPathNames = fullPathNames;
         this.BaseDirectory = Path.GetFullPath(baseDirectory);
         this.Limits = limits ?? ReaderLimits.Default;
         this.fileSystem = fileSystem ?? PhysicalFileSystem.Instance;
@@ -111,6 +114,11 @@ public sealed class InputReader
     /// <returns>The display name.</returns>
     public string DisplayName(string fullPath, string? argument = null)
     {
+        if (this.fullPathNames)
+        {
+            return fullPath;
+        }
+
         var rel = HostPaths.Relative(this.BaseDirectory, fullPath);
         if (rel is not null)
         {

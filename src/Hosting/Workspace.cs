@@ -26,6 +26,9 @@ public sealed record WorkspaceSettings
     /// <summary>Gets a value indicating whether no <c>.daemonlint.yaml</c> is read (<c>--no-config</c>).</summary>
     public bool NoConfiguration { get; init; }
 
+    /// <summary>Gets a value indicating whether findings name files by their full path (MSBuild, editors) rather than relative to the base folder (CLI).</summary>
+    public bool FullPathNames { get; init; }
+
     /// <summary>Gets the file system, or null for the real one.</summary>
     public IHostFileSystem? FileSystem { get; init; }
 }
@@ -74,7 +77,7 @@ public sealed class Workspace
     public Workspace(WorkspaceSettings settings)
     {
         this.Settings = settings;
-        this.Reader = new InputReader(settings.BaseDirectory, settings.Limits, settings.FileSystem);
+        this.Reader = new InputReader(settings.BaseDirectory, settings.Limits, settings.FileSystem, settings.FullPathNames);
         this.EditorConfig = new EditorConfigSeverities(this.Reader.BaseDirectory);
     }
 

@@ -124,7 +124,7 @@ public sealed class ValidateKubernetesManifests : Task
             return;
         }
 
-        var workspace = new Workspace(new WorkspaceSettings { BaseDirectory = projectDirectory, Cluster = cluster, FileSystem = this.fileSystem });
+        var workspace = new Workspace(new WorkspaceSettings { BaseDirectory = projectDirectory, Cluster = cluster, FileSystem = this.fileSystem, FullPathNames = true });
         var context = new RunContext(workspace, new WarningPolicy(this.NoWarn, this.WarningsAsErrors, this.WarningsNotAsErrors, this.TreatWarningsAsErrors, failOn));
         if (!string.IsNullOrWhiteSpace(this.BaselineRef))
         {
