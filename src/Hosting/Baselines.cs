@@ -50,13 +50,13 @@ public sealed class GitBaseline
 {
     private readonly Dictionary<string, string> renames;
 
-    private GitBaseline(GitClient git, string revision, string commit, bool staged)
+    private GitBaseline(GitClient git, string revision, string? commit, bool staged)
     {
         this.Git = git;
         this.Revision = revision;
         this.Commit = commit;
         this.Staged = staged;
-        this.renames = git.Renames(commit, staged);
+        this.renames = commit is null ? new Dictionary<string, string>() : git.Renames(commit, staged);
     }
 
     /// <summary>Gets the git client.</summary>
@@ -65,8 +65,8 @@ public sealed class GitBaseline
     /// <summary>Gets the revision as the user named it (shown in the baseline's file name, <c>HEAD:deploy/ds.yaml</c>).</summary>
     public string Revision { get; }
 
-    /// <summary>Gets the verified commit id.</summary>
-    public string Commit { get; }
+    /// <summary>Gets the verified commit id, or null before the first commit of a repository (implicit <c>HEAD</c> only: no prior versions).</summary>
+    public string? Commit { get; }
 
     /// <summary>Gets a value indicating whether the content to check is the index's (pre-commit) rather than the work tree's.</summary>
     public bool Staged { get; }
@@ -81,7 +81,23 @@ public sealed class GitBaseline
     public static GitBaseline Open(string folder, string? revision, bool staged, IGitProcess? git = null)
     {
         var client = GitClient.Open(folder, git);
-        var rev = string.IsNullOrWhiteSpace(revision) ? "HEAD" : revision!.Trim();
+        if (string.IsNullOrWhiteSpace(revision))
+        {
+            // The implicit HEAD of --staged (pre-commit): before a repository's first commit there is none, and nothing is a change.
+            string? head;
+            try
+            {
+                head = client.VerifyCommit("HEAD");
+            }
+            catch (GitException) when (client.IsUnborn())
+            {
+                head = null;
+            }
+
+            return new GitBaseline(client, "HEAD", head, staged);
+        }
+
+        var rev = revision!.Trim();
         return new GitBaseline(client, rev, client.VerifyCommit(rev), staged);
     }
 
@@ -114,6 +130,11 @@ public sealed class GitBaseline
     public BaselineIndex? For(SourceFile file, BaselineIndex? shared, InputReader reader, string defaultNamespace)
     {
         if (file.FullPath is null)
+        {
+            return shared;
+        }
+
+        if (this.Commit is null)
         {
             return shared;
         }

@@ -214,6 +214,20 @@ public sealed class GitClient
         return id;
     }
 
+    /// <summary>Whether the current branch has no commit yet (a new repository).</summary>
+    /// <returns>True when <c>HEAD</c> names a branch that does not exist yet.</returns>
+    public bool IsUnborn()
+    {
+        var branch = this.git.Run(this.Root, new[] { "symbolic-ref", "--quiet", "HEAD" });
+        if (branch.ExitCode != 0)
+        {
+            return false;
+        }
+
+        var name = Encoding.UTF8.GetString(branch.StandardOutput).Trim();
+        return this.git.Run(this.Root, new[] { "rev-parse", "--verify", "--quiet", "--end-of-options", name }).ExitCode != 0;
+    }
+
     /// <summary>Reads a file as stored at a commit, or in the index.</summary>
     /// <param name="commit">A commit id from <see cref="VerifyCommit"/>, or null for the index (staged content).</param>
     /// <param name="fullPath">The file's full path in the work tree.</param>

@@ -71,6 +71,23 @@ public sealed class GitClientTests
     }
 
     [Fact]
+    public void Staged_BeforeTheFirstCommit_ReadsTheIndex_WithNoBaseline_ButAnExplicitHeadIsAnError()
+    {
+        using var dir = new TempFolder();
+        Run(dir.Path, "init", "-q");
+        File.WriteAllText(Path.Combine(dir.Path, "ds.yaml"), "staged\n");
+        Run(dir.Path, "add", "ds.yaml");
+        var file = new SourceFile("ds.yaml", Path.Combine(dir.Path, "ds.yaml"));
+
+        var baseline = GitBaseline.Open(dir.Path, revision: null, staged: true);
+
+        Assert.Null(baseline.Commit);
+        Assert.Equal("staged\n", Encoding.UTF8.GetString(baseline.StagedContent(file, Yaml.ReaderLimits.Default)!.Bytes!));
+        Assert.Null(baseline.For(file, null, new InputReader(dir.Path), "default"));
+        Assert.Throws<GitException>(() => GitBaseline.Open(dir.Path, "HEAD", staged: true));
+    }
+
+    [Fact]
     public void NoRepository_IsAGitException()
     {
         var outside = ProcessRunner.TempFolder("dl-nogit");

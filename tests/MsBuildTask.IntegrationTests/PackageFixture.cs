@@ -41,7 +41,9 @@ public sealed class PackageFixture : IDisposable
             }
 
             var project = Path.Combine(RepoPaths.Root, "src", "Analyzers.CodeFixes", "DaemonLint.Analyzers.CodeFixes.csproj");
-            var pack = DotNet.Run(RepoPaths.Root, null, "pack", project, "-c", "Release", "-nologo", "-p:PackAnalyzers=true", "-p:Version=" + this.Version, "-o", this.Feed);
+            // A configuration of its own: the analyzer tests pack the same project in Release at the same time (dotnet test runs the
+            // test projects in parallel), and two builds must never write the same bin/ and obj/ folders.
+            var pack = DotNet.Run(RepoPaths.Root, null, "pack", project, "-c", "CrossHost", "-p:Optimize=true", "-nologo", "-p:PackAnalyzers=true", "-p:Version=" + this.Version, "-o", this.Feed);
             if (pack.ExitCode != 0)
             {
                 throw new InvalidOperationException("dotnet pack of the analyzers failed: " + pack);
