@@ -265,7 +265,7 @@ public sealed class ManifestValidator
             };
     }
 
-    /// <summary>Orders findings by file, position, then rule id.</summary>
+    /// <summary>Orders findings by file, position, rule id, then field path, message and severity (a total order).</summary>
     /// <param name="a">One finding.</param>
     /// <param name="b">Another.</param>
     /// <returns>The order.</returns>
@@ -284,7 +284,24 @@ public sealed class ManifestValidator
         }
 
         c = a.Span.Start.Column.CompareTo(b.Span.Start.Column);
-        return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        // A complete key, so that the order never depends on the order the findings were made in (input order, rule order).
+        c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Path?.ToString(), b.Path?.ToString());
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Message, b.Message);
+        }
+
+        return c != 0 ? c : a.Severity.CompareTo(b.Severity);
     }
 
     private Severity SeverityOf(RuleDescriptor d, string? file)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using DaemonLint.Tests;
 
-namespace DaemonLint.Cli.Tests;
+namespace DaemonLint.Integration.Tests;
 
 /// <summary>
 /// The hook end to end with the real pre-commit (Debian's package; .ci/run installs it): a consumer repository whose

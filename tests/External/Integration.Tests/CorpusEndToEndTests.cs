@@ -4,9 +4,11 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DaemonLint.Cli;
+using DaemonLint.Cli.Tests;
 using DaemonLint.Tests;
 
-namespace DaemonLint.Cli.Tests;
+namespace DaemonLint.Integration.Tests;
 
 /// <summary>
 /// The real-world corpus through the built tool with <c>--format json</c>: no errors except in the files SOURCES.md

@@ -6,8 +6,9 @@ using System.Text.RegularExpressions;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Tests;
 
-namespace DaemonLint.Tests;
+namespace DaemonLint.Integration.Tests;
 
 /// <summary>
 /// The published manifests in ../shared/corpus/real-world (CI has the folder beside the clone): clusters accepted them,

@@ -4,8 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DaemonLint.Tests;
 
-namespace DaemonLint.Tests.Schema;
+namespace DaemonLint.Integration.Tests;
 
 /// <summary>Staleness check: schemas/ must be exactly what tools/SchemaGen writes from ../shared/k8s-openapi/swagger.json.</summary>
 public sealed class SchemaGenTests

@@ -4,7 +4,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using DaemonLint.Model;
 
-namespace DaemonLint.Configuration;
+namespace DaemonLint.Hosting;
 
 /// <summary>
 /// Rule severities from <c>.editorconfig</c> files (<c>dotnet_diagnostic.DSxxxx.severity = none|silent|suggestion|warning|error</c>),
@@ -36,10 +36,12 @@ public sealed class EditorConfigSeverities
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="EditorConfigSeverities"/> class with a file-reading seam.</summary>
+    /// <summary>Initializes a new instance of the <see cref="EditorConfigSeverities"/> class that reads files through a function.</summary>
     /// <param name="baseDirectory">The folder relative file names are resolved against.</param>
-    /// <param name="readFile">Returns a file's text, or null when it does not exist.</param>
-    internal EditorConfigSeverities(string baseDirectory, Func<string, string?> readFile)
+    /// <param name="readFile">
+    /// Returns a file's text, or null when it does not exist (an analyzer gives the texts the compiler handed it; no file is opened).
+    /// </param>
+    public EditorConfigSeverities(string baseDirectory, Func<string, string?> readFile)
     {
         this.baseDirectory = Path.GetFullPath(baseDirectory);
         this.readFile = readFile;
