@@ -10,10 +10,13 @@ using DaemonLint.Model;
 namespace DaemonLint.Cli.Output;
 
 /// <summary>
-/// JUnit XML as GitLab and Jenkins read it: one <c>testsuite</c> per file, one <c>testcase</c> per object checked
-/// (clean objects pass), one <c>failure</c> per error or warning finding. File-level findings (unreadable or
-/// unparsable input) belong to a testcase named <see cref="InputCaseName"/>. Informational findings go to the
-/// testcase's <c>system-out</c> and do not fail it.
+/// JUnit XML as GitLab and Jenkins read it, valid under Jenkins' <c>junit-10.xsd</c>: one <c>testsuite</c> per file that
+/// holds something checked (files sorted by their display path, ordinal), one <c>testcase</c> per object checked (clean
+/// objects pass), one <c>failure</c> per error or warning finding. File-level findings (unreadable or unparsable input)
+/// belong to a testcase named <see cref="InputCaseName"/>. A file with no DaemonSet and no finding checked nothing, so it
+/// is no suite (an empty suite would read as a test file whose tests vanished). Informational findings go to the
+/// testcase's <c>system-out</c> and do not fail it. A failure's <c>message</c> is the finding's line; its text adds the
+/// hint and the rule's help link.
 /// </summary>
 public sealed class JUnitFormatter : IOutputFormatter
 {
@@ -55,7 +58,6 @@ public sealed class JUnitFormatter : IOutputFormatter
             x.WriteAttributeString("tests", Num(totalTests));
             x.WriteAttributeString("failures", Num(totalFailures));
             x.WriteAttributeString("errors", "0");
-            x.WriteAttributeString("skipped", "0");
             x.WriteAttributeString("time", "0");
             foreach (var s in suites)
             {
@@ -85,7 +87,13 @@ public sealed class JUnitFormatter : IOutputFormatter
                         x.WriteStartElement("failure");
                         x.WriteAttributeString("type", f.RuleId);
                         x.WriteAttributeString("message", Clean(line));
-                        x.WriteString(Clean(f.HelpUri is null ? line : line + "\n" + f.HelpUri));
+                        var text = new StringBuilder(line);
+                        foreach (var detail in Hosting.FindingText.DetailLines(f))
+                        {
+                            text.Append('\n').Append(detail);
+                        }
+
+                        x.WriteString(Clean(text.ToString()));
                         x.WriteEndElement();
                     }
 
@@ -110,7 +118,6 @@ public sealed class JUnitFormatter : IOutputFormatter
 
     private static List<Suite> BuildSuites(ValidationRun run)
     {
-        var suites = new List<Suite>();
         var byFile = new Dictionary<string, Suite>(StringComparer.Ordinal);
 
         Suite SuiteOf(string? file)
@@ -120,17 +127,12 @@ public sealed class JUnitFormatter : IOutputFormatter
             {
                 s = new Suite(name);
                 byFile.Add(name, s);
-                suites.Add(s);
             }
 
             return s;
         }
 
-        foreach (var file in run.FileNames)
-        {
-            SuiteOf(file);
-        }
-
+        // Each file's objects in file order, then its findings (sorted by position): the same whatever the argument order.
         foreach (var o in run.CheckedObjects)
         {
             SuiteOf(o.File).CaseOf(o);
@@ -142,6 +144,8 @@ public sealed class JUnitFormatter : IOutputFormatter
             suite.CaseOf(f.Object).Findings.Add(f);
         }
 
+        var suites = new List<Suite>(byFile.Values);
+        suites.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
         foreach (var s in suites)
         {
             s.NameCases();
