@@ -13,6 +13,7 @@ public sealed class JUnitFormatTests
         dir.Write("a.yaml", Manifests.RestartPolicy + "\n---\n" + Manifests.ConfigMap + "\n---\n" + Manifests.Clean);
         dir.Write("b.yaml", Manifests.DaemonSet("b-one", "b-one") + "\n---\n" + Manifests.DaemonSet("b-two", "b-two"));
         dir.Write("c.yaml", "key: [unclosed\n");
+        dir.Write("d.yaml", Manifests.ConfigMap);
 
         var r = Cli.Run(dir.Path, "validate", "--format", "junit", ".");
 
@@ -20,7 +21,9 @@ public sealed class JUnitFormatTests
         var root = XDocument.Parse(r.Stdout).Root!;
         Assert.Equal("testsuites", root.Name.LocalName);
         var suites = root.Elements("testsuite").ToList();
+        // d.yaml holds no DaemonSet and no finding: it checked nothing, so it is no suite.
         Assert.Equal(new[] { "a.yaml", "b.yaml", "c.yaml" }, suites.Select(s => (string?)s.Attribute("name")));
+        Assert.Null(root.Attribute("skipped")); // junit-10.xsd has no skipped on testsuites
 
         var a = suites[0].Elements("testcase").ToList();
         Assert.Equal(new[] { "DaemonSet logging/bad-restart", "DaemonSet kube-system/clean-agent" }, a.Select(c => (string?)c.Attribute("name")));
@@ -109,5 +112,37 @@ public sealed class JUnitFormatTests
         var names = root.Descendants("testcase").Select(c => (string?)c.Attribute("name")).ToList();
         Assert.Equal(2, names.Count);
         Assert.Equal(2, names.Distinct().Count());
+    }
+
+    [Fact]
+    public void Failure_MessageIsTheShortLine_ItsTextAddsTheHintAndTheHelpLink()
+    {
+        using var dir = new TempFolder();
+        dir.Write("ds.yaml", Manifests.RestartPolicy);
+
+        var r = Cli.Run(dir.Path, "validate", "--format", "junit", "ds.yaml");
+
+        var failure = Assert.Single(XDocument.Parse(r.Stdout).Descendants("failure"));
+        var message = (string)failure.Attribute("message")!;
+        Assert.EndsWith($"Unsupported value: \"OnFailure\": supported values: \"Always\" [{Manifests.RestartPolicyPath}]", message);
+        var lines = failure.Value.Split('\n');
+        Assert.Equal(message, lines[0]);
+        Assert.StartsWith("    hint: ", lines[1]);
+        Assert.Contains("set it to Always", lines[1]);
+        Assert.Equal("    help: " + DaemonLint.Catalog.RuleCatalog.Get(Manifests.RestartPolicyRule).HelpUri, lines[2]);
+    }
+
+    [Fact]
+    public void OnlyFilesWithoutDaemonSets_GiveNoSuiteAtAll()
+    {
+        using var dir = new TempFolder();
+        dir.Write("cm.yaml", Manifests.ConfigMap);
+
+        var r = Cli.Run(dir.Path, "validate", "--format", "junit", "cm.yaml");
+
+        Assert.Equal(Program.ExitOk, r.ExitCode);
+        var root = XDocument.Parse(r.Stdout).Root!;
+        Assert.Empty(root.Elements());
+        Assert.Equal(0, (int)root.Attribute("tests")!);
     }
 }
