@@ -46,6 +46,21 @@ public sealed class ValidateKubernetesManifestsTests : IDisposable
     }
 
     [Fact]
+    public void RemovedApiVersion_LogsDS6001_AndWhatComesNextAsAppsV1()
+    {
+        var path = this.project.Write("deploy/ds.yaml", Manifests.NoSelector.Replace("apiVersion: apps/v1", "apiVersion: apps/v1beta2", StringComparison.Ordinal));
+        var (task, engine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+
+        Assert.False(task.Execute(), engine.Log);
+
+        Assert.Equal(new[] { "DS1002", "DS6001" }, engine.Errors.Select(e => e.Code).OrderBy(c => c, StringComparer.Ordinal));
+        var next = Assert.Single(engine.Errors, e => e.Code == "DS1002");
+        Assert.Equal((path, 8, 7), (next.File, next.Line, next.Column));
+        Assert.EndsWith(" (as apps/v1) [spec.template.metadata.labels]", next.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(as apps/v1)", Assert.Single(engine.Errors, e => e.Code == "DS6001").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidManifest_Succeeds()
     {
         this.project.Write("deploy/ds.yaml", Manifests.Valid);
