@@ -58,6 +58,9 @@ internal sealed class HarnessOptions
     /// <summary>Gets or sets the number of documents per mutant file.</summary>
     public int DocsPerFile { get; set; } = 250;
 
+    /// <summary>Gets or sets how many of the smallest seeds each group's mutation is tried on for a smaller reproducer (0: none).</summary>
+    public int MinimizeSeeds { get; set; } = 12;
+
     /// <summary>Gets or sets the number of oracle processes run at once.</summary>
     public int OracleProcesses { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
@@ -173,6 +176,9 @@ internal sealed class HarnessResult
     /// <summary>Gets or sets the update mutants whose stored version the oracle could not store (not compared).</summary>
     public int OldUnstorable { get; set; }
 
+    /// <summary>Gets or sets the documents the oracle does not judge (not a DaemonSet kind) but the core checks.</summary>
+    public int OracleSkipped { get; set; }
+
     /// <summary>Gets or sets the documents neither tool treats as a DaemonSet.</summary>
     public int SkippedByBoth { get; set; }
 
@@ -208,6 +214,9 @@ internal sealed class HarnessResult
 
     /// <summary>Gets or sets the time spent in the core.</summary>
     public TimeSpan CoreTime { get; set; }
+
+    /// <summary>Gets or sets the time spent looking for smaller reproducers.</summary>
+    public TimeSpan MinimizeTime { get; set; }
 
     /// <summary>Gets or sets the time spent generating.</summary>
     public TimeSpan GenerateTime { get; set; }
@@ -301,6 +310,13 @@ internal static class Harness
         }
 
         result.DistinctMutations = distinct.Count;
+        if (o.MinimizeSeeds > 0)
+        {
+            var clockMin = Stopwatch.StartNew();
+            Minimize(o, result, oracle, core, work, seeds);
+            result.MinimizeTime = clockMin.Elapsed;
+        }
+
         if (!o.KeepMutants)
         {
             Directory.Delete(work, recursive: true);
@@ -373,74 +389,30 @@ internal static class Harness
             distinct.Add(mutants[i].MutationId + (mutants[i].Variant is null ? string.Empty : "@" + mutants[i].Variant));
         }
 
-        // Files of DocsPerFile documents; the oracle reports (file, doc).
-        var prefix = (update ? "u" : "c") + start.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-        var files = new List<string>();
-        var where = new (string File, int Doc)[n];
-        for (var f = 0; f * o.DocsPerFile < n; f++)
-        {
-            var name = $"{prefix}-{f:D3}.yaml";
-            var slice = mutants.Skip(f * o.DocsPerFile).Take(o.DocsPerFile).ToList();
-            File.WriteAllText(Path.Combine(work, name), string.Join("---\n", slice.Select(m => m.Text)));
-            for (var d = 0; d < slice.Count; d++)
-            {
-                where[(f * o.DocsPerFile) + d] = (name, d);
-            }
-
-            files.Add(name);
-        }
-
-        string? baseline = null;
-        if (update)
-        {
-            baseline = prefix + "-old.yaml";
-            File.WriteAllText(Path.Combine(work, baseline), string.Join("---\n", mutants.Select(m => m.OldText)));
-        }
-
         result.GenerateTime += gen.Elapsed;
-        var oracleClock = Stopwatch.StartNew();
-        // The oracle is single-threaded per process: split the files over OracleProcesses processes.
-        var parts = Enumerable.Range(0, Math.Max(1, Math.Min(o.OracleProcesses, files.Count)))
-            .Select(p => files.Where((_, i) => i % Math.Max(1, Math.Min(o.OracleProcesses, files.Count)) == p).ToList())
-            .ToList();
-        var oracleTask = Task.Run(() =>
-        {
-            var r = parts.AsParallel().AsOrdered().WithDegreeOfParallelism(parts.Count).SelectMany(part => oracle.Run(work, part, baseline)).ToList();
-            oracleClock.Stop();
-            return r;
-        });
-
-        var coreClock = Stopwatch.StartNew();
-        var coreResults = new CoreResult[n];
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var m = mutants[i];
-            coreResults[i] = core.Validate(m.Id + ".yaml", m.Text, m.IsUpdate ? m.Id + ".old.yaml" : null, m.OldText);
-        });
-        result.CoreTime += coreClock.Elapsed;
-        var oracleResults = oracleTask.GetAwaiter().GetResult();
-        result.OracleTime += oracleClock.Elapsed;
-        var byDoc = new Dictionary<(string, int), OracleResult>();
-        foreach (var r in oracleResults)
-        {
-            if (r.Item is null)
-            {
-                byDoc[(r.File, r.Doc)] = r;
-            }
-        }
-
+        var prefix = (update ? "u" : "c") + start.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+        var answers = Evaluate(o, result, oracle, core, work, prefix, mutants, update);
         for (var i = 0; i < n; i++)
         {
             var m = mutants[i];
-            byDoc.TryGetValue(where[i], out var r);
-            var c = coreResults[i];
-            if (r is null && !c.Checked)
+            var (r, c) = answers[i];
+            if (r is null)
             {
-                result.SkippedByBoth++;
+                // The oracle judges DaemonSets only (and kinds that match DaemonSet when case is ignored); it makes no
+                // claim about another kind (kubectl would fail to map it), so there is nothing to compare.
+                if (c.Checked)
+                {
+                    result.OracleSkipped++;
+                }
+                else
+                {
+                    result.SkippedByBoth++;
+                }
+
                 continue;
             }
 
-            if (update && r is not null && r.Mode != "update")
+            if (update && r.Mode != "update")
             {
                 // The stored version could not be stored (it does not decode): not a meaningful update.
                 result.OldUnstorable++;
@@ -468,6 +440,133 @@ internal static class Harness
                 Record(result, upstream, m, cmp);
             }
         }
+    }
+
+    /// <summary>Runs the oracle (in the background, on files of DocsPerFile documents) and the core on mutants.</summary>
+    private static (OracleResult? Oracle, CoreResult Core)[] Evaluate(HarnessOptions o, HarnessResult result, OracleRunner oracle, CoreHost core, string work, string prefix, IReadOnlyList<Mutant> mutants, bool update)
+    {
+        var n = mutants.Count;
+        var files = new List<string>();
+        var where = new (string File, int Doc)[n];
+        for (var f = 0; f * o.DocsPerFile < n; f++)
+        {
+            var name = $"{prefix}-{f:D3}.yaml";
+            var slice = mutants.Skip(f * o.DocsPerFile).Take(o.DocsPerFile).ToList();
+            File.WriteAllText(Path.Combine(work, name), string.Join("---\n", slice.Select(m => m.Text)));
+            for (var d = 0; d < slice.Count; d++)
+            {
+                where[(f * o.DocsPerFile) + d] = (name, d);
+            }
+
+            files.Add(name);
+        }
+
+        string? baseline = null;
+        if (update)
+        {
+            baseline = prefix + "-old.yaml";
+            File.WriteAllText(Path.Combine(work, baseline), string.Join("---\n", mutants.Select(m => m.OldText)));
+        }
+
+        var oracleClock = Stopwatch.StartNew();
+
+        // The oracle is single-threaded per process: split the files over OracleProcesses processes.
+        var processes = Math.Max(1, Math.Min(o.OracleProcesses, files.Count));
+        var parts = Enumerable.Range(0, processes).Select(p => files.Where((_, i) => i % processes == p).ToList()).ToList();
+        var oracleTask = Task.Run(() =>
+        {
+            var r = parts.AsParallel().AsOrdered().WithDegreeOfParallelism(parts.Count).SelectMany(part => oracle.Run(work, part, baseline)).ToList();
+            oracleClock.Stop();
+            return r;
+        });
+
+        var coreClock = Stopwatch.StartNew();
+        var coreResults = new CoreResult[n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var m = mutants[i];
+            coreResults[i] = core.Validate(m.Id + ".yaml", m.Text, m.IsUpdate ? m.Id + ".old.yaml" : null, m.OldText);
+        });
+        result.CoreTime += coreClock.Elapsed;
+        var oracleResults = oracleTask.GetAwaiter().GetResult();
+        result.OracleTime += oracleClock.Elapsed;
+        var byDoc = new Dictionary<(string, int), OracleResult>();
+        foreach (var r in oracleResults)
+        {
+            if (r.Item is null)
+            {
+                byDoc[(r.File, r.Doc)] = r;
+            }
+        }
+
+        var answers = new (OracleResult?, CoreResult)[n];
+        for (var i = 0; i < n; i++)
+        {
+            byDoc.TryGetValue(where[i], out var r);
+            answers[i] = (r, coreResults[i]);
+        }
+
+        return answers;
+    }
+
+    /// <summary>
+    /// Looks for a smaller reproducer of every group: the group's mutation applied again to the smallest seeds, each
+    /// kept when the two tools still disagree the same way (same direction, type and normalized path).
+    /// </summary>
+    private static void Minimize(HarnessOptions o, HarnessResult result, OracleRunner oracle, CoreHost core, string work, IReadOnlyList<Seed> seeds)
+    {
+        var smallest = seeds.OrderBy(s => s.Text.Length).ThenBy(s => s.Origin, StringComparer.Ordinal).Take(o.MinimizeSeeds).ToList();
+        var groups = result.Groups.Values.Where(g => g.Example?.Mutant.Text.Length > 0).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var candidates = new List<(Group Group, Mutant Mutant)>();
+        for (var gi = 0; gi < groups.Count; gi++)
+        {
+            var g = groups[gi];
+            var current = g.Example!.Mutant;
+            for (var k = 0; k < smallest.Count; k++)
+            {
+                if (smallest[k].Text.Length >= current.Seed.Text.Length)
+                {
+                    break;
+                }
+
+                var id = $"r{gi:D3}x{k:D2}";
+                if (Generator.Reapply(current, smallest[k], Rng.For(o.Seed, 40, (ulong)gi, (ulong)k).Next(), id) is { } m)
+                {
+                    candidates.Add((g, m));
+                }
+            }
+        }
+
+        foreach (var update in new[] { false, true })
+        {
+            var batch = candidates.Where(c => c.Mutant.IsUpdate == update).ToList();
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            var answers = Evaluate(o, result, oracle, core, work, update ? "ru" : "rc", batch.Select(b => b.Mutant).ToList(), update);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (g, m) = batch[i];
+                var (r, c) = answers[i];
+                if (r is null || (update && r.Mode != "update"))
+                {
+                    continue;
+                }
+
+                var cmp = Comparer.Compare(r, c.Findings, result.Known);
+                var side = g.Direction == "oracle-only" ? cmp.OracleOnly : cmp.CoreOnly;
+                var item = side.FirstOrDefault(x => x.Type == g.Type && Comparer.Normalize(x.Path) == g.Path);
+                if (item is not null && Size(m) < Size(g.Example!.Mutant))
+                {
+                    g.Example = new Disagreement { Mutant = m, Comparison = cmp };
+                    g.ExampleItem = item;
+                }
+            }
+        }
+
+        static int Size(Mutant m) => m.Text.Length + (m.OldText?.Length ?? 0);
     }
 
     private static void Record(HarnessResult result, UpstreamMap upstream, Mutant m, DocComparison cmp)

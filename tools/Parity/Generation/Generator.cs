@@ -70,6 +70,7 @@ internal sealed class Generator
     /// <summary>Makes create mutant number <paramref name="index"/>.</summary>
     public Mutant Create(int index)
     {
+        var id = "c" + index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 0; attempt < 64; attempt++)
         {
             var op = this.createOps[(index + attempt * 7919) % this.createOps.Count];
@@ -77,25 +78,9 @@ internal sealed class Generator
             for (var s = 0; s < 4; s++)
             {
                 var seed = this.seeds[rng.Below(this.seeds.Count)];
-                var doc = (YMap)seed.Document.Clone();
-                var ctx = new BuildContext(rng, new NameGen());
-                if (op.Apply(doc, ctx, out var description))
+                if (TryCreate(op, seed, rng, id) is { } m)
                 {
-                    var id = "c" + index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-                    Rename(doc, id, op.Target);
-                    var m = new Mutant
-                    {
-                        Index = index,
-                        Id = id,
-                        Seed = seed,
-                        MutationId = op.Id,
-                        Class = op.Class,
-                        Target = op.Target,
-                        Description = description,
-                        Document = doc,
-                        Text = YamlWriter.Write(doc),
-                    };
-                    m.Distance = Trees.Distance(seed.Document, doc);
+                    m.Index = index;
                     return m;
                 }
             }
@@ -109,79 +94,116 @@ internal sealed class Generator
     {
         var curatedEvery = (int)Math.Round(1 / CuratedUpdateShare);
         var useCurated = index % curatedEvery == 0;
+        var id = "u" + index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 0; attempt < 64; attempt++)
         {
             var rng = Rng.For(this.runSeed, 20, (ulong)index, (ulong)attempt);
             var seed = this.seeds[rng.Below(this.seeds.Count)];
-            var oldDoc = (YMap)seed.Document.Clone();
-            var newDoc = (YMap)seed.Document.Clone();
-            var ctx = new BuildContext(rng, new NameGen());
-            string? description = null;
-            string mutationId;
-            string cls;
-            string target;
-            string variant;
-            if (useCurated)
+            var salt = Rng.For(this.runSeed, 30, (ulong)index, (ulong)attempt).Next();
+            var m = useCurated
+                ? TryUpdate(this.curatedUpdates[((index / curatedEvery) + attempt) % this.curatedUpdates.Count], null, "curated", seed, salt, id)
+                : TryUpdateVariant(this.updateOps[((index - (index / curatedEvery) - 1) + attempt * 7919) % this.updateOps.Count], seed, salt, id);
+            if (m is not null)
             {
-                var u = this.curatedUpdates[((index / curatedEvery) + attempt) % this.curatedUpdates.Count];
-                mutationId = u.Id;
-                cls = MutationClass.Update;
-                target = u.Target;
-                variant = "curated";
-                if (u.Apply(oldDoc, newDoc, ctx, out var d))
-                {
-                    description = d;
-                }
+                m.Index = index;
+                return m;
             }
-            else
-            {
-                var (op, v) = this.updateOps[((index - (index / curatedEvery) - 1) + attempt * 7919) % this.updateOps.Count];
-                mutationId = op.Id;
-                cls = op.Class;
-                target = op.Target;
-                variant = v;
-                description = v switch
-                {
-                    "new" => op.Apply(newDoc, ctx, out var dn) ? "new: " + dn : null,
-                    "old" => op.Apply(oldDoc, ctx, out var dold) ? "old: " + dold : null,
-                    _ => op.Apply(oldDoc, ctx, out var db) && op.Apply(newDoc, new BuildContext(Rng.For(this.runSeed, 30, (ulong)index, (ulong)attempt), new NameGen()), out var db2)
-                        ? $"old: {db}; new: {db2}; new also changes an image" : null,
-                };
-                if (description is not null && v == "both")
-                {
-                    BumpImage(newDoc);
-                }
-            }
-
-            if (description is null)
-            {
-                continue;
-            }
-
-            var id = "u" + index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-            Rename(oldDoc, id, null);
-            Rename(newDoc, id, null);
-            var m = new Mutant
-            {
-                Index = index,
-                Id = id,
-                IsUpdate = true,
-                Seed = seed,
-                MutationId = mutationId,
-                Class = cls,
-                Target = target,
-                Variant = variant,
-                Description = description,
-                Document = newDoc,
-                Old = oldDoc,
-                Text = YamlWriter.Write(newDoc),
-                OldText = YamlWriter.Write(oldDoc),
-            };
-            m.Distance = Trees.Distance(seed.Document, newDoc) + Trees.Distance(seed.Document, oldDoc);
-            return m;
         }
 
         throw new InvalidOperationException($"no update applied for update mutant {index}");
+    }
+
+    /// <summary>Applies the mutation of a mutant again, to another seed (to find a smaller reproducer).</summary>
+    /// <returns>The new mutant, or null when the mutation does not apply to that seed.</returns>
+    public static Mutant? Reapply(Mutant m, Seed seed, ulong salt, string id)
+    {
+        if (!m.IsUpdate)
+        {
+            return m.Operation is null ? null : TryCreate(m.Operation, seed, Rng.For(salt), id);
+        }
+
+        return m.CuratedUpdate is not null
+            ? TryUpdate(m.CuratedUpdate, null, "curated", seed, salt, id)
+            : m.Operation is null ? null : TryUpdateVariant((m.Operation, m.Variant!), seed, salt, id);
+    }
+
+    private static Mutant? TryCreate(IMutation op, Seed seed, Rng rng, string id)
+    {
+        var doc = (YMap)seed.Document.Clone();
+        if (!op.Apply(doc, new BuildContext(rng, new NameGen()), out var description))
+        {
+            return null;
+        }
+
+        Rename(doc, id, op.Target);
+        return new Mutant
+        {
+            Id = id,
+            Seed = seed,
+            Operation = op,
+            MutationId = op.Id,
+            Class = op.Class,
+            Target = op.Target,
+            Description = description,
+            Document = doc,
+            Text = YamlWriter.Write(doc),
+            Distance = Trees.Distance(seed.Document, doc),
+        };
+    }
+
+    private static Mutant? TryUpdateVariant((IMutation Op, string Variant) v, Seed seed, ulong salt, string id) => TryUpdate(null, v.Op, v.Variant, seed, salt, id);
+
+    private static Mutant? TryUpdate(IUpdateMutation? curated, IMutation? op, string variant, Seed seed, ulong salt, string id)
+    {
+        var oldDoc = (YMap)seed.Document.Clone();
+        var newDoc = (YMap)seed.Document.Clone();
+        string? description;
+        if (curated is not null)
+        {
+            description = curated.Apply(oldDoc, newDoc, new BuildContext(Rng.For(salt), new NameGen()), out var d) ? d : null;
+        }
+        else
+        {
+            // "both": the same mutation, with the same random choices, in the stored and the new version.
+            description = variant switch
+            {
+                "new" => op!.Apply(newDoc, new BuildContext(Rng.For(salt), new NameGen()), out var dn) ? "new: " + dn : null,
+                "old" => op!.Apply(oldDoc, new BuildContext(Rng.For(salt), new NameGen()), out var dold) ? "old: " + dold : null,
+                _ => op!.Apply(oldDoc, new BuildContext(Rng.For(salt), new NameGen()), out var db) && op.Apply(newDoc, new BuildContext(Rng.For(salt), new NameGen()), out _)
+                    ? $"old and new: {db}; new also changes an image" : null,
+            };
+            if (description is not null && variant == "both")
+            {
+                BumpImage(newDoc);
+            }
+        }
+
+        if (description is null)
+        {
+            return null;
+        }
+
+        Rename(oldDoc, id, null);
+        Rename(newDoc, id, null);
+        KeepStoredUid(oldDoc, newDoc);
+        return new Mutant
+        {
+            Id = id,
+            IsUpdate = true,
+            Seed = seed,
+            Operation = op,
+            CuratedUpdate = curated,
+            MutationId = curated?.Id ?? op!.Id,
+            Class = curated is null ? op!.Class : MutationClass.Update,
+            Target = curated?.Target ?? op!.Target,
+            Variant = variant,
+            Description = description,
+            Document = newDoc,
+            Old = oldDoc,
+            Text = YamlWriter.Write(newDoc),
+            OldText = YamlWriter.Write(oldDoc),
+            Distance = Trees.Distance(seed.Document, newDoc) + Trees.Distance(seed.Document, oldDoc),
+        };
     }
 
     /// <summary>Whether a mutation can run in update mode: the oracle and the core match old and new by namespace/name,
@@ -207,6 +229,19 @@ internal sealed class Generator
 
         var baseName = name.Text.Length > 40 ? name.Text.Substring(0, 40).TrimEnd('-', '.') : name.Text;
         meta.Set("name", YScalar.Str(baseName + "-" + id));
+    }
+
+    /// <summary>
+    /// A new version that repeats the stored object's uid is sent without it. The server treats both the same way
+    /// (<c>rest.BeforeUpdate</c>: "Use the existing UID if none is provided"), but the oracle stores the old version
+    /// through the create path, which gives it a fresh uid, and would then call the repeated uid a change.
+    /// </summary>
+    private static void KeepStoredUid(YMap oldDoc, YMap newDoc)
+    {
+        if (oldDoc["metadata"] is YMap om && newDoc["metadata"] is YMap nm && om["uid"] is YScalar ou && nm["uid"] is YScalar nu && ou.SameAs(nu))
+        {
+            nm.Remove("uid");
+        }
     }
 
     private static void BumpImage(YMap d)

@@ -100,6 +100,12 @@ internal sealed class Mutant
     /// <summary>Gets or sets the seed it came from.</summary>
     public Seed Seed { get; set; } = null!;
 
+    /// <summary>Gets or sets the mutation applied (create mutants and update variants).</summary>
+    public IMutation? Operation { get; set; }
+
+    /// <summary>Gets or sets the curated update applied (curated update mutants).</summary>
+    public IUpdateMutation? CuratedUpdate { get; set; }
+
     /// <summary>Gets or sets the mutation id(s).</summary>
     public string MutationId { get; set; } = string.Empty;
 

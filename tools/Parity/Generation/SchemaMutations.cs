@@ -49,6 +49,19 @@ internal static class SchemaMutations
         "spec.template.spec.ephemeralContainers[*]",
     };
 
+    /// <summary>
+    /// Subtrees the walk leaves out entirely. <c>metadata.managedFields</c>: a real API server runs the field manager
+    /// before validation, and it drops request managedFields it cannot decode (and a generated entry never decodes:
+    /// <c>fieldsType</c> is not <c>FieldsV1</c>), taking the live object's instead
+    /// (<c>staging/src/k8s.io/apimachinery/pkg/util/managedfields/internal/fieldmanager.go</c> decodeLiveOrNew). The
+    /// oracle does not model the field manager (its README, "What it does NOT reproduce") and would report
+    /// <c>ValidateManagedFields</c> errors the server never does.
+    /// </summary>
+    private static readonly HashSet<string> Excluded = new(StringComparer.Ordinal)
+    {
+        "metadata.managedFields",
+    };
+
     /// <summary>Enumerates the mutations of a schema, in a fixed order.</summary>
     public static List<IMutation> Enumerate(OpenApiSchema schema)
     {
@@ -86,6 +99,11 @@ internal static class SchemaMutations
     private static void Walk(SchemaType type, List<Step> steps, List<IMutation> into, HashSet<string> onPath)
     {
         var path = PathOf(steps);
+        if (Excluded.Contains(path))
+        {
+            return;
+        }
+
         var shallow = Shallow.Contains(path);
         if (steps.Count > 0)
         {

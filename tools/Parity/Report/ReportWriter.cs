@@ -55,10 +55,10 @@ internal static class ReportWriter
         var c = r.ByCategory;
         sb.AppendLine($"oracle: {r.OracleVersion}");
         sb.AppendLine($"seeds: {r.SeedsFound} found, {r.SeedsOracleRejected.Count} rejected by the oracle (dropped), {r.SeedsCoreRejected.Count} rejected by the core only, {r.SeedsUsed} used");
-        sb.AppendLine($"mutants: {r.Creates} create + {r.Updates} update compared ({r.DistinctMutations} distinct mutations; {r.SkippedByBoth} skipped by both tools, {r.OldUnstorable} updates whose stored version does not decode)");
+        sb.AppendLine($"mutants: {r.Creates} create + {r.Updates} update compared ({r.DistinctMutations} distinct mutations; not compared: {r.SkippedByBoth} skipped by both tools, {r.OracleSkipped} of a kind the oracle does not judge, {r.OldUnstorable} updates whose stored version does not decode)");
         sb.AppendLine($"verdicts: {c[Category.Agree]} agree, {c[Category.Known]} known differences only, {c[Category.Missed]} missed errors, {c[Category.False]} false errors, {c[Category.Different]} same verdict with different (path, type)");
         sb.AppendLine($"disagreements: {r.DisagreementCount} documents in {r.Groups.Count} groups");
-        sb.AppendLine($"time: {r.Elapsed.TotalSeconds:F1} s (oracle {r.OracleTime.TotalSeconds:F1} s, core {r.CoreTime.TotalSeconds:F1} s, generation {r.GenerateTime.TotalSeconds:F1} s)");
+        sb.AppendLine($"time: {r.Elapsed.TotalSeconds:F1} s (oracle {r.OracleTime.TotalSeconds:F1} s, core {r.CoreTime.TotalSeconds:F1} s, generation {r.GenerateTime.TotalSeconds:F1} s, reproducer search {r.MinimizeTime.TotalSeconds:F1} s)");
         if (r.CoreNote is not null)
         {
             sb.AppendLine("note: " + r.CoreNote);
@@ -95,7 +95,7 @@ internal static class ReportWriter
             sb.AppendLine($"* Core: {r.CoreNote}.");
         }
 
-        sb.AppendLine($"* Time: {r.Elapsed.TotalSeconds:F0} s wall (oracle {r.OracleTime.TotalSeconds:F0} s, core {r.CoreTime.TotalSeconds:F0} s, generation {r.GenerateTime.TotalSeconds:F0} s).");
+        sb.AppendLine($"* Time: {r.Elapsed.TotalSeconds:F0} s wall (oracle {r.OracleTime.TotalSeconds:F0} s and core {r.CoreTime.TotalSeconds:F0} s, run side by side; generation {r.GenerateTime.TotalSeconds:F0} s; reproducer search {r.MinimizeTime.TotalSeconds:F0} s).");
         sb.AppendLine();
         sb.AppendLine("## Totals");
         sb.AppendLine();
@@ -107,8 +107,9 @@ internal static class ReportWriter
         sb.AppendLine($"| seeds used | {r.SeedsUsed} |");
         sb.AppendLine($"| create mutants compared | {r.Creates} |");
         sb.AppendLine($"| update mutants compared | {r.Updates} |");
-        sb.AppendLine($"| skipped by both tools (not a DaemonSet for either) | {r.SkippedByBoth} |");
-        sb.AppendLine($"| updates not compared (the stored version does not decode, the oracle treats them as creates) | {r.OldUnstorable} |");
+        sb.AppendLine($"| not compared: skipped by both tools (not a DaemonSet for either) | {r.SkippedByBoth} |");
+        sb.AppendLine($"| not compared: a kind the oracle does not judge (kubectl would fail to map it), checked by the core | {r.OracleSkipped} |");
+        sb.AppendLine($"| not compared: updates whose stored version does not decode (the oracle treats them as creates) | {r.OldUnstorable} |");
         sb.AppendLine($"| **agree** (verdict and (path, type) set) | {c[Category.Agree]} |");
         sb.AppendLine($"| agree but for cited known differences | {c[Category.Known]} |");
         sb.AppendLine($"| **missed errors** (oracle rejects, core accepts) | {c[Category.Missed]} |");
@@ -285,7 +286,7 @@ internal static class ReportWriter
             kubernetesVersion = r.Options.Cluster.KubernetesVersion,
             featureGates = r.Options.Cluster.FeatureGates,
             seeds = new { found = r.SeedsFound, oracleRejected = r.SeedsOracleRejected.Select(s => new { origin = s.Origin, why = s.Why }), coreRejected = r.SeedsCoreRejected.Select(s => s.Seed.Origin), used = r.SeedsUsed },
-            mutants = new { creates = r.Creates, updates = r.Updates, skippedByBoth = r.SkippedByBoth, oldUnstorable = r.OldUnstorable, distinctMutations = r.DistinctMutations, createOperations = r.CreateOperations, updateOperations = r.UpdateOperations },
+            mutants = new { creates = r.Creates, updates = r.Updates, skippedByBoth = r.SkippedByBoth, oracleSkipped = r.OracleSkipped, oldUnstorable = r.OldUnstorable, distinctMutations = r.DistinctMutations, createOperations = r.CreateOperations, updateOperations = r.UpdateOperations },
             verdicts = r.ByCategory.ToDictionary(k => k.Key.ToString(), k => k.Value),
             known = r.Known.Entries.Select(k => new { k.Id, k.Rule, k.Side, k.Type, k.Path, documents = r.KnownUsed.GetValueOrDefault(k.Id), k.Reason, k.Citation }),
             seconds = new { total = r.Elapsed.TotalSeconds, oracle = r.OracleTime.TotalSeconds, core = r.CoreTime.TotalSeconds, generation = r.GenerateTime.TotalSeconds },
