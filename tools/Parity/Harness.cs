@@ -272,7 +272,7 @@ internal static class Harness
             }
 
             var c = core.Validate("seed.yaml", s.Text, null, null);
-            var cmp = Comparer.Compare(r, c.Findings, result.Known);
+            var cmp = Comparer.Compare(r, c.Findings, result.Known, p => Trees.ValueAt(s.Document, p));
             if (cmp.Disagrees)
             {
                 result.SeedsCoreRejected.Add((s, cmp));
@@ -347,7 +347,9 @@ internal static class Harness
             {
                 byDoc.TryGetValue((f, d), out var r);
                 var c = core.Validate(f, docs[d], baseline, oldText);
-                list.Add((f, d, r, c, Comparer.Compare(r, c.Findings, known)));
+                var root = DaemonLint.Yaml.YamlManifestReader.ReadDocuments(f, docs[d]).SelectMany(x => x.Objects).FirstOrDefault()?.Root;
+                var tree = root is null ? null : Yaml.YNode.From(root);
+                list.Add((f, d, r, c, Comparer.Compare(r, c.Findings, known, p => tree is null ? null : Trees.ValueAt(tree, p))));
             }
         }
 
@@ -428,7 +430,7 @@ internal static class Harness
                 result.Creates++;
             }
 
-            var cmp = Comparer.Compare(r, c.Findings, result.Known);
+            var cmp = Comparer.Compare(r, c.Findings, result.Known, p => Trees.ValueAt(m.Document, p));
             result.ByCategory[cmp.Category]++;
             foreach (var (_, _, k) in cmp.Known)
             {
@@ -555,7 +557,7 @@ internal static class Harness
                     continue;
                 }
 
-                var cmp = Comparer.Compare(r, c.Findings, result.Known);
+                var cmp = Comparer.Compare(r, c.Findings, result.Known, p => Trees.ValueAt(m.Document, p));
                 var side = g.Direction == "oracle-only" ? cmp.OracleOnly : cmp.CoreOnly;
                 var item = side.FirstOrDefault(x => x.Type == g.Type && Comparer.Normalize(x.Path) == g.Path);
                 if (item is not null && Size(m) < Size(g.Example!.Mutant))

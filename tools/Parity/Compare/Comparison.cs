@@ -211,7 +211,11 @@ internal static class Comparer
     }
 
     /// <summary>Compares one document.</summary>
-    public static DocComparison Compare(OracleResult? oracle, IEnumerable<Finding> coreFindings, KnownDifferences known)
+    /// <param name="oracle">The oracle's result (null: skipped).</param>
+    /// <param name="coreFindings">The core's findings.</param>
+    /// <param name="known">The known differences in force.</param>
+    /// <param name="valueAt">The document's value at a concrete path, for known differences that look at it.</param>
+    public static DocComparison Compare(OracleResult? oracle, IEnumerable<Finding> coreFindings, KnownDifferences known, Func<string, string?>? valueAt = null)
     {
         var c = new DocComparison();
         c.Oracle.AddRange(OracleItems(oracle));
@@ -250,7 +254,7 @@ internal static class Comparer
 
         foreach (var i in oracleOnly)
         {
-            if (known.Match(i, "oracle") is { } k)
+            if (known.Match(i, "oracle", valueAt) is { } k)
             {
                 c.Known.Add((i, "oracle", k));
             }
@@ -262,7 +266,7 @@ internal static class Comparer
 
         foreach (var i in coreOnly)
         {
-            if (known.Match(i, "core") is { } k)
+            if (known.Match(i, "core", valueAt) is { } k)
             {
                 c.Known.Add((i, "core", k));
             }

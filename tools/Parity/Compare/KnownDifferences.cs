@@ -47,6 +47,14 @@ internal sealed class KnownDifference
     [JsonPropertyName("message")]
     public string? Message { get; set; }
 
+    /// <summary>Gets or sets an optional regular expression the document's value at the item's path must match (the
+    /// oracle's message does not always show the value as written: a search domain "." is reported as "").</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; set; }
+
+    [JsonIgnore]
+    internal Regex? ValueRegex { get; set; }
+
     [JsonIgnore]
     internal Regex? PathRegex { get; set; }
 
@@ -82,14 +90,20 @@ internal sealed class KnownDifferences
 
             e.PathRegex = Glob(e.Path);
             e.MessageRegex = e.Message is null ? null : new Regex(e.Message, RegexOptions.CultureInvariant);
+            e.ValueRegex = e.Value is null ? null : new Regex(e.Value, RegexOptions.CultureInvariant);
         }
 
         return new KnownDifferences(all.Where(e => kubernetesMinor is null || e.Kubernetes == kubernetesMinor).ToList());
     }
 
     /// <summary>The entry explaining an unmatched item, or null.</summary>
-    public KnownDifference? Match(Item item, string side) =>
-        this.entries.FirstOrDefault(e => e.Side == side && e.Type == item.Type && e.PathRegex!.IsMatch(item.Path) && (e.MessageRegex is null || e.MessageRegex.IsMatch(item.Message)));
+    /// <param name="item">The item.</param>
+    /// <param name="side">Which tool reported it alone.</param>
+    /// <param name="valueAt">The document's value at a path (null when unknown: entries with a value pattern do not match).</param>
+    public KnownDifference? Match(Item item, string side, Func<string, string?>? valueAt = null) =>
+        this.entries.FirstOrDefault(e => e.Side == side && e.Type == item.Type && e.PathRegex!.IsMatch(item.Path)
+            && (e.MessageRegex is null || e.MessageRegex.IsMatch(item.Message))
+            && (e.ValueRegex is null || (valueAt?.Invoke(item.Path) is { } v && e.ValueRegex.IsMatch(v))));
 
     /// <summary>Turns a path pattern into a regular expression.</summary>
     public static Regex Glob(string pattern)

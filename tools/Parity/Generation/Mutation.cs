@@ -153,6 +153,54 @@ internal sealed class Seed
 /// <summary>Helpers shared by mutations.</summary>
 internal static class Trees
 {
+    /// <summary>The node at a concrete field path as the tools print it (<c>a.b[0].c</c>, <c>m[key]</c>), or null.</summary>
+    public static YNode? Resolve(YNode root, string path)
+    {
+        YNode? cur = root;
+        var i = 0;
+        while (i < path.Length && cur is not null)
+        {
+            if (path[i] == '.')
+            {
+                i++;
+                continue;
+            }
+
+            if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                var key = path.Substring(i + 1, end - i - 1);
+                cur = cur switch
+                {
+                    YSeq s when int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n < s.Items.Count ? s.Items[n] : null,
+                    YMap m => m[key],
+                    _ => null,
+                };
+                i = end + 1;
+                continue;
+            }
+
+            var j = i;
+            while (j < path.Length && path[j] != '.' && path[j] != '[')
+            {
+                j++;
+            }
+
+            cur = cur is YMap fm ? fm[path.Substring(i, j - i)] : null;
+            i = j;
+        }
+
+        return cur;
+    }
+
+    /// <summary>The text of the scalar at a concrete path (a string's value, or raw YAML text), or null.</summary>
+    public static string? ValueAt(YNode root, string path) => Resolve(root, path) is YScalar s ? s.Text : null;
+
     /// <summary>The number of nodes that differ between two trees (a changed scalar counts 1, an added subtree its size).</summary>
     public static int Distance(YNode? a, YNode? b)
     {
