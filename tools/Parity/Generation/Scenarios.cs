@@ -168,8 +168,8 @@ internal static class Scenarios
         P("mounts/bidirectional-unprivileged", ContainerPath + ".volumeMounts[*].mountPropagation", (d, x) => Mount(d, x, m => m.Set("mountPropagation", S("Bidirectional")), "Bidirectional propagation (container not privileged unless the seed made it so)"));
         P("mounts/bidirectional-privileged", ContainerPath + ".volumeMounts[*].mountPropagation", (d, x) =>
         {
-            var r = Mount(d, x, m => m.Set("mountPropagation", S("Bidirectional")), "Bidirectional propagation, privileged");
-            LastContainer!.Map("securityContext").Set("privileged", YScalar.Bool(true));
+            var r = Mount(d, x, m => m.Set("mountPropagation", S("Bidirectional")), "Bidirectional propagation, privileged", out var container);
+            container.Map("securityContext").Set("privileged", YScalar.Bool(true));
             return r;
         });
         P("mounts/rro-enabled-not-readonly", ContainerPath + ".volumeMounts[*].recursiveReadOnly", (d, x) => Mount(d, x, m => m.Set("recursiveReadOnly", S("Enabled")), "recursiveReadOnly Enabled without readOnly"));
@@ -724,8 +724,6 @@ internal static class Scenarios
     }
 
     // ---- helpers
-    private static YMap? LastContainer { get; set; }
-
     private static YMap M(params (string Key, YNode Value)[] entries)
     {
         var m = new YMap();
@@ -774,7 +772,6 @@ internal static class Scenarios
         }
 
         var (node, index) = maps[x.Rng.Below(maps.Count)];
-        LastContainer = (YMap)node;
         return ((YMap)node, $"{PodSpecPath}.containers[{index}]");
     }
 
@@ -782,7 +779,6 @@ internal static class Scenarios
     {
         var c = M(("name", S(x.Names.Next("c"))), ("image", S("busybox:1.36")));
         PS(d).Seq("containers").Items.Add(c);
-        LastContainer = c;
         return c;
     }
 
@@ -842,9 +838,12 @@ internal static class Scenarios
         return $"{p}.lifecycle.{hook}: {what}";
     }
 
-    private static string Mount(YMap d, BuildContext x, Action<YMap> change, string what)
+    private static string Mount(YMap d, BuildContext x, Action<YMap> change, string what) => Mount(d, x, change, what, out _);
+
+    private static string Mount(YMap d, BuildContext x, Action<YMap> change, string what, out YMap container)
     {
         var (c, p) = Container(d, x);
+        container = c;
         var v = Templates.EnsureVolume(Ctx(d, x), false);
         var m = M(("name", S(v)), ("mountPath", S("/mnt/" + x.Names.Next("m"))));
         change(m);
