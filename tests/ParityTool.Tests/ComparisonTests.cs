@@ -136,6 +136,8 @@ public class ComparisonTests
     [InlineData("metadata.labels[app.example.com/x]", "metadata.labels[*]")]
     [InlineData("spec.template.metadata.annotations[controller.kubernetes.io/pod-deletion-cost]", "spec.template.metadata.annotations[controller.kubernetes.io/pod-deletion-cost]")]
     [InlineData("(key name)", "(duplicate key)")]
+    [InlineData("spec.template.annotations[container.apparmor.security.beta.kubernetes.io/agent]", "spec.template.annotations[container.apparmor.security.beta.kubernetes.io/*]")]
+    [InlineData("spec.template.annotations.container.seccomp.security.alpha.kubernetes.io/agent", "spec.template.annotations.container.seccomp.security.alpha.kubernetes.io/*")]
     public void Normalized_paths(string path, string normalized) => Assert.Equal(normalized, Comparer.Normalize(path));
 
     private static OracleResult Result(bool valid, (string Field, string Type)[]? errors = null, string[]? strict = null, string? decode = null, string message = "m") => new()

@@ -112,6 +112,8 @@ internal static class Comparer
     private static readonly Regex DuplicateKeyYaml = new("key \"(?<key>(?:[^\"\\\\]|\\\\.)*)\" already set in map", RegexOptions.CultureInvariant);
     private static readonly Regex CoreDuplicateKey = new("mapping key \"(?<key>(?:[^\"\\\\]|\\\\.)*)\" already defined", RegexOptions.CultureInvariant);
 
+    private static readonly Regex PerContainerAnnotation = new(@"(container\.(?:seccomp\.security\.alpha|apparmor\.security\.beta)\.kubernetes\.io/)[^\].]+", RegexOptions.CultureInvariant);
+
     private static readonly HashSet<string> DecodeRules = new(StringComparer.Ordinal)
     {
         "DS2002", "DS2003", "DS2004", "DS2005", "DS6001", "DS1020", "DS1021", "DS9001",
@@ -363,7 +365,9 @@ internal static class Comparer
             i = end + 1;
         }
 
-        return sb.ToString();
+        // Per-container annotation keys also appear in plain field paths (spec.template.annotations.container.seccomp...
+        // /NAME): the container name is not part of the group.
+        return PerContainerAnnotation.Replace(sb.ToString(), "$1*");
     }
 
     private static List<Item> Dedupe(List<Item> items)

@@ -18,6 +18,9 @@ internal sealed class Generator
     /// <summary>The share of update mutants that come from the curated updates (the rest are variants of mutations).</summary>
     public const double CuratedUpdateShare = 0.3;
 
+    /// <summary>How many times each curated pair is entered among the create mutations.</summary>
+    public const int PairWeight = 4;
+
     private readonly IReadOnlyList<Seed> seeds;
     private readonly ulong runSeed;
     private readonly List<IMutation> createOps;
@@ -35,7 +38,14 @@ internal sealed class Generator
         this.seeds = seeds;
         this.runSeed = runSeed;
         this.createOps = SchemaMutations.Enumerate(schema);
-        this.createOps.AddRange(Scenarios.Pairs());
+
+        // A curated pair makes random choices (which value, which variant): it is entered several times so that a run
+        // of a given size tries more of them (each entry applies with its own random source).
+        for (var i = 0; i < PairWeight; i++)
+        {
+            this.createOps.AddRange(Scenarios.Pairs());
+        }
+
         var rng = Rng.For(runSeed, 1);
         rng.Shuffle(this.createOps);
 
