@@ -188,7 +188,7 @@ public sealed class ManifestValidator
         }
 
         var pending = new List<PendingFinding>();
-        var context = new RuleContext(obj, baseline, this.ruleOptions, pending, this.Gates, drops);
+        var context = new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops);
         foreach (var rule in this.rules)
         {
             if (rule.Target == RuleTarget.DaemonSet && !isDaemonSet)
@@ -201,7 +201,7 @@ public sealed class ManifestValidator
                 continue;
             }
 
-            context.SetRule(rule.Descriptor);
+            context.SetRule(rule.Descriptor, rule.ReadsWrittenObject);
             try
             {
                 rule.Check(context);
@@ -238,7 +238,7 @@ public sealed class ManifestValidator
                 BadValue = p.BadValue,
                 Object = obj.Ref,
                 File = obj.File,
-                Span = obj.Resolve(p.At ?? p.Path).Span,
+                Span = (p.Written ? original : obj).Resolve(p.At ?? p.Path).Span,
                 HelpUri = p.Descriptor.HelpUri,
             });
         }

@@ -16,17 +16,19 @@ public sealed class RuleContext
 
     private readonly List<PendingFinding> sink;
     private RuleDescriptor current = null!;
+    private bool currentReadsWritten;
     private Dictionary<object, object?>? shared;
     private PodValidationOptions? podOptions;
 
     internal RuleContext(ManifestObject obj, ManifestObject? baseline, ValidatorOptions options, List<PendingFinding> sink)
-        : this(obj, baseline, options, sink, FeatureGateSet.Defaults(options.KubernetesVersion), null)
+        : this(obj, obj, baseline, options, sink, FeatureGateSet.Defaults(options.KubernetesVersion), null)
     {
     }
 
-    internal RuleContext(ManifestObject obj, ManifestObject? baseline, ValidatorOptions options, List<PendingFinding> sink, FeatureGateSet gates, IReadOnlyList<DroppedField>? dropped)
+    internal RuleContext(ManifestObject obj, ManifestObject written, ManifestObject? baseline, ValidatorOptions options, List<PendingFinding> sink, FeatureGateSet gates, IReadOnlyList<DroppedField>? dropped)
     {
         this.Object = obj;
+        this.Written = written;
         this.Baseline = baseline;
         this.Options = options;
         this.sink = sink;
@@ -42,6 +44,13 @@ public sealed class RuleContext
     /// gone (<see cref="DroppedFields"/> lists them); every remaining node is the one the front end built.
     /// </summary>
     public ManifestObject Object { get; }
+
+    /// <summary>
+    /// Gets the object as written, before the API server drops the fields of disabled gates: what its decoder reads, so
+    /// what the schema rules (DS2xxx) check. A rule that reads it says so (<see cref="Rule.ReadsWrittenObject"/>), and
+    /// its findings are located in it. The same instance as <see cref="Object"/> when nothing was dropped.
+    /// </summary>
+    public ManifestObject Written { get; }
 
     /// <summary>Gets the release whose behaviour applies. Rules never compare releases: they ask <see cref="Gates"/> and <see cref="PodOptions"/>.</summary>
     public KubernetesRelease Release => this.Gates.Release;
@@ -113,7 +122,7 @@ public sealed class RuleContext
             text += ". " + Capitalize(hint);
         }
 
-        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue));
+        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue, this.currentReadsWritten));
     }
 
     /// <summary>
@@ -136,7 +145,11 @@ public sealed class RuleContext
         return (T)value!;
     }
 
-    internal void SetRule(RuleDescriptor descriptor) => this.current = descriptor;
+    internal void SetRule(RuleDescriptor descriptor, bool readsWritten = false)
+    {
+        this.current = descriptor;
+        this.currentReadsWritten = readsWritten;
+    }
 
     // "the template has ..." becomes "The template has ...", but a hint that starts with a field name
     // ("maxUnavailable defaults to 1", "restartPolicy is case-sensitive") keeps the field's spelling.
@@ -157,4 +170,4 @@ public sealed class RuleContext
 }
 
 /// <summary>A finding before severity and span are applied.</summary>
-internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue);
+internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue, bool Written = false);
