@@ -42,23 +42,29 @@ internal enum DropKinds : uint
 /// <c>DropDisabledTemplateFields</c> (<c>pkg/api/pod/util.go</c>) over the format-neutral tree: before the rules run,
 /// the fields whose feature gate is off in the configured release (and that the stored object does not already use)
 /// are removed from a copy of the object. Only the mappings and sequences on the way to a dropped field are copied;
-/// every other node is the original one, so spans stay and nothing is copied when nothing is dropped.
+/// every other node is the original one, so spans stay and nothing is allocated when nothing is dropped (field paths
+/// are built only for what is dropped; subtrees no active drop can reach are not visited).
 /// </summary>
 internal sealed class TemplatePruner
 {
-    private static readonly FieldPath TemplatePath = FieldPath.Root("spec").Child("template");
-    private static readonly FieldPath SpecPath = TemplatePath.Child("spec");
+    private const DropKinds PodSecurityContextKinds = DropKinds.SupplementalGroupsPolicy | DropKinds.SeLinuxChangePolicy | DropKinds.AppArmorFields;
+    private const DropKinds TopologySpreadKinds = DropKinds.MinDomains | DropKinds.NodeAffinityPolicy | DropKinds.NodeTaintsPolicy | DropKinds.TopologyMatchLabelKeys;
+    private const DropKinds VolumeKinds = DropKinds.ImageVolumes | DropKinds.ClusterTrustBundle | DropKinds.PodCertificate;
+    private const DropKinds ContainerKinds = DropKinds.ProcMount | DropKinds.AppArmorFields | DropKinds.ResizePolicy | DropKinds.SidecarRestartPolicy
+        | DropKinds.ContainerRestartRules | DropKinds.StopSignal | DropKinds.SleepAction | DropKinds.FileKeyRef | DropKinds.ResourceClaims
+        | DropKinds.RecursiveReadOnly | DropKinds.ImageVolumes;
 
-    private readonly FeatureGateSet gates;
-    private readonly DropKinds kinds;
+    private static readonly FieldPath TemplatePath = FieldPath.Root("spec").Child("template");
+
+    // One pruner per thread, reused: its path stack would otherwise be allocated for every object.
+    [ThreadStatic]
+    private static TemplatePruner? cached;
+
+    private readonly List<(PathSegmentKind Kind, string Name, int Index)> stack = new(12);
+    private FeatureGateSet gates = null!;
+    private DropKinds kinds;
     private List<DroppedField>? dropped;
     private HashSet<string>? imageVolumes;
-
-    private TemplatePruner(FeatureGateSet gates, DropKinds kinds)
-    {
-        this.gates = gates;
-        this.kinds = kinds;
-    }
 
     /// <summary>Drops what the API server drops from a DaemonSet's template.</summary>
     /// <param name="obj">The object.</param>
@@ -84,14 +90,23 @@ internal sealed class TemplatePruner
             }
         }
 
-        var pruner = new TemplatePruner(gates, kinds);
+        var pruner = cached ?? new TemplatePruner();
+        cached = null; // a nested call (none today) would get a pruner of its own
+        pruner.gates = gates;
+        pruner.kinds = kinds;
+        pruner.dropped = null;
+        pruner.imageVolumes = null;
+        pruner.stack.Clear();
         var pruned = pruner.Template(template);
+        dropped = pruner.dropped;
+        pruner.dropped = null;
+        pruner.imageVolumes = null;
+        cached = pruner;
         if (ReferenceEquals(pruned, template))
         {
             return obj;
         }
 
-        dropped = pruner.dropped;
         var root = Replace(obj.Root, "spec", Replace(spec, "template", pruned));
         return new ManifestObject(root, obj.File, obj.Document, obj.ListItem);
     }
@@ -197,8 +212,43 @@ internal sealed class TemplatePruner
 
     private bool Has(DropKinds kind) => (this.kinds & kind) != 0;
 
-    private void Record(FieldPath path, FeatureGate gate, DropAction action = DropAction.Removed) =>
+    private void Push(string field) => this.stack.Add((PathSegmentKind.Field, field, -1));
+
+    private void PushIndex(int index) => this.stack.Add((PathSegmentKind.Index, string.Empty, index));
+
+    private void PushKey(string key) => this.stack.Add((PathSegmentKind.Key, key, -1));
+
+    private void Pop() => this.stack.RemoveAt(this.stack.Count - 1);
+
+    // Records the field at the top of the stack (under spec.template).
+    private void Record(FeatureGate gate, DropAction action = DropAction.Removed)
+    {
+        var path = TemplatePath;
+        foreach (var (kind, name, index) in this.stack)
+        {
+            path = kind switch
+            {
+                PathSegmentKind.Field => path.Child(name),
+                PathSegmentKind.Index => path.Index(index),
+                _ => path.Key(name),
+            };
+        }
+
         (this.dropped ??= new List<DroppedField>()).Add(new DroppedField(path, gate, action, this.gates.Describe(gate)));
+    }
+
+    private ManifestNode? DropField(string key, DropKinds kind, FeatureGate gate, ManifestNode value)
+    {
+        if (!this.Has(kind) || value.IsNull)
+        {
+            return value;
+        }
+
+        this.Push(key);
+        this.Record(gate);
+        this.Pop();
+        return null;
+    }
 
     private MappingNode Template(MappingNode template)
     {
@@ -206,12 +256,21 @@ internal sealed class TemplatePruner
         for (var i = 0; i < template.Count; i++)
         {
             var entry = template.Entries[i];
-            e.Set(i, entry.Key switch
+            ManifestNode? value = entry.Value;
+            if (entry.Key == "metadata" && value is MappingNode m && this.Has(DropKinds.AppArmorAnnotations))
             {
-                "metadata" when entry.Value is MappingNode m && this.Has(DropKinds.AppArmorAnnotations) => this.Metadata(m),
-                "spec" when entry.Value is MappingNode s => this.PodSpec(s),
-                _ => entry.Value,
-            });
+                this.Push("metadata");
+                value = this.Metadata(m);
+                this.Pop();
+            }
+            else if (entry.Key == "spec" && value is MappingNode s)
+            {
+                this.Push("spec");
+                value = this.PodSpec(s);
+                this.Pop();
+            }
+
+            e.Set(i, value);
         }
 
         return e.Result();
@@ -223,29 +282,32 @@ internal sealed class TemplatePruner
         for (var i = 0; i < metadata.Count; i++)
         {
             var entry = metadata.Entries[i];
-            if (entry.Key == "annotations" && entry.Value is MappingNode annotations)
-            {
-                var a = new Editor(annotations);
-                for (var j = 0; j < annotations.Count; j++)
-                {
-                    var ann = annotations.Entries[j];
-                    if (ann.Key.StartsWith(TemplateFacts.AppArmorAnnotationPrefix, StringComparison.Ordinal))
-                    {
-                        this.Record(TemplatePath.Child("metadata").Child("annotations").Key(ann.Key), FeatureGate.AppArmor);
-                        a.Set(j, null);
-                    }
-                    else
-                    {
-                        a.Set(j, ann.Value);
-                    }
-                }
-
-                e.Set(i, a.Result());
-            }
-            else
+            if (entry.Key != "annotations" || entry.Value is not MappingNode annotations)
             {
                 e.Set(i, entry.Value);
+                continue;
             }
+
+            this.Push("annotations");
+            var a = new Editor(annotations);
+            for (var j = 0; j < annotations.Count; j++)
+            {
+                var ann = annotations.Entries[j];
+                if (ann.Key.StartsWith(TemplateFacts.AppArmorAnnotationPrefix, StringComparison.Ordinal))
+                {
+                    this.PushKey(ann.Key);
+                    this.Record(FeatureGate.AppArmor);
+                    this.Pop();
+                    a.Set(j, null);
+                }
+                else
+                {
+                    a.Set(j, ann.Value);
+                }
+            }
+
+            this.Pop();
+            e.Set(i, a.Result());
         }
 
         return e.Result();
@@ -275,22 +337,55 @@ internal sealed class TemplatePruner
                 continue;
             }
 
-            var path = SpecPath.Child(entry.Key);
-            e.Set(i, entry.Key switch
+            switch (entry.Key)
             {
-                "hostUsers" => this.Drop(DropKinds.HostUsers, HostUsersGate(this.gates), path, value),
-                "resources" => this.Drop(DropKinds.PodResources, FeatureGate.PodLevelResources, path, value),
-                "hostnameOverride" => this.Drop(DropKinds.HostnameOverride, FeatureGate.HostnameOverride, path, value),
-                "workloadRef" => this.Drop(DropKinds.WorkloadRef, FeatureGate.GenericWorkload, path, value),
-                "schedulingGates" => this.Drop(DropKinds.SchedulingGates, FeatureGate.PodSchedulingReadiness, path, value),
-                "resourceClaims" => this.Drop(DropKinds.ResourceClaims, FeatureGate.DynamicResourceAllocation, path, value),
-                "securityContext" when value is MappingNode sc => this.DropKeys(sc, path, PodSecurityContextDrops),
-                "initContainers" or "containers" or "ephemeralContainers" when value is SequenceNode list => this.Containers(list, entry.Key, path),
-                "volumes" when value is SequenceNode list => this.Volumes(list, path),
-                "topologySpreadConstraints" when value is SequenceNode list => this.EachMapping(list, path, (m, p) => this.DropKeys(m, p, TopologySpreadDrops)),
-                "affinity" when value is MappingNode a && this.Has(DropKinds.AffinityMatchLabelKeys) => this.Affinity(a, path),
-                _ => value,
-            });
+                case "hostUsers":
+                    e.Set(i, this.DropField(entry.Key, DropKinds.HostUsers, HostUsersGate(this.gates), value));
+                    break;
+                case "resources":
+                    e.Set(i, this.DropField(entry.Key, DropKinds.PodResources, FeatureGate.PodLevelResources, value));
+                    break;
+                case "hostnameOverride":
+                    e.Set(i, this.DropField(entry.Key, DropKinds.HostnameOverride, FeatureGate.HostnameOverride, value));
+                    break;
+                case "workloadRef":
+                    e.Set(i, this.DropField(entry.Key, DropKinds.WorkloadRef, FeatureGate.GenericWorkload, value));
+                    break;
+                case "schedulingGates":
+                    e.Set(i, this.DropField(entry.Key, DropKinds.SchedulingGates, FeatureGate.PodSchedulingReadiness, value));
+                    break;
+                case "resourceClaims":
+                    e.Set(i, this.DropField(entry.Key, DropKinds.ResourceClaims, FeatureGate.DynamicResourceAllocation, value));
+                    break;
+                case "securityContext" when value is MappingNode sc && this.Has(PodSecurityContextKinds):
+                    this.Push(entry.Key);
+                    e.Set(i, this.DropKeys(sc, PodSecurityContextDrops));
+                    this.Pop();
+                    break;
+                case "initContainers" or "containers" or "ephemeralContainers" when value is SequenceNode list && this.Has(ContainerKinds):
+                    this.Push(entry.Key);
+                    e.Set(i, this.Containers(list, entry.Key == "initContainers"));
+                    this.Pop();
+                    break;
+                case "volumes" when value is SequenceNode list && this.Has(VolumeKinds):
+                    this.Push(entry.Key);
+                    e.Set(i, this.Volumes(list));
+                    this.Pop();
+                    break;
+                case "topologySpreadConstraints" when value is SequenceNode list && this.Has(TopologySpreadKinds):
+                    this.Push(entry.Key);
+                    e.Set(i, this.EachDropKeys(list, TopologySpreadDrops));
+                    this.Pop();
+                    break;
+                case "affinity" when value is MappingNode a && this.Has(DropKinds.AffinityMatchLabelKeys):
+                    this.Push(entry.Key);
+                    e.Set(i, this.Affinity(a));
+                    this.Pop();
+                    break;
+                default:
+                    e.Set(i, value);
+                    break;
+            }
         }
 
         return e.Result();
@@ -317,18 +412,22 @@ internal sealed class TemplatePruner
         ("mismatchLabelKeys", DropKinds.AffinityMatchLabelKeys, FeatureGate.MatchLabelKeysInPodAffinity),
     };
 
-    private ManifestNode? Drop(DropKinds kind, FeatureGate gate, FieldPath path, ManifestNode value)
+    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] ProjectedSourceDrops =
     {
-        if (!this.Has(kind))
-        {
-            return value;
-        }
+        ("clusterTrustBundle", DropKinds.ClusterTrustBundle, FeatureGate.ClusterTrustBundleProjection),
+        ("podCertificate", DropKinds.PodCertificate, FeatureGate.PodCertificateRequest),
+    };
 
-        this.Record(path, gate);
-        return null;
-    }
+    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] FileKeyRefDrop = { ("fileKeyRef", DropKinds.FileKeyRef, FeatureGate.EnvFiles) };
 
-    private MappingNode DropKeys(MappingNode map, FieldPath path, (string Key, DropKinds Kind, FeatureGate Gate)[] drops)
+    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] ClaimsDrop = { ("claims", DropKinds.ResourceClaims, FeatureGate.DynamicResourceAllocation) };
+
+    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] ContainerSecurityContextDrops = { ("appArmorProfile", DropKinds.AppArmorFields, FeatureGate.AppArmorFields) };
+
+    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] RecursiveReadOnlyDrop = { ("recursiveReadOnly", DropKinds.RecursiveReadOnly, FeatureGate.RecursiveReadOnlyMounts) };
+
+    // Removes the planned keys of one mapping (the caller pushed the mapping's path).
+    private MappingNode DropKeys(MappingNode map, (string Key, DropKinds Kind, FeatureGate Gate)[] drops)
     {
         var e = new Editor(map);
         for (var i = 0; i < map.Count; i++)
@@ -339,10 +438,9 @@ internal sealed class TemplatePruner
             {
                 foreach (var (key, kind, gate) in drops)
                 {
-                    if (key == entry.Key && this.Has(kind))
+                    if (this.Has(kind) && key == entry.Key)
                     {
-                        this.Record(path.Child(key), gate);
-                        v = null;
+                        v = this.DropField(key, kind, gate, v);
                         break;
                     }
                 }
@@ -354,43 +452,40 @@ internal sealed class TemplatePruner
         return e.Result();
     }
 
-    private SequenceNode EachMapping(SequenceNode list, FieldPath path, Func<MappingNode, FieldPath, ManifestNode?> edit)
+    // DropKeys on every mapping item of a list.
+    private SequenceNode EachDropKeys(SequenceNode list, (string Key, DropKinds Kind, FeatureGate Gate)[] drops)
     {
         var e = new SeqEditor(list);
         for (var i = 0; i < list.Count; i++)
         {
             var item = list.Items[i];
-            e.Set(i, item is MappingNode m ? edit(m, path.Index(i)) : item);
+            if (item is MappingNode m)
+            {
+                this.PushIndex(i);
+                e.Set(i, this.DropKeys(m, drops));
+                this.Pop();
+            }
+            else
+            {
+                e.Set(i, item);
+            }
         }
 
         return e.Result();
     }
 
-    private MappingNode Affinity(MappingNode affinity, FieldPath path)
+    // DropKeys on the mapping value of one key.
+    private MappingNode DropKeysIn(MappingNode map, string key, (string Key, DropKinds Kind, FeatureGate Gate)[] drops)
     {
-        var e = new Editor(affinity);
-        for (var i = 0; i < affinity.Count; i++)
+        var e = new Editor(map);
+        for (var i = 0; i < map.Count; i++)
         {
-            var entry = affinity.Entries[i];
-            if (entry.Key is "podAffinity" or "podAntiAffinity" && entry.Value is MappingNode pa)
+            var entry = map.Entries[i];
+            if (entry.Key == key && entry.Value is MappingNode m)
             {
-                var p = path.Child(entry.Key);
-                var pe = new Editor(pa);
-                for (var j = 0; j < pa.Count; j++)
-                {
-                    var kind = pa.Entries[j];
-                    var kp = p.Child(kind.Key);
-                    pe.Set(j, kind.Key switch
-                    {
-                        "requiredDuringSchedulingIgnoredDuringExecution" when kind.Value is SequenceNode req =>
-                            this.EachMapping(req, kp, (t, tp) => this.DropKeys(t, tp, AffinityTermDrops)),
-                        "preferredDuringSchedulingIgnoredDuringExecution" when kind.Value is SequenceNode pref =>
-                            this.EachMapping(pref, kp, (w, wp) => this.Field(w, "podAffinityTerm", wp, (t, tp) => this.DropKeys(t, tp, AffinityTermDrops))),
-                        _ => kind.Value,
-                    });
-                }
-
-                e.Set(i, pe.Result());
+                this.Push(key);
+                e.Set(i, this.DropKeys(m, drops));
+                this.Pop();
             }
             else
             {
@@ -401,20 +496,58 @@ internal sealed class TemplatePruner
         return e.Result();
     }
 
-    // Edits the mapping value of one key.
-    private MappingNode Field(MappingNode map, string key, FieldPath path, Func<MappingNode, FieldPath, ManifestNode?> edit)
+    private MappingNode Affinity(MappingNode affinity)
     {
-        var e = new Editor(map);
-        for (var i = 0; i < map.Count; i++)
+        var e = new Editor(affinity);
+        for (var i = 0; i < affinity.Count; i++)
         {
-            var entry = map.Entries[i];
-            e.Set(i, entry.Key == key && entry.Value is MappingNode m ? edit(m, path.Child(key)) : entry.Value);
+            var entry = affinity.Entries[i];
+            if (entry.Key is not ("podAffinity" or "podAntiAffinity") || entry.Value is not MappingNode pa)
+            {
+                e.Set(i, entry.Value);
+                continue;
+            }
+
+            this.Push(entry.Key);
+            var pe = new Editor(pa);
+            for (var j = 0; j < pa.Count; j++)
+            {
+                var kind = pa.Entries[j];
+                if (kind.Value is not SequenceNode terms || kind.Key is not ("requiredDuringSchedulingIgnoredDuringExecution" or "preferredDuringSchedulingIgnoredDuringExecution"))
+                {
+                    pe.Set(j, kind.Value);
+                    continue;
+                }
+
+                this.Push(kind.Key);
+                var required = kind.Key == "requiredDuringSchedulingIgnoredDuringExecution";
+                var te = new SeqEditor(terms);
+                for (var t = 0; t < terms.Count; t++)
+                {
+                    if (terms.Items[t] is MappingNode term)
+                    {
+                        this.PushIndex(t);
+                        te.Set(t, required ? this.DropKeys(term, AffinityTermDrops) : this.DropKeysIn(term, "podAffinityTerm", AffinityTermDrops));
+                        this.Pop();
+                    }
+                    else
+                    {
+                        te.Set(t, terms.Items[t]);
+                    }
+                }
+
+                this.Pop();
+                pe.Set(j, te.Result());
+            }
+
+            this.Pop();
+            e.Set(i, pe.Result());
         }
 
         return e.Result();
     }
 
-    private SequenceNode Volumes(SequenceNode volumes, FieldPath path)
+    private SequenceNode Volumes(SequenceNode volumes)
     {
         var e = new SeqEditor(volumes);
         for (var i = 0; i < volumes.Count; i++)
@@ -426,47 +559,55 @@ internal sealed class TemplatePruner
                 continue;
             }
 
+            this.PushIndex(i);
             if (this.Has(DropKinds.ImageVolumes) && TemplateFacts.IsSet(v, "image"))
             {
-                this.Record(path.Index(i), FeatureGate.ImageVolume);
+                this.Record(FeatureGate.ImageVolume);
                 e.Set(i, null);
-                continue;
+            }
+            else if (this.Has(DropKinds.ClusterTrustBundle | DropKinds.PodCertificate) && v.Map("projected") is { } projected && projected.Seq("sources") is { } sources)
+            {
+                this.Push("projected");
+                this.Push("sources");
+                var newSources = this.EachDropKeys(sources, ProjectedSourceDrops);
+                this.Pop();
+                this.Pop();
+                e.Set(i, ReferenceEquals(newSources, sources) ? v : Replace(v, "projected", Replace(projected, "sources", newSources)));
+            }
+            else
+            {
+                e.Set(i, v);
             }
 
-            e.Set(i, this.Has(DropKinds.ClusterTrustBundle | DropKinds.PodCertificate)
-                ? this.Field(v, "projected", path.Index(i), (p, pp) => this.ProjectedSources(p, pp))
-                : v);
+            this.Pop();
         }
 
         return e.Result();
     }
 
-    private MappingNode ProjectedSources(MappingNode projected, FieldPath path)
+    private SequenceNode Containers(SequenceNode list, bool init)
     {
-        var e = new Editor(projected);
-        for (var i = 0; i < projected.Count; i++)
+        var e = new SeqEditor(list);
+        for (var i = 0; i < list.Count; i++)
         {
-            var entry = projected.Entries[i];
-            e.Set(i, entry.Key == "sources" && entry.Value is SequenceNode sources
-                ? this.EachMapping(sources, path.Child("sources"), (s, sp) => this.DropKeys(s, sp, ProjectedSourceDrops))
-                : entry.Value);
+            var item = list.Items[i];
+            if (item is MappingNode c)
+            {
+                this.PushIndex(i);
+                e.Set(i, this.Container(c, init));
+                this.Pop();
+            }
+            else
+            {
+                e.Set(i, item);
+            }
         }
 
         return e.Result();
     }
 
-    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] ProjectedSourceDrops =
+    private MappingNode Container(MappingNode c, bool init)
     {
-        ("clusterTrustBundle", DropKinds.ClusterTrustBundle, FeatureGate.ClusterTrustBundleProjection),
-        ("podCertificate", DropKinds.PodCertificate, FeatureGate.PodCertificateRequest),
-    };
-
-    private SequenceNode Containers(SequenceNode list, string field, FieldPath path) =>
-        this.EachMapping(list, path, (c, cp) => this.Container(c, field, cp));
-
-    private MappingNode Container(MappingNode c, string field, FieldPath path)
-    {
-        var init = field == "initContainers";
         var e = new Editor(c);
         for (var i = 0; i < c.Count; i++)
         {
@@ -478,56 +619,82 @@ internal sealed class TemplatePruner
                 continue;
             }
 
-            var p = path.Child(entry.Key);
-            e.Set(i, entry.Key switch
+            ManifestNode? result = value;
+            switch (entry.Key)
             {
-                "securityContext" when value is MappingNode sc => this.ContainerSecurityContext(sc, p),
-                "resizePolicy" => this.Drop(DropKinds.ResizePolicy, FeatureGate.InPlacePodVerticalScaling, p, value),
-                "restartPolicy" when init && this.Has(DropKinds.SidecarRestartPolicy) => this.Drop(DropKinds.SidecarRestartPolicy, FeatureGate.SidecarContainers, p, value),
-                "restartPolicy" when !init || TemplateFacts.Text(value) != "Always" => this.Drop(DropKinds.ContainerRestartRules, FeatureGate.ContainerRestartRules, p, value),
-                "restartPolicyRules" => this.Drop(DropKinds.ContainerRestartRules, FeatureGate.ContainerRestartRules, p, value),
-                "lifecycle" when value is MappingNode l && this.Has(DropKinds.StopSignal | DropKinds.SleepAction) => this.Lifecycle(l, p),
-                "env" when value is SequenceNode env && this.Has(DropKinds.FileKeyRef) =>
-                    this.EachMapping(env, p, (ev, ep) => this.Field(ev, "valueFrom", ep, (vf, vp) => this.DropKeys(vf, vp, FileKeyRefDrop))),
-                "resources" when value is MappingNode r && this.Has(DropKinds.ResourceClaims) => this.DropKeys(r, p, ClaimsDrop),
-                "volumeMounts" when value is SequenceNode mounts && this.Has(DropKinds.RecursiveReadOnly | DropKinds.ImageVolumes) => this.VolumeMounts(mounts, p),
-                _ => value,
-            });
-        }
+                case "securityContext" when value is MappingNode sc && this.Has(DropKinds.ProcMount | DropKinds.AppArmorFields):
+                    this.Push(entry.Key);
+                    result = this.ContainerSecurityContext(sc);
+                    this.Pop();
+                    break;
+                case "resizePolicy":
+                    result = this.DropField(entry.Key, DropKinds.ResizePolicy, FeatureGate.InPlacePodVerticalScaling, value);
+                    break;
+                case "restartPolicy" when init && this.Has(DropKinds.SidecarRestartPolicy):
+                    result = this.DropField(entry.Key, DropKinds.SidecarRestartPolicy, FeatureGate.SidecarContainers, value);
+                    break;
+                case "restartPolicy" when !init || TemplateFacts.Text(value) != "Always":
+                case "restartPolicyRules":
+                    result = this.DropField(entry.Key, DropKinds.ContainerRestartRules, FeatureGate.ContainerRestartRules, value);
+                    break;
+                case "lifecycle" when value is MappingNode l && this.Has(DropKinds.StopSignal | DropKinds.SleepAction):
+                    this.Push(entry.Key);
+                    var lifecycle = this.Lifecycle(l);
+                    this.Pop();
 
-        var result = e.Result();
+                    // A lifecycle left empty by the drops is cleared, as upstream sets it to nil.
+                    result = lifecycle.Count == 0 && l.Count > 0 ? null : lifecycle;
+                    break;
+                case "env" when value is SequenceNode env && this.Has(DropKinds.FileKeyRef):
+                    this.Push(entry.Key);
+                    var ee = new SeqEditor(env);
+                    for (var j = 0; j < env.Count; j++)
+                    {
+                        if (env.Items[j] is MappingNode ev)
+                        {
+                            this.PushIndex(j);
+                            ee.Set(j, this.DropKeysIn(ev, "valueFrom", FileKeyRefDrop));
+                            this.Pop();
+                        }
+                        else
+                        {
+                            ee.Set(j, env.Items[j]);
+                        }
+                    }
 
-        // A lifecycle left empty by the drops is cleared, as upstream sets it to nil.
-        if (!ReferenceEquals(result, c) && result["lifecycle"] is MappingNode { Count: 0 } && c["lifecycle"] is MappingNode { Count: > 0 })
-        {
-            var without = new Editor(result);
-            for (var i = 0; i < result.Count; i++)
-            {
-                without.Set(i, result.Entries[i].Key == "lifecycle" ? null : result.Entries[i].Value);
+                    this.Pop();
+                    result = ee.Result();
+                    break;
+                case "resources" when value is MappingNode r && this.Has(DropKinds.ResourceClaims):
+                    this.Push(entry.Key);
+                    result = this.DropKeys(r, ClaimsDrop);
+                    this.Pop();
+                    break;
+                case "volumeMounts" when value is SequenceNode mounts && this.Has(DropKinds.RecursiveReadOnly | DropKinds.ImageVolumes):
+                    this.Push(entry.Key);
+                    result = this.VolumeMounts(mounts);
+                    this.Pop();
+                    break;
             }
 
-            result = without.Result();
+            e.Set(i, result);
         }
 
-        return result;
+        return e.Result();
     }
 
-    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] FileKeyRefDrop = { ("fileKeyRef", DropKinds.FileKeyRef, FeatureGate.EnvFiles) };
-
-    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] ClaimsDrop = { ("claims", DropKinds.ResourceClaims, FeatureGate.DynamicResourceAllocation) };
-
-    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] ContainerSecurityContextDrops = { ("appArmorProfile", DropKinds.AppArmorFields, FeatureGate.AppArmorFields) };
-
-    private MappingNode ContainerSecurityContext(MappingNode sc, FieldPath path)
+    private MappingNode ContainerSecurityContext(MappingNode sc)
     {
-        var result = this.DropKeys(sc, path, ContainerSecurityContextDrops);
+        var result = this.DropKeys(sc, ContainerSecurityContextDrops);
         if (!this.Has(DropKinds.ProcMount) || result.Get("procMount") is not { } procMount)
         {
             return result;
         }
 
         // dropDisabledProcMountField: a set procMount is forced to Default (not removed).
-        this.Record(path.Child("procMount"), FeatureGate.ProcMountType, DropAction.ResetToDefault);
+        this.Push("procMount");
+        this.Record(FeatureGate.ProcMountType, DropAction.ResetToDefault);
+        this.Pop();
         var e = new Editor(result);
         for (var i = 0; i < result.Count; i++)
         {
@@ -540,22 +707,25 @@ internal sealed class TemplatePruner
         return e.Result();
     }
 
-    private MappingNode Lifecycle(MappingNode lifecycle, FieldPath path)
+    private MappingNode Lifecycle(MappingNode lifecycle)
     {
         var e = new Editor(lifecycle);
         for (var i = 0; i < lifecycle.Count; i++)
         {
             var entry = lifecycle.Entries[i];
             var value = entry.Value;
-            if (entry.Key == "stopSignal" && !value.IsNull && this.Has(DropKinds.StopSignal))
+            if (entry.Key == "stopSignal")
             {
-                this.Record(path.Child("stopSignal"), FeatureGate.ContainerStopSignals);
-                e.Set(i, null);
+                e.Set(i, this.DropField(entry.Key, DropKinds.StopSignal, FeatureGate.ContainerStopSignals, value));
             }
             else if (entry.Key is "preStop" or "postStart" && value is MappingNode handler && this.Has(DropKinds.SleepAction) && TemplateFacts.IsSet(handler, "sleep"))
             {
                 // dropPodLifecycleSleepAction: the sleep goes; a handler left with no exec, httpGet or tcpSocket goes too.
-                this.Record(path.Child(entry.Key).Child("sleep"), FeatureGate.PodLifecycleSleepAction);
+                this.Push(entry.Key);
+                this.Push("sleep");
+                this.Record(FeatureGate.PodLifecycleSleepAction);
+                this.Pop();
+                this.Pop();
                 var h = new Editor(handler);
                 for (var j = 0; j < handler.Count; j++)
                 {
@@ -574,7 +744,7 @@ internal sealed class TemplatePruner
         return e.Result();
     }
 
-    private SequenceNode VolumeMounts(SequenceNode mounts, FieldPath path)
+    private SequenceNode VolumeMounts(SequenceNode mounts)
     {
         var e = new SeqEditor(mounts);
         for (var i = 0; i < mounts.Count; i++)
@@ -586,20 +756,22 @@ internal sealed class TemplatePruner
                 continue;
             }
 
+            this.PushIndex(i);
             if (this.imageVolumes is { } images && TemplateFacts.Text(m.Get("name")) is { } name && images.Contains(name))
             {
-                this.Record(path.Index(i), FeatureGate.ImageVolume);
+                this.Record(FeatureGate.ImageVolume);
                 e.Set(i, null);
-                continue;
+            }
+            else
+            {
+                e.Set(i, this.Has(DropKinds.RecursiveReadOnly) ? this.DropKeys(m, RecursiveReadOnlyDrop) : m);
             }
 
-            e.Set(i, this.Has(DropKinds.RecursiveReadOnly) ? this.DropKeys(m, path.Index(i), RecursiveReadOnlyDrop) : m);
+            this.Pop();
         }
 
         return e.Result();
     }
-
-    private static readonly (string Key, DropKinds Kind, FeatureGate Gate)[] RecursiveReadOnlyDrop = { ("recursiveReadOnly", DropKinds.RecursiveReadOnly, FeatureGate.RecursiveReadOnlyMounts) };
 
     /// <summary>Builds a mapping from its original entries, copying it only once an entry changes.</summary>
     private struct Editor
