@@ -56,6 +56,9 @@ internal sealed class TemplatePruner
 
     private static readonly FieldPath TemplatePath = FieldPath.Root("spec").Child("template");
 
+    // The keys of a pod spec and of a container that some planned drop reaches, per plan (a handful of plans occur).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DropKinds, (string[] PodSpec, string[] Container)> KeysByPlan = new();
+
     // One pruner per thread, reused: its path stack would otherwise be allocated for every object.
     [ThreadStatic]
     private static TemplatePruner? cached;
@@ -65,6 +68,8 @@ internal sealed class TemplatePruner
     private DropKinds kinds;
     private List<DroppedField>? dropped;
     private HashSet<string>? imageVolumes;
+    private string[] podSpecKeys = Array.Empty<string>();
+    private string[] containerKeys = Array.Empty<string>();
 
     /// <summary>Drops what the API server drops from a DaemonSet's template.</summary>
     /// <param name="obj">The object.</param>
@@ -94,6 +99,7 @@ internal sealed class TemplatePruner
         cached = null; // a nested call (none today) would get a pruner of its own
         pruner.gates = gates;
         pruner.kinds = kinds;
+        (pruner.podSpecKeys, pruner.containerKeys) = KeysByPlan.GetOrAdd(kinds, KeysOf);
         pruner.dropped = null;
         pruner.imageVolumes = null;
         pruner.stack.Clear();
@@ -210,6 +216,54 @@ internal sealed class TemplatePruner
         return e.Result();
     }
 
+    private static (string[] PodSpec, string[] Container) KeysOf(DropKinds kinds)
+    {
+        var pod = new List<string>();
+        var container = new List<string>();
+        void Add(List<string> list, DropKinds kind, params string[] keys)
+        {
+            if ((kinds & kind) != 0)
+            {
+                list.AddRange(keys);
+            }
+        }
+
+        Add(pod, DropKinds.HostUsers, "hostUsers");
+        Add(pod, DropKinds.PodResources, "resources");
+        Add(pod, DropKinds.HostnameOverride, "hostnameOverride");
+        Add(pod, DropKinds.WorkloadRef, "workloadRef");
+        Add(pod, DropKinds.SchedulingGates, "schedulingGates");
+        Add(pod, DropKinds.ResourceClaims, "resourceClaims");
+        Add(pod, PodSecurityContextKinds, "securityContext");
+        Add(pod, ContainerKinds, "initContainers", "containers", "ephemeralContainers");
+        Add(pod, VolumeKinds, "volumes");
+        Add(pod, TopologySpreadKinds, "topologySpreadConstraints");
+        Add(pod, DropKinds.AffinityMatchLabelKeys, "affinity");
+        Add(container, DropKinds.ProcMount | DropKinds.AppArmorFields, "securityContext");
+        Add(container, DropKinds.ResizePolicy, "resizePolicy");
+        Add(container, DropKinds.SidecarRestartPolicy | DropKinds.ContainerRestartRules, "restartPolicy");
+        Add(container, DropKinds.ContainerRestartRules, "restartPolicyRules");
+        Add(container, DropKinds.StopSignal | DropKinds.SleepAction, "lifecycle");
+        Add(container, DropKinds.FileKeyRef, "env");
+        Add(container, DropKinds.ResourceClaims, "resources");
+        Add(container, DropKinds.RecursiveReadOnly | DropKinds.ImageVolumes, "volumeMounts");
+        return (pod.ToArray(), container.ToArray());
+    }
+
+    // Whether a mapping holds one of the keys (a few lookups beat visiting every entry).
+    private static bool AnyKey(MappingNode map, string[] keys)
+    {
+        foreach (var k in keys)
+        {
+            if (map[k] is { IsNull: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool Has(DropKinds kind) => (this.kinds & kind) != 0;
 
     private void Push(string field) => this.stack.Add((PathSegmentKind.Field, field, -1));
@@ -315,6 +369,11 @@ internal sealed class TemplatePruner
 
     private MappingNode PodSpec(MappingNode spec)
     {
+        if (!AnyKey(spec, this.podSpecKeys))
+        {
+            return spec;
+        }
+
         if (this.Has(DropKinds.ImageVolumes) && spec.Seq("volumes") is { } vols)
         {
             foreach (var v in vols.Items)
@@ -591,7 +650,7 @@ internal sealed class TemplatePruner
         for (var i = 0; i < list.Count; i++)
         {
             var item = list.Items[i];
-            if (item is MappingNode c)
+            if (item is MappingNode c && AnyKey(c, this.containerKeys))
             {
                 this.PushIndex(i);
                 e.Set(i, this.Container(c, init));
