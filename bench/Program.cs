@@ -10,7 +10,7 @@ namespace DaemonLint.Bench;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>. Other modes: <c>--stats</c> describes the
 /// corpora, <c>--profile [rounds] [--phases]</c> splits the time by phase and by rule (by phase only with <c>--phases</c>), <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
-/// text for N = 10,000), <c>--release-ratio [rounds]</c> compares Validate for the default release and for 1.31, interleaved.
+/// text for N = 10,000), <c>--release-ratio [rounds] [corpus]</c> compares Validate for the default release and for 1.31, interleaved.
 /// </summary>
 public static class Program
 {
@@ -60,7 +60,8 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "--release-ratio")
         {
-            ReleaseRatio(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9);
+            var only = args.Skip(1).Where(a => Enum.GetNames<CorpusKind>().Contains(a)).Select(a => Enum.Parse<CorpusKind>(a)).ToArray();
+            ReleaseRatio(args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 9, only.Length > 0 ? only : new[] { CorpusKind.Generated10k, CorpusKind.RealWorld });
             return 0;
         }
 
@@ -77,9 +78,9 @@ public static class Program
 
     // --release-ratio [rounds]: Parse, Validate (default release) and Validate (1.31) interleaved round by round on each
     // corpus, medians reported. Interleaving keeps a busy machine's drift out of the ratio between the two releases.
-    private static void ReleaseRatio(int rounds)
+    private static void ReleaseRatio(int rounds, CorpusKind[] corpora)
     {
-        foreach (var kind in new[] { CorpusKind.Generated10k, CorpusKind.RealWorld })
+        foreach (var kind in corpora)
         {
             var bench = new ValidationBenchmarks { Corpus = kind };
             bench.Setup();
