@@ -692,7 +692,7 @@ internal sealed class TemplatePruner
                 case "restartPolicy" when init && this.Has(DropKinds.SidecarRestartPolicy):
                     result = this.DropField(entry.Key, DropKinds.SidecarRestartPolicy, FeatureGate.SidecarContainers, value);
                     break;
-                case "restartPolicy" when !init || TemplateFacts.Text(value) != "Always":
+                case "restartPolicy" when !init || (TemplateFacts.Text(value) != "Always" && !value.ContainsUnknown): // an unknown value might be Always: keep it
                 case "restartPolicyRules":
                     result = this.DropField(entry.Key, DropKinds.ContainerRestartRules, FeatureGate.ContainerRestartRules, value);
                     break;

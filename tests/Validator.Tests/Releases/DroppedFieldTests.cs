@@ -166,6 +166,18 @@ public sealed class DroppedFieldTests
     }
 
     [Fact]
+    public void AnUnknownInitRestartPolicy_IsKept_ItMightBeAlways()
+    {
+        var obj = Object("initContainers: [{name: side, image: i, restartPolicy: Always}]\ncontainers: [{name: c, image: i}]");
+        var spec = (MappingNode)((MappingNode)((MappingNode)obj.Root["spec"]!)["template"]!)["spec"]!;
+        var init = (MappingNode)((SequenceNode)spec["initContainers"]!).Items[0];
+        var entries = init.Entries.Select(e => e.Key == "restartPolicy" ? new MappingEntry(e.Key, e.KeySpan, new UnknownNode(e.Value.Span)) : e).ToList();
+        var withUnknown = new ManifestObject(Rebuild(obj.Root, new MappingNode(init.Span, entries)));
+        Assert.Same(withUnknown, TemplatePruner.Prune(withUnknown, null, Gates("1.34"), out var dropped));
+        Assert.Null(dropped);
+    }
+
+    [Fact]
     public void SidecarContainersOff_DropsEveryInitRestartPolicy()
     {
         var (_, dropped) = Prune("1.28", "initContainers: [{name: side, image: i, restartPolicy: Always}]\ncontainers: [{name: c, image: i}]");
@@ -292,6 +304,19 @@ public sealed class DroppedFieldTests
         var pruned = TemplatePruner.Prune(Object(podSpec), null, Gates(release, gates), out var dropped);
         Assert.NotNull(dropped);
         return (pruned, dropped!);
+    }
+
+    // The root with spec.template.spec.initContainers[0] replaced.
+    private static MappingNode Rebuild(MappingNode root, MappingNode init)
+    {
+        MappingNode With(MappingNode m, string key, ManifestNode v) =>
+            new(m.Span, m.Entries.Select(e => e.Key == key ? new MappingEntry(e.Key, e.KeySpan, v) : e).ToList());
+        var spec = (MappingNode)root["spec"]!;
+        var template = (MappingNode)spec["template"]!;
+        var podSpec = (MappingNode)template["spec"]!;
+        var list = (SequenceNode)podSpec["initContainers"]!;
+        var newList = new SequenceNode(list.Span, new ManifestNode[] { init });
+        return With(root, "spec", With(spec, "template", With(template, "spec", With(podSpec, "initContainers", newList))));
     }
 
     private static MappingNode Spec(ManifestObject o) => (MappingNode)((MappingNode)((MappingNode)o.Root["spec"]!)["template"]!)["spec"]!;
