@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 using DaemonLint.Rules;
 using DaemonLint.Yaml;
 
@@ -26,7 +27,16 @@ public sealed class FileReport
 
     /// <summary>Gets the DaemonSet-like objects the rules ran on, in file order (clean ones included).</summary>
     public List<ObjectRef> CheckedObjects { get; } = new();
+
+    /// <summary>Gets the fields the API server would drop before validating (their feature gate is off), in file order.</summary>
+    public List<DroppedFieldReport> DroppedFields { get; } = new();
 }
+
+/// <summary>A field the API server drops from an object before validating it, and where it is written.</summary>
+/// <param name="Object">The object.</param>
+/// <param name="Field">The field, its gate and the reason.</param>
+/// <param name="Span">Where the field is written.</param>
+public sealed record DroppedFieldReport(ObjectRef Object, DroppedField Field, SourceSpan Span);
 
 /// <summary>
 /// The validation core: reads YAML (or takes a tree from another front end), runs every enabled rule of the catalog
@@ -35,14 +45,27 @@ public sealed class FileReport
 public sealed class ManifestValidator
 {
     private readonly IReadOnlyList<Rule> rules;
+    private readonly ValidatorOptions ruleOptions;
 
     /// <summary>Initializes a new instance of the <see cref="ManifestValidator"/> class.</summary>
     /// <param name="options">The options.</param>
     /// <param name="rules">The rules (default: all of <see cref="RuleSet.All"/>).</param>
+    /// <exception cref="ArgumentException">The feature-gate overrides are not valid for the release (hosts check
+    /// <see cref="ValidatorOptions.TryResolveGates"/> first and report a configuration error).</exception>
     public ManifestValidator(ValidatorOptions? options = null, IReadOnlyList<Rule>? rules = null)
     {
         this.Options = options ?? ValidatorOptions.Default;
         this.rules = rules ?? RuleSet.All;
+        if (!this.Options.TryResolveGates(out var gates, out var error))
+        {
+            throw new ArgumentException("invalid --feature-gates: " + error, nameof(options));
+        }
+
+        this.Gates = gates;
+
+        // The engine drops hostUsers where the server does (gate off, not in the stored object); a hostUsers that
+        // remains is validated, so rules read UserNamespaces as true (the option's alias meaning is in the gates).
+        this.ruleOptions = this.Options.UserNamespaces ? this.Options : this.Options with { UserNamespaces = true };
     }
 
     /// <summary>Gets the options.</summary>
@@ -53,6 +76,9 @@ public sealed class ManifestValidator
 
     /// <summary>The end of the message of a finding the object gets as <see cref="AppsV1"/> (see <see cref="Finding.WhenApiVersion"/>).</summary>
     public const string AsAppsV1Suffix = " (as apps/v1)";
+
+    /// <summary>Gets the effective feature gates (the release's defaults with the overrides).</summary>
+    public FeatureGateSet Gates { get; }
 
     /// <summary>Classifies an object for rule targeting.</summary>
     /// <param name="obj">The object.</param>
@@ -114,7 +140,7 @@ public sealed class ManifestValidator
                 foreach (var obj in doc.Objects)
                 {
                     report.Objects++;
-                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings))
+                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields))
                     {
                         report.CheckedObjects.Add(obj.Ref);
                     }
@@ -136,7 +162,15 @@ public sealed class ManifestValidator
     /// <param name="baseline">Its prior version, or null.</param>
     /// <param name="into">The list to append to.</param>
     /// <returns>Whether the object was DaemonSet-like (rules ran).</returns>
-    public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into)
+    public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into) => this.ValidateObject(obj, baseline, into, null);
+
+    /// <summary>Validates one object, appends its findings and the fields the API server drops from it.</summary>
+    /// <param name="obj">The object.</param>
+    /// <param name="baseline">Its prior version, or null.</param>
+    /// <param name="into">The list to append to.</param>
+    /// <param name="dropped">The list that receives the dropped fields, or null.</param>
+    /// <returns>Whether the object was DaemonSet-like (rules ran).</returns>
+    public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped)
     {
         var (isDaemonSet, isLike) = Classify(obj);
         if (!isLike)
@@ -144,15 +178,33 @@ public sealed class ManifestValidator
             return false;
         }
 
+        // What the API server validates: the fields whose feature gate is off are dropped first (DropDisabledTemplateFields).
+        IReadOnlyList<DroppedField>? drops = null;
+        var original = obj;
+        if (isDaemonSet)
+        {
+            obj = TemplatePruner.Prune(obj, baseline, this.Gates, out drops);
+            if (drops is not null && dropped is not null)
+            {
+                foreach (var d in drops)
+                {
+                    dropped.Add(new DroppedFieldReport(original.Ref, d, original.Resolve(d.Path).Span));
+                }
+            }
+        }
+
         var pending = new List<PendingFinding>();
-        this.RunRules(new RuleContext(obj, baseline, this.Options, pending), obj.File, isDaemonSet ? null : RuleTarget.DaemonSetLike);
+        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops), obj.File, isDaemonSet ? null : RuleTarget.DaemonSetLike);
 
         // One fix reveals the next: a removed apiVersion (DS6001) would hide every finding the object gets once it says apps/v1,
-        // so the apps/v1 rules run on it as well, and what they find is marked as what comes next.
+        // so the apps/v1 rules run on it as well (on what the server would validate: its gate-dropped fields dropped), and
+        // what they find is marked as what comes next.
         if (!isDaemonSet && obj.Kind == "DaemonSet" && Rules.DS6xxx.DS6001ApiVersionRemoved.IsRemoved(obj.ApiVersion))
         {
+            var asAppsV1 = obj.As(AppsV1);
+            var prunedAsAppsV1 = TemplatePruner.Prune(asAppsV1, baseline, this.Gates, out var dropsAsAppsV1);
             var first = pending.Count;
-            this.RunRules(new RuleContext(obj.As(AppsV1), baseline, this.Options, pending), obj.File, RuleTarget.DaemonSet);
+            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1), obj.File, RuleTarget.DaemonSet);
             for (var i = first; i < pending.Count; i++)
             {
                 pending[i] = pending[i] with { Message = pending[i].Message + AsAppsV1Suffix, WhenApiVersion = AppsV1 };
@@ -181,7 +233,7 @@ public sealed class ManifestValidator
                 WhenApiVersion = p.WhenApiVersion,
                 Object = obj.Ref,
                 File = obj.File,
-                Span = obj.Resolve(p.At ?? p.Path).Span,
+                Span = (p.Written ? original : obj).Resolve(p.At ?? p.Path).Span,
                 HelpUri = p.Descriptor.HelpUri,
             });
         }
@@ -201,7 +253,7 @@ public sealed class ManifestValidator
                 continue;
             }
 
-            context.SetRule(rule.Descriptor);
+            context.SetRule(rule.Descriptor, rule.ReadsWrittenObject);
             try
             {
                 rule.Check(context);
