@@ -182,7 +182,7 @@ public sealed class ManifestValidator
             {
                 RuleId = p.Descriptor.Id,
                 Severity = severity,
-                Message = p.Message,
+                Message = GoText.Escape(p.Message),
                 Kind = p.Kind,
                 Path = p.Path,
                 LocationPath = p.At,
@@ -257,7 +257,7 @@ public sealed class ManifestValidator
             {
                 RuleId = d.Id,
                 Severity = severity,
-                Message = problem.Message,
+                Message = GoText.Escape(GoText.Clip(problem.Message)),
                 Kind = FindingKind.Invalid,
                 File = file,
                 Span = problem.Span,

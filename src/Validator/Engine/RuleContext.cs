@@ -60,6 +60,10 @@ public sealed class RuleContext
     /// <param name="at">The source location path.</param>
     public void Report(RuleDescriptor descriptor, FindingKind kind, FieldPath path, string detail, string? badValue = null, string? hint = null, FieldPath? at = null)
     {
+        // Each part may carry manifest text (details and hints name values too): each is capped, and the message's
+        // non-printable characters are escaped when the finding is made (ManifestValidator), so neither a 100 MB value
+        // nor a control character reaches a terminal.
+        badValue = badValue is null ? null : GoText.Escape(GoText.Clip(badValue));
         var text = kind.ToServerText();
         if (badValue is not null && kind is not (FindingKind.Required or FindingKind.Forbidden or FindingKind.TooLong))
         {
@@ -68,12 +72,12 @@ public sealed class RuleContext
 
         if (detail.Length > 0)
         {
-            text += ": " + detail;
+            text += ": " + GoText.Clip(detail);
         }
 
         if (hint is { Length: > 0 })
         {
-            text += ". " + Capitalize(hint);
+            text += ". " + Capitalize(GoText.Clip(hint));
         }
 
         this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue));

@@ -146,7 +146,7 @@ public sealed class SchemaValidator
                     SchemaIssueKind.UnknownField,
                     path,
                     e.Value,
-                    "strict decoding error: unknown field \"" + path + "\"",
+                    "strict decoding error: unknown field " + Quote(this.RawPath()),
                     null,
                     FieldSuggestions.For(schema, e.Key)));
             }
@@ -348,6 +348,34 @@ public sealed class SchemaValidator
         }
 
         return p!;
+    }
+
+    // The path as the strict decoder names it, before quoting (FieldPath.ToString escapes what %q would escape again).
+    private string RawPath()
+    {
+        var sb = new StringBuilder();
+        foreach (var seg in this.stack)
+        {
+            switch (seg.Kind)
+            {
+                case PathSegmentKind.Field:
+                    if (sb.Length > 0)
+                    {
+                        sb.Append('.');
+                    }
+
+                    sb.Append(seg.Name);
+                    break;
+                case PathSegmentKind.Index:
+                    sb.Append('[').Append(seg.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                    break;
+                default:
+                    sb.Append('[').Append(seg.Name).Append(']');
+                    break;
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static string GoValueError(string valueKind, string goType) => $"json: cannot unmarshal {valueKind} into Go value of type {goType}";

@@ -326,7 +326,7 @@ public static class YamlManifestReader
                     case AnchorAlias a:
                         if (!this.anchors.TryGetValue(a.Value.Value, out var target))
                         {
-                            throw new YamlException(a.Start, a.End, $"unknown anchor '{a.Value.Value}' referenced");
+                            throw new YamlException(a.Start, a.End, $"unknown anchor {GoText.QuoteCapped(a.Value.Value)} referenced");
                         }
 
                         this.Attach(target.Node, target.Size, AnchorName.Empty, ev, problems, ref result, ref rootSize);
@@ -564,7 +564,7 @@ public static class YamlManifestReader
                 var first = entries[existing].KeySpan.Start;
                 problems.Add(new InputProblem(
                     RuleCatalog.DS9004_DuplicateKey.Id,
-                    $"mapping key \"{top.PendingKey}\" already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
+                    $"mapping key {GoText.QuoteCapped(top.PendingKey)} already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
                     top.PendingKeySpan));
                 entries[existing] = entry;
                 return;
