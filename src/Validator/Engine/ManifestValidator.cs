@@ -212,16 +212,14 @@ public sealed class ManifestValidator
             return;
         }
 
+        var listed = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         found.RemoveAll(f =>
         {
-            foreach (var id in ids)
+            if (listed.Contains(f.RuleId))
             {
-                if (string.Equals(id, f.RuleId, StringComparison.OrdinalIgnoreCase))
-                {
-                    used.Add(id);
-                    return true;
-                }
+                used.Add(f.RuleId);
+                return true;
             }
 
             return false;

@@ -112,6 +112,8 @@ internal enum SelectorOp
 /// <summary>One compiled matchExpressions requirement (<c>labels.Requirement</c>).</summary>
 internal sealed class LabelRequirement
 {
+    private HashSet<string>? valueSet;
+
     public LabelRequirement(string key, SelectorOp op, string[] values, long threshold)
     {
         this.Key = key;
@@ -158,6 +160,13 @@ internal sealed class LabelRequirement
 
     private bool Contains(string v)
     {
+        if (this.Values.Length > 8)
+        {
+            // A long In/NotIn list (one value per node name) is asked once per node: a set, not a scan.
+            this.valueSet ??= new HashSet<string>(this.Values, StringComparer.Ordinal);
+            return this.valueSet.Contains(v);
+        }
+
         foreach (var x in this.Values)
         {
             if (string.Equals(x, v, StringComparison.Ordinal))
@@ -309,6 +318,8 @@ public sealed class PlacementPlan
     private readonly int[] selectorKeyIds;
     private readonly string[] selectorDisplay;
     private readonly Toleration[] tolerations;
+    private readonly Dictionary<string, Toleration[]>? tolerationsByKey;
+    private readonly Toleration[] tolerationsOfAnyKey;
     private readonly string nodeNameDetail;
     private readonly string affinityDetail;
     private readonly CompiledTerm[] terms;
@@ -341,6 +352,38 @@ public sealed class PlacementPlan
         this.TemplateTolerations = templateTolerations;
         this.HostNetwork = hostNetwork;
         this.tolerations = DaemonTolerations.Merge(templateTolerations, hostNetwork).ToArray();
+        this.tolerationsOfAnyKey = this.tolerations;
+        if (this.tolerations.Length > 8)
+        {
+            // Each node's taints are checked against the tolerations: only those of the taint's key, or of any key
+            // (an empty key), can tolerate it, so a long list is indexed by key instead of scanned for every taint.
+            var byKey = new Dictionary<string, List<Toleration>>(StringComparer.Ordinal);
+            var anyKey = new List<Toleration>();
+            foreach (var t in this.tolerations)
+            {
+                if (t.Key.Length == 0)
+                {
+                    anyKey.Add(t);
+                }
+                else
+                {
+                    if (!byKey.TryGetValue(t.Key, out var list))
+                    {
+                        byKey[t.Key] = list = new List<Toleration>();
+                    }
+
+                    list.Add(t);
+                }
+            }
+
+            this.tolerationsByKey = new Dictionary<string, Toleration[]>(byKey.Count, StringComparer.Ordinal);
+            foreach (var kv in byKey)
+            {
+                this.tolerationsByKey[kv.Key] = kv.Value.ToArray();
+            }
+
+            this.tolerationsOfAnyKey = anyKey.ToArray();
+        }
         this.IsComplete = isComplete;
         this.Rollout = rollout;
         this.nodeNameDetail = "spec.template.spec.nodeName is " + (nodeName ?? string.Empty);
@@ -501,16 +544,24 @@ public sealed class PlacementPlan
         {
             var tolerated = false;
             var forever = false;
-            foreach (var tol in this.tolerations)
+            foreach (var candidates in this.CandidatesFor(taint))
             {
-                if (tol.Tolerates(taint))
+                foreach (var tol in candidates)
                 {
-                    tolerated = true;
-                    if (tol.TolerationSeconds is null)
+                    if (tol.Tolerates(taint))
                     {
-                        forever = true;
-                        break;
+                        tolerated = true;
+                        if (tol.TolerationSeconds is null)
+                        {
+                            forever = true;
+                            break;
+                        }
                     }
+                }
+
+                if (forever)
+                {
+                    break;
                 }
             }
 
@@ -543,16 +594,25 @@ public sealed class PlacementPlan
     /// <returns>True when some toleration tolerates it.</returns>
     public bool Tolerates(Taint taint)
     {
-        foreach (var t in this.tolerations)
+        foreach (var candidates in this.CandidatesFor(taint))
         {
-            if (t.Tolerates(taint))
+            foreach (var t in candidates)
             {
-                return true;
+                if (t.Tolerates(taint))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    // The tolerations that can tolerate a taint: all of them (a short list), or those of its key and of any key.
+    private CandidateLists CandidatesFor(Taint taint) =>
+        this.tolerationsByKey is null
+            ? new CandidateLists(this.tolerations, null)
+            : new CandidateLists(this.tolerationsOfAnyKey, this.tolerationsByKey.TryGetValue(taint.Key, out var ofKey) ? ofKey : null);
 
     private static CompiledTerm? CompileTerm(MappingNode? term, int index)
     {
@@ -721,4 +781,42 @@ public sealed class PlacementPlan
 internal static class Num
 {
     public static string S(long n) => n.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One or two arrays of tolerations to look through, enumerable without allocation.</summary>
+internal readonly struct CandidateLists
+{
+    private readonly Toleration[] first;
+    private readonly Toleration[]? second;
+
+    public CandidateLists(Toleration[] first, Toleration[]? second)
+    {
+        this.first = first;
+        this.second = second;
+    }
+
+    public Enumerator GetEnumerator() => new(this.first, this.second);
+
+    /// <summary>The enumerator of <see cref="CandidateLists"/>.</summary>
+    public struct Enumerator
+    {
+        private readonly Toleration[] first;
+        private readonly Toleration[]? second;
+        private int index;
+
+        public Enumerator(Toleration[] first, Toleration[]? second)
+        {
+            this.first = first;
+            this.second = second;
+            this.index = -1;
+        }
+
+        public readonly Toleration[] Current => this.index == 0 ? this.first : this.second!;
+
+        public bool MoveNext()
+        {
+            this.index++;
+            return this.index == 0 || (this.index == 1 && this.second is not null);
+        }
+    }
 }
