@@ -121,7 +121,7 @@ public sealed class ManifestValidator
         }
 
         Suppressions.ApplyComments(this, file, text, report.Findings);
-        report.Findings.Sort(CompareFindings);
+        SortFindings(report.Findings);
         return report;
     }
 
@@ -147,7 +147,9 @@ public sealed class ManifestValidator
                 continue;
             }
 
-            if (this.SeverityOf(rule.Descriptor, obj.File) == Severity.None)
+            // A class may report several ids (DS3003's reports DS3004 too): it runs when any of them is on, and the
+            // findings of the ids that are off are dropped below.
+            if (!this.AnyIsOn(RuleCatalog.ReportedByClassOf(rule.Descriptor), obj.File))
             {
                 continue;
             }
@@ -263,12 +265,21 @@ public sealed class ManifestValidator
             };
     }
 
-    /// <summary>Orders findings by file, position, then rule id.</summary>
+    /// <summary>
+    /// Orders findings by file, position, then rule id; ties are broken by every other field the hosts print (end
+    /// position, path, message, severity, kind, bad value, location path, object), so the order is total: the same
+    /// findings give the same sequence whatever order the files, documents and rules produced them in.
+    /// </summary>
     /// <param name="a">One finding.</param>
     /// <param name="b">Another.</param>
     /// <returns>The order.</returns>
     public static int CompareFindings(Finding a, Finding b)
     {
+        if (ReferenceEquals(a, b))
+        {
+            return 0;
+        }
+
         var c = string.CompareOrdinal(a.File, b.File);
         if (c != 0)
         {
@@ -282,7 +293,136 @@ public sealed class ManifestValidator
         }
 
         c = a.Span.Start.Column.CompareTo(b.Span.Start.Column);
-        return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        return CompareTies(a, b);
+    }
+
+    /// <summary>Sorts findings in the total order of <see cref="CompareFindings"/>.</summary>
+    /// <param name="findings">The findings; sorted in place.</param>
+    public static void SortFindings(List<Finding> findings) => findings.Sort(CompareFindings);
+
+    private static int CompareTies(Finding a, Finding b)
+    {
+        var c = a.Span.Start.Offset.CompareTo(b.Span.Start.Offset);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Span.End.Line.CompareTo(b.Span.End.Line);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Span.End.Column.CompareTo(b.Span.End.Column);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Span.End.Offset.CompareTo(b.Span.End.Offset);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Path?.ToString(), b.Path?.ToString());
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Message, b.Message);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Severity.CompareTo(b.Severity);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Kind.CompareTo(b.Kind);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.BadValue, b.BadValue);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.LocationPath?.ToString(), b.LocationPath?.ToString());
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.HelpUri, b.HelpUri);
+        return c != 0 ? c : CompareObjects(a.Object, b.Object);
+    }
+
+    private static int CompareObjects(ObjectRef? a, ObjectRef? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null ? (b is null ? 0 : -1) : 1;
+        }
+
+        var c = string.CompareOrdinal(a.File, b.File);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Document.CompareTo(b.Document);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.ApiVersion, b.ApiVersion);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Kind, b.Kind);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Namespace, b.Namespace);
+        return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+    }
+
+    private bool AnyIsOn(IReadOnlyList<RuleDescriptor> descriptors, string? file)
+    {
+        foreach (var d in descriptors)
+        {
+            if (this.SeverityOf(d, file) != Severity.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Severity SeverityOf(RuleDescriptor d, string? file)
