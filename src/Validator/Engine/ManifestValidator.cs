@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
 using DaemonLint.Rules;
@@ -66,16 +67,24 @@ public sealed class ManifestValidator
     /// <param name="bytes">The content.</param>
     /// <param name="baseline">Prior versions for update rules.</param>
     /// <returns>The report.</returns>
-    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline = null)
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline = null) =>
+        this.ValidateBytes(file, bytes, baseline, bytes.LongLength);
+
+    /// <summary>
+    /// Validates the bytes of a file whose real size the host knows: a host that reads no more than the limit (plus a
+    /// byte) of a larger file passes what it read and the file's size, which DS9005 then states.
+    /// </summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="bytes">The content (possibly only the head of a file larger than the limit).</param>
+    /// <param name="baseline">Prior versions for update rules.</param>
+    /// <param name="fileSize">The size of the whole file in bytes (at least the number of bytes given).</param>
+    /// <returns>The report.</returns>
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline, long fileSize)
     {
-        if (bytes.LongLength > this.Options.Limits.MaxFileBytes)
+        var size = Math.Max(fileSize, bytes.LongLength);
+        if (size > this.Options.Limits.MaxFileBytes)
         {
-            var report = new FileReport(file);
-            this.AddInput(report, file, new InputProblem(
-                RuleCatalog.DS9005_FileTooLarge.Id,
-                $"the file has {bytes.LongLength:N0} bytes, more than the limit of {this.Options.Limits.MaxFileBytes:N0}; the API server accepts at most 3 MiB per object, so it is not read",
-                SourceSpan.At(SourcePosition.Start)));
-            return report;
+            return this.FileTooLarge(file, size);
         }
 
         if (!TextDecoder.TryDecode(bytes, out var text, out var problem))
@@ -86,6 +95,20 @@ public sealed class ManifestValidator
         }
 
         return this.ValidateText(file, text, baseline);
+    }
+
+    /// <summary>Reports a file larger than <see cref="ReaderLimits.MaxFileBytes"/> (DS9005) without reading it.</summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="fileSize">The size of the file in bytes.</param>
+    /// <returns>The report: the DS9005 finding (none when DS9005 is off).</returns>
+    public FileReport FileTooLarge(string? file, long fileSize)
+    {
+        var report = new FileReport(file);
+        this.AddInput(report, file, new InputProblem(
+            RuleCatalog.DS9005_FileTooLarge.Id,
+            $"the file has {Bytes(fileSize)}, more than the limit of {Bytes(this.Options.Limits.MaxFileBytes)}; the API server accepts at most 3 MiB per object, so it is not read",
+            SourceSpan.At(SourcePosition.Start)));
+        return report;
     }
 
     /// <summary>Validates a YAML or JSON text.</summary>
@@ -410,6 +433,13 @@ public sealed class ManifestValidator
 
         c = string.CompareOrdinal(a.Namespace, b.Namespace);
         return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+    }
+
+    // "70,000,000 bytes (66.8 MiB)": exact, and readable.
+    private static string Bytes(long n)
+    {
+        var exact = n.ToString("N0", CultureInfo.InvariantCulture) + (n == 1 ? " byte" : " bytes");
+        return n < 1024 * 1024 ? exact : $"{exact} ({(n / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture)} MiB)";
     }
 
     private bool AnyIsOn(IReadOnlyList<RuleDescriptor> descriptors, string? file)
