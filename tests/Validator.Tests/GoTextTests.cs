@@ -125,6 +125,24 @@ public sealed class GoTextTests
     }
 
     [Fact]
+    public void PlacementMessages_EscapeManifestText()
+    {
+        const string nodes = "apiVersion: v1\nkind: Node\nmetadata: {name: n1, labels: {zone: a}}\nspec:\n  taints: [{key: \"k\\e[2J\", value: \"v\\a\", effect: NoSchedule}]\n";
+        var inventory = DaemonLint.Placement.NodeInventory.FromObjects(YamlManifestReader.ReadDocuments("nodes.yaml", nodes).SelectMany(d => d.Objects));
+        var text = Ds.Replace("metadata: {name: ds}", "metadata: {name: \"ds\\e\", namespace: \"n\\e\"}")
+            .Replace("containers: [{name: c, image: i}]", "nodeSelector: {\"zone\\e\": \"b\\u00a0\"}\n      containers: [{name: c, image: i}]");
+        var options = new ValidatorOptions { Nodes = inventory };
+        var findings = new ManifestValidator(options).ValidateText("p.yaml", text).Findings;
+        var runsNowhere = Assert.Single(findings, f => f.RuleId == RuleCatalog.DS3006_RunsOnNoInventoryNode.Id);
+        Assert.Contains("zone\\x1b=b\\u00a0", runsNowhere.Message);
+        var plan = DaemonLint.Placement.PlacementPlan.Compile(YamlManifestReader.ReadDocuments("p.yaml", text).First().Objects[0]);
+        Assert.Equal("n\\x1b/ds\\x1b", plan.DisplayName);
+        var decision = plan.Decide(inventory.Nodes[0]);
+        Assert.Equal("zone\\x1b=b\\u00a0", decision.Detail);
+        Assert.Equal("k\\x1b[2J=v\\a:NoSchedule", new DaemonLint.Placement.Taint("k\u001b[2J", "v\a", "NoSchedule").Display);
+    }
+
+    [Fact]
     public void ControlCharacters_NeverReachAMessageOrPathRaw()
     {
         // Values (quoted by the rule), keys (in paths and in hints) and a kind (in a detail) with ESC, BEL, NEL and NBSP.

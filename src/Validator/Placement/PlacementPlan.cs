@@ -121,9 +121,10 @@ internal sealed class LabelRequirement
         this.Op = op;
         this.Values = values;
         this.Threshold = threshold;
-        this.Display = op is SelectorOp.Exists or SelectorOp.DoesNotExist
+        // Displays and errors carry manifest text: escaped as Go's %q escapes it, and a long value list is cut.
+        this.Display = GoText.Clip(GoText.Escape(op is SelectorOp.Exists or SelectorOp.DoesNotExist
             ? $"{key} {op}"
-            : $"{key} {op} [{string.Join(", ", values)}]";
+            : $"{key} {op} [{string.Join(", ", values)}]"), GoText.MaxEchoedBytes);
     }
 
     public string Display { get; }
@@ -187,7 +188,7 @@ internal sealed class FieldRequirement
         this.Key = key;
         this.Equal = equal;
         this.Value = value;
-        this.Display = $"matchFields {key} {(equal ? "In" : "NotIn")} [{value}]";
+        this.Display = GoText.Clip(GoText.Escape($"matchFields {key} {(equal ? "In" : "NotIn")} [{value}]"), GoText.MaxEchoedBytes);
     }
 
     public string Display { get; }
@@ -336,14 +337,14 @@ public sealed class PlacementPlan
         bool isComplete,
         RolloutSettings rollout)
     {
-        this.DisplayName = displayName;
+        this.DisplayName = GoText.Escape(displayName);
         this.NodeName = nodeName;
         this.selector = selector;
         this.selectorDisplay = new string[selector.Length];
         this.selectorKeyIds = new int[selector.Length];
         for (var i = 0; i < selector.Length; i++)
         {
-            this.selectorDisplay[i] = selector[i].Key + "=" + selector[i].Value;
+            this.selectorDisplay[i] = GoText.Clip(GoText.Escape(selector[i].Key + "=" + selector[i].Value), GoText.MaxEchoedBytes);
             this.selectorKeyIds[i] = LabelKeys.Id(selector[i].Key);
         }
 
@@ -386,7 +387,7 @@ public sealed class PlacementPlan
         }
         this.IsComplete = isComplete;
         this.Rollout = rollout;
-        this.nodeNameDetail = "spec.template.spec.nodeName is " + (nodeName ?? string.Empty);
+        this.nodeNameDetail = "spec.template.spec.nodeName is " + GoText.Clip(GoText.Escape(nodeName ?? string.Empty), GoText.MaxEchoedBytes);
         var usable = 0;
         foreach (var t in terms)
         {
@@ -656,7 +657,7 @@ public sealed class PlacementPlan
                 var values = ReadValues(m);
                 if (op is not ("In" or "NotIn"))
                 {
-                    error ??= $"matchFields operator '{op}' is not In or NotIn";
+                    error ??= $"matchFields operator {Engine.Nodes.Quote(op)} is not In or NotIn";
                 }
                 else if (values.Length != 1)
                 {
@@ -669,7 +670,7 @@ public sealed class PlacementPlan
             }
         }
 
-        return new CompiledTerm(index, labelReqs.ToArray(), fieldReqs.ToArray(), error is null ? null : $"term {index}: {error}");
+        return new CompiledTerm(index, labelReqs.ToArray(), fieldReqs.ToArray(), error is null ? null : GoText.Clip(GoText.Escape($"term {index}: {error}")));
     }
 
     private static string[] ReadValues(MappingNode? m)
@@ -695,7 +696,7 @@ public sealed class PlacementPlan
         var keyErrors = K8sNames.IsLabelKey(key);
         if (keyErrors.Count > 0)
         {
-            error = $"key '{key}': {keyErrors[0]}";
+            error = $"key {Engine.Nodes.Quote(key)}: {keyErrors[0]}";
             return null;
         }
 
@@ -721,7 +722,7 @@ public sealed class PlacementPlan
                 sop = SelectorOp.Lt;
                 break;
             default:
-                error = $"'{op}' is not a valid node selector operator";
+                error = $"{Engine.Nodes.Quote(op)} is not a valid node selector operator";
                 return null;
         }
 
@@ -743,7 +744,7 @@ public sealed class PlacementPlan
 
                 if (!GoInt.TryParseInt64(values[0], out threshold))
                 {
-                    error = $"{key} {op}: '{values[0]}' is not an integer";
+                    error = $"{key} {op}: {Engine.Nodes.Quote(values[0])} is not an integer";
                     return null;
                 }
 
@@ -755,7 +756,7 @@ public sealed class PlacementPlan
             var errs = K8sNames.IsLabelValue(v);
             if (errs.Count > 0)
             {
-                error = $"{key} {op}: value '{v}' is not a valid label value: {errs[0]}";
+                error = $"{key} {op}: value {Engine.Nodes.Quote(v)} is not a valid label value: {errs[0]}";
                 return null;
             }
         }

@@ -73,7 +73,7 @@ internal sealed class DS3007TaintAlmostTolerated : Rule
             var h = hits[index];
             var p = Paths.PodSpec.Child("tolerations").Index(index);
             var what = h.ValueDiffers
-                ? $"value \"{h.Tol.Value}\" differs from the taint's \"{h.Taint.Value}\""
+                ? $"value {Nodes.Quote(h.Tol.Value)} differs from the taint's {Nodes.Quote(h.Taint.Value)}"
                 : $"effect {h.Tol.EffectText} differs from the taint's {h.Taint.EffectText}";
             var others = h.Count > 1 ? $" and {Num.S(h.Count - 1)} more node(s)" : string.Empty;
             context.Report(
