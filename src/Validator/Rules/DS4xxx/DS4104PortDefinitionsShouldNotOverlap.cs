@@ -132,24 +132,30 @@ internal sealed class DS4104PortDefinitionsShouldNotOverlap : Rule
     private sealed class Group
     {
         private readonly Port first;
-        private readonly Dictionary<(long HostPort, string HostIp), Binding> bindings = new();
-        private readonly Dictionary<long, Port> firstWithHostIp = new();
-        private Port? firstWithoutHostPort;
 
-        public Group(Port port)
-        {
-            this.first = port;
-            this.Index(port);
-        }
+        // Built when a second port joins: most groups hold one port, and cost one object then.
+        private Dictionary<(long HostPort, string HostIp), Binding>? bindings;
+        private Dictionary<long, Port>? firstWithHostIp;
+        private Port? firstWithoutHostPort;
+        private List<(Port Port, Port With)>? overlaps;
+
+        public Group(Port port) => this.first = port;
 
         /// <summary>Gets each port that overlaps an earlier one, with the earliest such earlier port.</summary>
-        public List<(Port Port, Port With)> Overlaps { get; } = new();
+        public IReadOnlyList<(Port Port, Port With)> Overlaps => (IReadOnlyList<(Port Port, Port With)>?)this.overlaps ?? Array.Empty<(Port Port, Port With)>();
 
         public void Add(Port port)
         {
+            if (this.bindings is null)
+            {
+                this.bindings = new Dictionary<(long HostPort, string HostIp), Binding>();
+                this.firstWithHostIp = new Dictionary<long, Port>();
+                this.Index(this.first);
+            }
+
             if (this.EarliestOverlap(port) is { } with)
             {
-                this.Overlaps.Add((port, with));
+                (this.overlaps ??= new List<(Port Port, Port With)>()).Add((port, with));
             }
 
             this.Index(port);
@@ -170,7 +176,7 @@ internal sealed class DS4104PortDefinitionsShouldNotOverlap : Rule
             }
 
             var candidate = this.firstWithoutHostPort;
-            if (this.bindings.TryGetValue((port.HostPort, port.HostIp), out var same))
+            if (this.bindings!.TryGetValue((port.HostPort, port.HostIp), out var same))
             {
                 var duplicate = IsWarnedDuplicate(same.First, port) ? same.First
                     : same.FromAnotherInitContainer is { } other && IsWarnedDuplicate(other, port) ? other
@@ -180,7 +186,7 @@ internal sealed class DS4104PortDefinitionsShouldNotOverlap : Rule
 
             // Same hostPort, one with a hostIP and one without: the binding is ambiguous.
             var ambiguous = port.HostIp.Length == 0
-                ? this.firstWithHostIp.TryGetValue(port.HostPort, out var withIp) ? withIp : null
+                ? this.firstWithHostIp!.TryGetValue(port.HostPort, out var withIp) ? withIp : null
                 : this.bindings.TryGetValue((port.HostPort, string.Empty), out var withoutIp) ? withoutIp.First : null;
             return Earlier(candidate, ambiguous);
         }
@@ -194,7 +200,7 @@ internal sealed class DS4104PortDefinitionsShouldNotOverlap : Rule
             }
 
             var key = (port.HostPort, port.HostIp);
-            if (!this.bindings.TryGetValue(key, out var binding))
+            if (!this.bindings!.TryGetValue(key, out var binding))
             {
                 this.bindings[key] = new Binding(port);
             }
@@ -204,7 +210,7 @@ internal sealed class DS4104PortDefinitionsShouldNotOverlap : Rule
                 binding.FromAnotherInitContainer = port;
             }
 
-            if (port.HostIp.Length > 0 && !this.firstWithHostIp.ContainsKey(port.HostPort))
+            if (port.HostIp.Length > 0 && !this.firstWithHostIp!.ContainsKey(port.HostPort))
             {
                 this.firstWithHostIp[port.HostPort] = port;
             }
