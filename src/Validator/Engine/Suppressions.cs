@@ -287,28 +287,36 @@ public sealed class SuppressionConfig
                         continue;
                     }
 
-                    if (e.Value is not SequenceNode seq)
-                    {
-                        if (!e.Value.IsNull)
-                        {
-                            problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "ignore must be a list of entries", e.Value.Span));
-                        }
-
-                        continue;
-                    }
-
-                    foreach (var item in seq.Items)
-                    {
-                        if (ParseEntry(item, problems) is { } entry)
-                        {
-                            config.Ignore.Add(entry);
-                        }
-                    }
+                    config.AddIgnoreEntries(e.Value, problems);
                 }
             }
         }
 
         return config;
+    }
+
+    /// <summary>Adds the entries of an <c>ignore:</c> value (a list of mappings) read by a host's configuration reader.</summary>
+    /// <param name="value">The value of the <c>ignore</c> key.</param>
+    /// <param name="problems">Configuration errors (DS9009), with locations; entries with errors are dropped.</param>
+    public void AddIgnoreEntries(ManifestNode value, List<InputProblem> problems)
+    {
+        if (value is not SequenceNode seq)
+        {
+            if (!value.IsNull)
+            {
+                problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "ignore must be a list of entries", value.Span));
+            }
+
+            return;
+        }
+
+        foreach (var item in seq.Items)
+        {
+            if (ParseEntry(item, problems) is { } entry)
+            {
+                this.Ignore.Add(entry);
+            }
+        }
     }
 
     /// <summary>Converts a path glob (<c>**</c> any folders, <c>*</c> and <c>?</c> within a name) to a regex.</summary>
