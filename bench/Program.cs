@@ -9,7 +9,7 @@ namespace DaemonLint.Bench;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>. Other modes: <c>--stats</c> describes the
-/// corpora, <c>--profile [rounds] [--phases]</c> splits the time by phase and by rule (by phase only with <c>--phases</c>), <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
+/// corpora, <c>--profile [rounds] [--phases]</c> splits the time by phase and by rule (by phase only with <c>--phases</c>), <c>--slopes [maxN] [field]</c> is the cost budget (time against input size, per input and per rule), <c>--cost FIELD VARIANT N...</c> times one input at given sizes, <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
 /// text for N = 10,000), <c>--release-ratio [rounds] [corpus]</c> compares Validate for the default release and for 1.31, interleaved.
 /// </summary>
 public static class Program
@@ -23,6 +23,18 @@ public static class Program
         {
             PrintStats();
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--slopes")
+        {
+            // The cost budget: --slopes [maxN] [field]; exits with 1 when a field's slope is above the budget.
+            return CostBudget.Run(args);
+        }
+
+        if (args.Length > 0 && args[0] == "--cost")
+        {
+            // One input at given sizes, timed once each: --cost FIELD VARIANT N...
+            return CostBudget.Cost(args);
         }
 
         if (args.Length > 0 && args[0] == "--profile")

@@ -216,10 +216,11 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public void ScalarOrSequenceDocuments_AreNoObjects()
+    public void ScalarOrSequenceDocuments_AreNoObjects_EachIsDS9011()
     {
         var report = new ManifestValidator().ValidateText("s.yaml", "just a string\n---\n- a\n- b\n---\n42\n");
-        Assert.Empty(report.Findings);
+        Assert.Equal(new[] { 1, 3, 6 }, report.Findings.Select(f => f.Span.Start.Line));
+        Assert.All(report.Findings, f => Assert.Equal(RuleCatalog.DS9011_DocumentMustBeAnObject.Id, f.RuleId));
         Assert.Equal(0, report.Objects);
     }
 

@@ -33,7 +33,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS9006_DocumentTooComplex { get; } = Entry(
         "DS9006", "Document is too deep or expands too far", RuleCategory.Input, Severity.Error,
-        "The document nests deeper, or expands through aliases to more nodes, than any Kubernetes object could: an alias bomb skips its document, excessive nesting stops the reading of the file there.",
+        "The document nests deeper, or has (or expands through aliases to) more nodes, than any Kubernetes object could: the message names which limit; too many nodes skips the document, excessive nesting stops the reading of the file there.",
         reportedBy: Engine);
 
     public static RuleDescriptor DS9007_NoManifests { get; } = Entry(
@@ -54,6 +54,11 @@ public static partial class RuleCatalog
     public static RuleDescriptor DS9010_UnusedSuppression { get; } = Entry(
         "DS9010", "Suppression is unused", RuleCategory.Input, Severity.Info,
         "A daemonlint.io/ignore annotation, a daemonlint-disable comment or a .daemonlint.yaml ignore entry suppresses nothing; remove it so it cannot hide a future finding.",
+        reportedBy: Engine);
+
+    public static RuleDescriptor DS9011_DocumentMustBeAnObject { get; } = Entry(
+        "DS9011", "Document must be an object", RuleCategory.Input, Severity.Error,
+        "A YAML document (or an item of a kind: List) is a list, a string, a number or a boolean instead of a mapping, so kubectl cannot decode it into an object; empty and null documents are skipped, as kubectl skips them.",
         reportedBy: Engine);
 #pragma warning restore SA1600, CS1591
 }

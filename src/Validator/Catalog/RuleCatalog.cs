@@ -34,6 +34,7 @@ public static partial class RuleCatalog
     // Built on first use, from the entries, once the type's initializers have all run.
     private static RuleDescriptor[]? all;
     private static Dictionary<string, RuleDescriptor>? byId;
+    private static Dictionary<string, RuleDescriptor[]>? reportedByClass;
 
     /// <summary>Gets every rule, in id order.</summary>
     public static IReadOnlyList<RuleDescriptor> All => all ??= BuildAll();
@@ -60,6 +61,40 @@ public static partial class RuleCatalog
 
         descriptor = null!;
         return false;
+    }
+
+    /// <summary>
+    /// Gets the entries a rule class reports under: its own, then those whose entry names it in <c>reportedBy</c>
+    /// (DS3003's class also reports DS3004). The engine runs the class when any of them is on.
+    /// </summary>
+    /// <param name="descriptor">The entry of the rule class.</param>
+    /// <returns>The entries, the class's own first.</returns>
+    internal static IReadOnlyList<RuleDescriptor> ReportedByClassOf(RuleDescriptor descriptor) =>
+        (reportedByClass ??= BuildReportedByClass()).TryGetValue(descriptor.Id, out var list) ? list : new[] { descriptor };
+
+    private static Dictionary<string, RuleDescriptor[]> BuildReportedByClass()
+    {
+        var lists = new Dictionary<string, List<RuleDescriptor>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in All)
+        {
+            if (d.ReportedBy is { } owner && TryGet(owner, out var ownerEntry))
+            {
+                if (!lists.TryGetValue(owner, out var list))
+                {
+                    lists[owner] = list = new List<RuleDescriptor> { ownerEntry };
+                }
+
+                list.Add(d);
+            }
+        }
+
+        var result = new Dictionary<string, RuleDescriptor[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var kv in lists)
+        {
+            result[kv.Key] = kv.Value.ToArray();
+        }
+
+        return result;
     }
 
     /// <summary>Declares one catalog entry; every <c>DSnnnn_Name</c> property of the partial files is initialized by it.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
 using DaemonLint.Releases;
@@ -98,16 +99,24 @@ public sealed class ManifestValidator
     /// <param name="bytes">The content.</param>
     /// <param name="baseline">Prior versions for update rules.</param>
     /// <returns>The report.</returns>
-    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline = null)
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline = null) =>
+        this.ValidateBytes(file, bytes, baseline, bytes.LongLength);
+
+    /// <summary>
+    /// Validates the bytes of a file whose real size the host knows: a host that reads no more than the limit (plus a
+    /// byte) of a larger file passes what it read and the file's size, which DS9005 then states.
+    /// </summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="bytes">The content (possibly only the head of a file larger than the limit).</param>
+    /// <param name="baseline">Prior versions for update rules.</param>
+    /// <param name="fileSize">The size of the whole file in bytes (at least the number of bytes given).</param>
+    /// <returns>The report.</returns>
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline, long fileSize)
     {
-        if (bytes.LongLength > this.Options.Limits.MaxFileBytes)
+        var size = Math.Max(fileSize, bytes.LongLength);
+        if (size > this.Options.Limits.MaxFileBytes)
         {
-            var report = new FileReport(file);
-            this.AddInput(report, file, new InputProblem(
-                RuleCatalog.DS9005_FileTooLarge.Id,
-                $"the file has {bytes.LongLength:N0} bytes, more than the limit of {this.Options.Limits.MaxFileBytes:N0}; the API server accepts at most 3 MiB per object, so it is not read",
-                SourceSpan.At(SourcePosition.Start)));
-            return report;
+            return this.FileTooLarge(file, size);
         }
 
         if (!TextDecoder.TryDecode(bytes, out var text, out var problem))
@@ -118,6 +127,20 @@ public sealed class ManifestValidator
         }
 
         return this.ValidateText(file, text, baseline);
+    }
+
+    /// <summary>Reports a file larger than <see cref="ReaderLimits.MaxFileBytes"/> (DS9005) without reading it.</summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="fileSize">The size of the file in bytes.</param>
+    /// <returns>The report: the DS9005 finding (none when DS9005 is off).</returns>
+    public FileReport FileTooLarge(string? file, long fileSize)
+    {
+        var report = new FileReport(file);
+        this.AddInput(report, file, new InputProblem(
+            RuleCatalog.DS9005_FileTooLarge.Id,
+            $"the file has {Bytes(fileSize)}, more than the limit of {Bytes(this.Options.Limits.MaxFileBytes)}; the API server accepts at most 3 MiB per object, so it is not read",
+            SourceSpan.At(SourcePosition.Start)));
+        return report;
     }
 
     /// <summary>Validates a YAML or JSON text.</summary>
@@ -153,7 +176,7 @@ public sealed class ManifestValidator
         }
 
         Suppressions.ApplyComments(this, file, text, report.Findings);
-        report.Findings.Sort(CompareFindings);
+        SortFindings(report.Findings);
         return report;
     }
 
@@ -224,7 +247,7 @@ public sealed class ManifestValidator
             {
                 RuleId = p.Descriptor.Id,
                 Severity = severity,
-                Message = p.Message,
+                Message = GoText.Escape(p.Message),
                 Kind = p.Kind,
                 Path = p.Path,
                 LocationPath = p.At,
@@ -248,7 +271,14 @@ public sealed class ManifestValidator
     {
         foreach (var rule in this.rules)
         {
-            if ((only is { } target && rule.Target != target) || this.SeverityOf(rule.Descriptor, file) == Severity.None)
+            if (only is { } target && rule.Target != target)
+            {
+                continue;
+            }
+
+            // A class may report several ids (DS3003's reports DS3004 too): it runs when any of them is on, and the
+            // findings of the ids that are off are dropped afterwards.
+            if (!this.AnyIsOn(RuleCatalog.ReportedByClassOf(rule.Descriptor), file))
             {
                 continue;
             }
@@ -284,16 +314,14 @@ public sealed class ManifestValidator
             return;
         }
 
+        var listed = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         found.RemoveAll(f =>
         {
-            foreach (var id in ids)
+            if (listed.Contains(f.RuleId))
             {
-                if (string.Equals(id, f.RuleId, StringComparison.OrdinalIgnoreCase))
-                {
-                    used.Add(id);
-                    return true;
-                }
+                used.Add(f.RuleId);
+                return true;
             }
 
             return false;
@@ -329,7 +357,7 @@ public sealed class ManifestValidator
             {
                 RuleId = d.Id,
                 Severity = severity,
-                Message = problem.Message,
+                Message = GoText.Escape(GoText.Clip(problem.Message)),
                 Kind = FindingKind.Invalid,
                 File = file,
                 Span = problem.Span,
@@ -337,12 +365,21 @@ public sealed class ManifestValidator
             };
     }
 
-    /// <summary>Orders findings by file, position, rule id, then field path, message and severity (a total order).</summary>
+    /// <summary>
+    /// Orders findings by file, position, then rule id; ties are broken by every other field the hosts print (end
+    /// position, path, message, severity, kind, bad value, location path, object), so the order is total: the same
+    /// findings give the same sequence whatever order the files, documents and rules produced them in.
+    /// </summary>
     /// <param name="a">One finding.</param>
     /// <param name="b">Another.</param>
     /// <returns>The order.</returns>
     public static int CompareFindings(Finding a, Finding b)
     {
+        if (ReferenceEquals(a, b))
+        {
+            return 0;
+        }
+
         var c = string.CompareOrdinal(a.File, b.File);
         if (c != 0)
         {
@@ -361,19 +398,138 @@ public sealed class ManifestValidator
             return c;
         }
 
-        // A complete key, so that the order never depends on the order the findings were made in (input order, rule order).
         c = string.CompareOrdinal(a.RuleId, b.RuleId);
-        if (c == 0)
+        if (c != 0)
         {
-            c = string.CompareOrdinal(a.Path?.ToString(), b.Path?.ToString());
+            return c;
         }
 
-        if (c == 0)
+        return CompareTies(a, b);
+    }
+
+    /// <summary>Sorts findings in the total order of <see cref="CompareFindings"/>.</summary>
+    /// <param name="findings">The findings; sorted in place.</param>
+    public static void SortFindings(List<Finding> findings) => findings.Sort(CompareFindings);
+
+    private static int CompareTies(Finding a, Finding b)
+    {
+        var c = a.Span.Start.Offset.CompareTo(b.Span.Start.Offset);
+        if (c != 0)
         {
-            c = string.CompareOrdinal(a.Message, b.Message);
+            return c;
         }
 
-        return c != 0 ? c : a.Severity.CompareTo(b.Severity);
+        c = a.Span.End.Line.CompareTo(b.Span.End.Line);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Span.End.Column.CompareTo(b.Span.End.Column);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Span.End.Offset.CompareTo(b.Span.End.Offset);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Path?.ToString(), b.Path?.ToString());
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Message, b.Message);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Severity.CompareTo(b.Severity);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Kind.CompareTo(b.Kind);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.BadValue, b.BadValue);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.LocationPath?.ToString(), b.LocationPath?.ToString());
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.HelpUri, b.HelpUri);
+        return c != 0 ? c : CompareObjects(a.Object, b.Object);
+    }
+
+    private static int CompareObjects(ObjectRef? a, ObjectRef? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null ? (b is null ? 0 : -1) : 1;
+        }
+
+        var c = string.CompareOrdinal(a.File, b.File);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Document.CompareTo(b.Document);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.ApiVersion, b.ApiVersion);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Kind, b.Kind);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Namespace, b.Namespace);
+        return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+    }
+
+    // "70,000,000 bytes (66.8 MiB)": exact, and readable.
+    private static string Bytes(long n)
+    {
+        var exact = n.ToString("N0", CultureInfo.InvariantCulture) + (n == 1 ? " byte" : " bytes");
+        return n < 1024 * 1024 ? exact : $"{exact} ({(n / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture)} MiB)";
+    }
+
+    private bool AnyIsOn(IReadOnlyList<RuleDescriptor> descriptors, string? file)
+    {
+        foreach (var d in descriptors)
+        {
+            if (this.SeverityOf(d, file) != Severity.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Severity SeverityOf(RuleDescriptor d, string? file)

@@ -8,6 +8,9 @@ namespace DaemonLint.Engine;
 /// </summary>
 public static class Nodes
 {
+    // Characters of flow text after which a mapping or sequence display stops with "...".
+    private const int FlowLimit = 200;
+
     /// <summary>Gets a child value, treating an explicit null as absent.</summary>
     /// <param name="map">The mapping (may be null).</param>
     /// <param name="key">The key.</param>
@@ -68,23 +71,46 @@ public static class Nodes
     /// <returns>True when some part cannot be computed.</returns>
     public static bool ContainsUnknown(ManifestNode? node) => node is { ContainsUnknown: true };
 
-    /// <summary>Formats a value the way the API server prints a bad value: strings quoted, numbers bare.</summary>
+    /// <summary>
+    /// Formats a value the way the API server prints a bad value: strings quoted (<see cref="Quote"/>), numbers bare,
+    /// mappings and sequences in flow style; at most about <see cref="GoText.MaxEchoedBytes"/> bytes of any of them.
+    /// </summary>
     /// <param name="node">The node.</param>
     /// <returns>The text.</returns>
     public static string Display(ManifestNode? node) => node switch
     {
         ScalarNode { Type: ScalarType.String } s => Quote(s.Raw),
         ScalarNode { Type: ScalarType.Null } => "null",
-        ScalarNode s => s.Raw,
+        ScalarNode s => s.Raw.Length > GoText.MaxEchoedBytes ? GoText.Clip(GoText.Escape(s.Raw), GoText.MaxEchoedBytes) : GoText.Escape(s.Raw),
         MappingNode m => Flow(m),
         SequenceNode q => Flow(q),
         _ => "(unknown)",
     };
 
-    /// <summary>Quotes a string as Go's <c>%q</c> does for plain text.</summary>
+    /// <summary>
+    /// Quotes a string as Go's <c>%q</c> does (<see cref="GoText.Quote"/>: control, format and other non-printable
+    /// characters escaped as <c>\x1b</c>, <c>\u00a0</c>, ...), echoing at most <see cref="GoText.MaxEchoedBytes"/> UTF-8
+    /// bytes of it: a longer value ends with <c>...(truncated N bytes)</c>.
+    /// </summary>
     /// <param name="s">The text.</param>
     /// <returns>The quoted text.</returns>
-    public static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    public static string Quote(string s) => GoText.QuoteCapped(s);
+
+    // A key prints bare when it is plain printable ASCII that cannot be misread in the flow text; otherwise quoted.
+    private static void AppendKey(System.Text.StringBuilder sb, string key)
+    {
+        var plain = key.Length is > 0 and <= 253;
+        foreach (var c in key)
+        {
+            if (c is <= ' ' or >= '\u007f' or '{' or '}' or '[' or ']' or ',' or ':' or '"' or '\'' or '#' or '\\')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        sb.Append(plain ? key : Quote(key));
+    }
 
     private static string Flow(ManifestNode node)
     {
@@ -95,7 +121,7 @@ public static class Nodes
 
     private static void Flow(ManifestNode node, System.Text.StringBuilder sb, int depth)
     {
-        if (sb.Length > 200 || depth > 8)
+        if (sb.Length > FlowLimit || depth > 8)
         {
             sb.Append("...");
             return;
@@ -110,9 +136,15 @@ public static class Nodes
                     if (i > 0)
                     {
                         sb.Append(", ");
+                        if (sb.Length > FlowLimit)
+                        {
+                            sb.Append("...");
+                            break; // a mapping of 10,000 entries prints its first few, not 10,000 ellipses
+                        }
                     }
 
-                    sb.Append(m.Entries[i].Key).Append(": ");
+                    AppendKey(sb, m.Entries[i].Key);
+                    sb.Append(": ");
                     Flow(m.Entries[i].Value, sb, depth + 1);
                 }
 
@@ -125,6 +157,11 @@ public static class Nodes
                     if (i > 0)
                     {
                         sb.Append(", ");
+                        if (sb.Length > FlowLimit)
+                        {
+                            sb.Append("...");
+                            break;
+                        }
                     }
 
                     Flow(s.Items[i], sb, depth + 1);

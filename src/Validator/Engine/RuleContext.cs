@@ -106,6 +106,10 @@ public sealed class RuleContext
     /// <param name="at">The source location path.</param>
     public void Report(RuleDescriptor descriptor, FindingKind kind, FieldPath path, string detail, string? badValue = null, string? hint = null, FieldPath? at = null)
     {
+        // Each part may carry manifest text (details and hints name values too): each is capped, and the message's
+        // non-printable characters are escaped when the finding is made (ManifestValidator), so neither a 100 MB value
+        // nor a control character reaches a terminal.
+        badValue = badValue is null ? null : GoText.Escape(GoText.Clip(badValue));
         var text = kind.ToServerText();
         if (badValue is not null && kind is not (FindingKind.Required or FindingKind.Forbidden or FindingKind.TooLong))
         {
@@ -114,11 +118,11 @@ public sealed class RuleContext
 
         if (detail.Length > 0)
         {
-            text += ": " + detail;
+            text += ": " + GoText.Clip(detail);
         }
 
         // The hint is a finding's own field, not part of the message: editors show the message inline and the hint apart.
-        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue, this.currentReadsWritten) { Hint = hint is { Length: > 0 } ? Capitalize(hint) : null });
+        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue, this.currentReadsWritten) { Hint = hint is { Length: > 0 } ? Capitalize(GoText.Clip(hint)) : null });
     }
 
     /// <summary>

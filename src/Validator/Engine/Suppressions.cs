@@ -88,18 +88,31 @@ public static class Suppressions
             return;
         }
 
+        // Comments by the line they target (at most two per line: one on it, one above it), so each finding looks at
+        // its own line only, not at every comment of the file.
         var used = new bool[comments.Count];
+        var byLine = new Dictionary<int, List<int>>();
+        for (var i = 0; i < comments.Count; i++)
+        {
+            if (!byLine.TryGetValue(comments[i].TargetLine, out var onLine))
+            {
+                byLine[comments[i].TargetLine] = onLine = new List<int>(2);
+            }
+
+            onLine.Add(i);
+        }
+
         findings.RemoveAll(f =>
         {
-            if (!f.Span.IsKnown)
+            if (!f.Span.IsKnown || !byLine.TryGetValue(f.Span.Start.Line, out var onLine))
             {
                 return false;
             }
 
-            for (var i = 0; i < comments.Count; i++)
+            foreach (var i in onLine)
             {
                 var c = comments[i];
-                if (c.TargetLine == f.Span.Start.Line && (c.RuleIds.Count == 0 || Contains(c.RuleIds, f.RuleId)))
+                if (c.RuleIds.Count == 0 || Contains(c.RuleIds, f.RuleId))
                 {
                     used[i] = true;
                     return true;

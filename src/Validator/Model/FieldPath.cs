@@ -200,7 +200,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
         return list;
     }
 
-    /// <summary>Prints the path as kubectl does.</summary>
+    /// <summary>Prints the path as kubectl does (map keys with non-printable characters escaped, see <see cref="GoText.Escape"/>).</summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {
@@ -220,13 +220,15 @@ public sealed class FieldPath : IEquatable<FieldPath>
                         sb.Append('.');
                     }
 
-                    sb.Append(s.Name);
+                    sb.Append(GoText.Clip(GoText.Escape(s.Name), GoText.MaxEchoedBytes));
                     break;
                 case PathSegmentKind.Index:
                     sb.Append('[').Append(s.IndexValue.ToString(CultureInfo.InvariantCulture)).Append(']');
                     break;
                 default:
-                    sb.Append('[').Append(s.Name).Append(']');
+                    // Keys (and field names, above) are manifest text: non-printable characters are escaped as Go's
+                    // %q does, and a huge key is cut, so a path never carries control characters or megabytes to a terminal.
+                    sb.Append('[').Append(GoText.Clip(GoText.Escape(s.Name), GoText.MaxEchoedBytes)).Append(']');
                     break;
             }
         }

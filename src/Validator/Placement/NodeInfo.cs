@@ -184,7 +184,7 @@ public sealed class NodeInventory
 
         if (!obj.IsNode)
         {
-            this.Problem(obj, FieldPath.Root("apiVersion"), $"a Node has apiVersion v1, not '{obj.ApiVersion}'; the node is skipped");
+            this.Problem(obj, FieldPath.Root("apiVersion"), $"a Node has apiVersion v1, not {Engine.Nodes.Quote(obj.ApiVersion ?? string.Empty)}; the node is skipped");
             return false;
         }
 
@@ -198,7 +198,7 @@ public sealed class NodeInventory
 
         if (!this.names.Add(name!))
         {
-            this.Problem(obj, FieldPath.Root("metadata", "name"), $"node '{name}' appears twice; the first one is used");
+            this.Problem(obj, FieldPath.Root("metadata", "name"), $"node {Engine.Nodes.Quote(name!)} appears twice; the first one is used");
             return false;
         }
 
@@ -255,7 +255,7 @@ public sealed class NodeInventory
 
                 if (Effects.Parse(effect) is TaintEffect.None or TaintEffect.Other)
                 {
-                    this.Problem(obj, p.Child("effect"), $"taint effect '{effect}' is not NoSchedule, PreferNoSchedule or NoExecute; the taint never excludes a pod");
+                    this.Problem(obj, p.Child("effect"), $"taint effect {Engine.Nodes.Quote(effect)} is not NoSchedule, PreferNoSchedule or NoExecute; the taint never excludes a pod");
                 }
 
                 taints.Add(new Taint(key, value, effect));
@@ -278,7 +278,7 @@ public sealed class NodeInventory
         {
             RuleId = d.Id,
             Severity = d.DefaultSeverity,
-            Message = message,
+            Message = GoText.Escape(GoText.Clip(message)),
             Kind = FindingKind.Invalid,
             Path = path,
             Object = obj.Ref,

@@ -112,6 +112,8 @@ internal enum SelectorOp
 /// <summary>One compiled matchExpressions requirement (<c>labels.Requirement</c>).</summary>
 internal sealed class LabelRequirement
 {
+    private HashSet<string>? valueSet;
+
     public LabelRequirement(string key, SelectorOp op, string[] values, long threshold)
     {
         this.Key = key;
@@ -119,9 +121,10 @@ internal sealed class LabelRequirement
         this.Op = op;
         this.Values = values;
         this.Threshold = threshold;
-        this.Display = op is SelectorOp.Exists or SelectorOp.DoesNotExist
+        // Displays and errors carry manifest text: escaped as Go's %q escapes it, and a long value list is cut.
+        this.Display = GoText.Clip(GoText.Escape(op is SelectorOp.Exists or SelectorOp.DoesNotExist
             ? $"{key} {op}"
-            : $"{key} {op} [{string.Join(", ", values)}]";
+            : $"{key} {op} [{string.Join(", ", values)}]"), GoText.MaxEchoedBytes);
     }
 
     public string Display { get; }
@@ -158,6 +161,13 @@ internal sealed class LabelRequirement
 
     private bool Contains(string v)
     {
+        if (this.Values.Length > 8)
+        {
+            // A long In/NotIn list (one value per node name) is asked once per node: a set, not a scan.
+            this.valueSet ??= new HashSet<string>(this.Values, StringComparer.Ordinal);
+            return this.valueSet.Contains(v);
+        }
+
         foreach (var x in this.Values)
         {
             if (string.Equals(x, v, StringComparison.Ordinal))
@@ -178,7 +188,7 @@ internal sealed class FieldRequirement
         this.Key = key;
         this.Equal = equal;
         this.Value = value;
-        this.Display = $"matchFields {key} {(equal ? "In" : "NotIn")} [{value}]";
+        this.Display = GoText.Clip(GoText.Escape($"matchFields {key} {(equal ? "In" : "NotIn")} [{value}]"), GoText.MaxEchoedBytes);
     }
 
     public string Display { get; }
@@ -309,6 +319,8 @@ public sealed class PlacementPlan
     private readonly int[] selectorKeyIds;
     private readonly string[] selectorDisplay;
     private readonly Toleration[] tolerations;
+    private readonly Dictionary<string, Toleration[]>? tolerationsByKey;
+    private readonly Toleration[] tolerationsOfAnyKey;
     private readonly string nodeNameDetail;
     private readonly string affinityDetail;
     private readonly CompiledTerm[] terms;
@@ -325,14 +337,14 @@ public sealed class PlacementPlan
         bool isComplete,
         RolloutSettings rollout)
     {
-        this.DisplayName = displayName;
+        this.DisplayName = GoText.Escape(displayName);
         this.NodeName = nodeName;
         this.selector = selector;
         this.selectorDisplay = new string[selector.Length];
         this.selectorKeyIds = new int[selector.Length];
         for (var i = 0; i < selector.Length; i++)
         {
-            this.selectorDisplay[i] = selector[i].Key + "=" + selector[i].Value;
+            this.selectorDisplay[i] = GoText.Clip(GoText.Escape(selector[i].Key + "=" + selector[i].Value), GoText.MaxEchoedBytes);
             this.selectorKeyIds[i] = LabelKeys.Id(selector[i].Key);
         }
 
@@ -341,9 +353,41 @@ public sealed class PlacementPlan
         this.TemplateTolerations = templateTolerations;
         this.HostNetwork = hostNetwork;
         this.tolerations = DaemonTolerations.Merge(templateTolerations, hostNetwork).ToArray();
+        this.tolerationsOfAnyKey = this.tolerations;
+        if (this.tolerations.Length > 8)
+        {
+            // Each node's taints are checked against the tolerations: only those of the taint's key, or of any key
+            // (an empty key), can tolerate it, so a long list is indexed by key instead of scanned for every taint.
+            var byKey = new Dictionary<string, List<Toleration>>(StringComparer.Ordinal);
+            var anyKey = new List<Toleration>();
+            foreach (var t in this.tolerations)
+            {
+                if (t.Key.Length == 0)
+                {
+                    anyKey.Add(t);
+                }
+                else
+                {
+                    if (!byKey.TryGetValue(t.Key, out var list))
+                    {
+                        byKey[t.Key] = list = new List<Toleration>();
+                    }
+
+                    list.Add(t);
+                }
+            }
+
+            this.tolerationsByKey = new Dictionary<string, Toleration[]>(byKey.Count, StringComparer.Ordinal);
+            foreach (var kv in byKey)
+            {
+                this.tolerationsByKey[kv.Key] = kv.Value.ToArray();
+            }
+
+            this.tolerationsOfAnyKey = anyKey.ToArray();
+        }
         this.IsComplete = isComplete;
         this.Rollout = rollout;
-        this.nodeNameDetail = "spec.template.spec.nodeName is " + (nodeName ?? string.Empty);
+        this.nodeNameDetail = "spec.template.spec.nodeName is " + GoText.Clip(GoText.Escape(nodeName ?? string.Empty), GoText.MaxEchoedBytes);
         var usable = 0;
         foreach (var t in terms)
         {
@@ -501,16 +545,24 @@ public sealed class PlacementPlan
         {
             var tolerated = false;
             var forever = false;
-            foreach (var tol in this.tolerations)
+            foreach (var candidates in this.CandidatesFor(taint))
             {
-                if (tol.Tolerates(taint))
+                foreach (var tol in candidates)
                 {
-                    tolerated = true;
-                    if (tol.TolerationSeconds is null)
+                    if (tol.Tolerates(taint))
                     {
-                        forever = true;
-                        break;
+                        tolerated = true;
+                        if (tol.TolerationSeconds is null)
+                        {
+                            forever = true;
+                            break;
+                        }
                     }
+                }
+
+                if (forever)
+                {
+                    break;
                 }
             }
 
@@ -543,16 +595,25 @@ public sealed class PlacementPlan
     /// <returns>True when some toleration tolerates it.</returns>
     public bool Tolerates(Taint taint)
     {
-        foreach (var t in this.tolerations)
+        foreach (var candidates in this.CandidatesFor(taint))
         {
-            if (t.Tolerates(taint))
+            foreach (var t in candidates)
             {
-                return true;
+                if (t.Tolerates(taint))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    // The tolerations that can tolerate a taint: all of them (a short list), or those of its key and of any key.
+    private CandidateLists CandidatesFor(Taint taint) =>
+        this.tolerationsByKey is null
+            ? new CandidateLists(this.tolerations, null)
+            : new CandidateLists(this.tolerationsOfAnyKey, this.tolerationsByKey.TryGetValue(taint.Key, out var ofKey) ? ofKey : null);
 
     private static CompiledTerm? CompileTerm(MappingNode? term, int index)
     {
@@ -596,7 +657,7 @@ public sealed class PlacementPlan
                 var values = ReadValues(m);
                 if (op is not ("In" or "NotIn"))
                 {
-                    error ??= $"matchFields operator '{op}' is not In or NotIn";
+                    error ??= $"matchFields operator {Engine.Nodes.Quote(op)} is not In or NotIn";
                 }
                 else if (values.Length != 1)
                 {
@@ -609,7 +670,7 @@ public sealed class PlacementPlan
             }
         }
 
-        return new CompiledTerm(index, labelReqs.ToArray(), fieldReqs.ToArray(), error is null ? null : $"term {index}: {error}");
+        return new CompiledTerm(index, labelReqs.ToArray(), fieldReqs.ToArray(), error is null ? null : GoText.Clip(GoText.Escape($"term {index}: {error}")));
     }
 
     private static string[] ReadValues(MappingNode? m)
@@ -635,7 +696,7 @@ public sealed class PlacementPlan
         var keyErrors = K8sNames.IsLabelKey(key);
         if (keyErrors.Count > 0)
         {
-            error = $"key '{key}': {keyErrors[0]}";
+            error = $"key {Engine.Nodes.Quote(key)}: {keyErrors[0]}";
             return null;
         }
 
@@ -661,7 +722,7 @@ public sealed class PlacementPlan
                 sop = SelectorOp.Lt;
                 break;
             default:
-                error = $"'{op}' is not a valid node selector operator";
+                error = $"{Engine.Nodes.Quote(op)} is not a valid node selector operator";
                 return null;
         }
 
@@ -683,7 +744,7 @@ public sealed class PlacementPlan
 
                 if (!GoInt.TryParseInt64(values[0], out threshold))
                 {
-                    error = $"{key} {op}: '{values[0]}' is not an integer";
+                    error = $"{key} {op}: {Engine.Nodes.Quote(values[0])} is not an integer";
                     return null;
                 }
 
@@ -695,7 +756,7 @@ public sealed class PlacementPlan
             var errs = K8sNames.IsLabelValue(v);
             if (errs.Count > 0)
             {
-                error = $"{key} {op}: value '{v}' is not a valid label value: {errs[0]}";
+                error = $"{key} {op}: value {Engine.Nodes.Quote(v)} is not a valid label value: {errs[0]}";
                 return null;
             }
         }
@@ -721,4 +782,42 @@ public sealed class PlacementPlan
 internal static class Num
 {
     public static string S(long n) => n.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One or two arrays of tolerations to look through, enumerable without allocation.</summary>
+internal readonly struct CandidateLists
+{
+    private readonly Toleration[] first;
+    private readonly Toleration[]? second;
+
+    public CandidateLists(Toleration[] first, Toleration[]? second)
+    {
+        this.first = first;
+        this.second = second;
+    }
+
+    public Enumerator GetEnumerator() => new(this.first, this.second);
+
+    /// <summary>The enumerator of <see cref="CandidateLists"/>.</summary>
+    public struct Enumerator
+    {
+        private readonly Toleration[] first;
+        private readonly Toleration[]? second;
+        private int index;
+
+        public Enumerator(Toleration[] first, Toleration[]? second)
+        {
+            this.first = first;
+            this.second = second;
+            this.index = -1;
+        }
+
+        public readonly Toleration[] Current => this.index == 0 ? this.first : this.second!;
+
+        public bool MoveNext()
+        {
+            this.index++;
+            return this.index == 0 || (this.index == 1 && this.second is not null);
+        }
+    }
 }

@@ -135,7 +135,7 @@ public sealed class RolloutPlan
 
         if (settings.Type != "RollingUpdate")
         {
-            return new RolloutPlan(settings.Type, desired, 0, 0, 0, 0, $"unknown update strategy '{settings.Type}': the server rejects it");
+            return new RolloutPlan(settings.Type, desired, 0, 0, 0, 0, $"unknown update strategy {Engine.Nodes.Quote(settings.Type)}: the server rejects it");
         }
 
         if (!settings.MaxUnavailable.Known || !settings.MaxSurge.Known)

@@ -48,7 +48,7 @@ public sealed class Taint
         this.Value = value;
         this.EffectText = effect;
         this.Effect = Effects.Parse(effect);
-        this.Display = value.Length == 0 ? key + ":" + effect : key + "=" + value + ":" + effect;
+        this.Display = Model.GoText.Clip(Model.GoText.Escape(value.Length == 0 ? key + ":" + effect : key + "=" + value + ":" + effect), Model.GoText.MaxEchoedBytes);
     }
 
     /// <summary>Gets the key.</summary>

@@ -63,7 +63,14 @@ public static class FieldSuggestions
     /// <returns>The property, or null when none is close.</returns>
     public static string? NearestProperty(SchemaNode owner, string field)
     {
+        // A field name far longer than any property (a hostile 1 MB key) is near none of them: no work per property.
+        if (field.Length > 256)
+        {
+            return null;
+        }
+
         var normalized = Normalize(field);
+        var lower = field.ToLowerInvariant();
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var name in owner.Properties.Keys)
@@ -74,7 +81,12 @@ public static class FieldSuggestions
             }
 
             var limit = Math.Min(name.Length, field.Length) <= 4 ? 1 : name.Length <= 8 ? 2 : 3;
-            var d = Distance(name.ToLowerInvariant(), field.ToLowerInvariant(), limit);
+            if (Math.Abs(name.Length - field.Length) > limit)
+            {
+                continue;
+            }
+
+            var d = Distance(name.ToLowerInvariant(), lower, limit);
             if (d <= limit && (d < bestDistance || (d == bestDistance && string.CompareOrdinal(name, best) < 0)))
             {
                 best = name;

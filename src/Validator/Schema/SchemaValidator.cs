@@ -143,7 +143,7 @@ public sealed class SchemaValidator
             else
             {
                 var path = this.Path();
-                var message = "strict decoding error: unknown field \"" + path + "\"";
+                var message = "strict decoding error: unknown field " + Quote(this.RawPath());
                 string? hint;
                 ReleaseSet? knownIn = null;
                 if (schema.OtherReleases.TryGetValue(e.Key, out var releases))
@@ -380,6 +380,34 @@ public sealed class SchemaValidator
         }
 
         return p!;
+    }
+
+    // The path as the strict decoder names it, before quoting (FieldPath.ToString escapes what %q would escape again).
+    private string RawPath()
+    {
+        var sb = new StringBuilder();
+        foreach (var seg in this.stack)
+        {
+            switch (seg.Kind)
+            {
+                case PathSegmentKind.Field:
+                    if (sb.Length > 0)
+                    {
+                        sb.Append('.');
+                    }
+
+                    sb.Append(seg.Name);
+                    break;
+                case PathSegmentKind.Index:
+                    sb.Append('[').Append(seg.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                    break;
+                default:
+                    sb.Append('[').Append(seg.Name).Append(']');
+                    break;
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static string GoValueError(string valueKind, string goType) => $"json: cannot unmarshal {valueKind} into Go value of type {goType}";

@@ -119,6 +119,11 @@ public static class YamlManifestReader
             {
                 AddObjects(doc, map, file, index);
             }
+            else if (root is not null && !root.IsNull)
+            {
+                // kubectl skips an empty or null document; anything else must decode into an object.
+                doc.Problems.Add(NotAnObject(root, "the document"));
+            }
 
             yield return doc;
             index++;
@@ -130,9 +135,27 @@ public static class YamlManifestReader
 
     private static string CleanMessage(string message)
     {
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is reported separately.
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is reported separately. Its
+        // messages may quote the offending character: escaped, as every message is.
         var i = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && i > 0 ? message.Substring(i + 3) : message;
+        return GoText.Escape(GoText.Clip(message.StartsWith("(Line:", StringComparison.Ordinal) && i > 0 ? message.Substring(i + 3) : message));
+    }
+
+    // DS9011: a document (or an item of a List) that is a list or a scalar cannot be a Kubernetes object.
+    private static InputProblem NotAnObject(ManifestNode node, string what)
+    {
+        var (shape, span) = node switch
+        {
+            SequenceNode => ("a list", SourceSpan.At(node.Span.Start)),
+            ScalarNode { Type: ScalarType.String } s => ("the string " + GoText.QuoteCapped(s.Raw, 64), node.Span),
+            ScalarNode { Type: ScalarType.Bool } s => ("the boolean " + GoText.Escape(s.Raw), node.Span),
+            ScalarNode s => ("the number " + GoText.Clip(GoText.Escape(s.Raw), 64), node.Span),
+            _ => ("not a mapping", SourceSpan.At(node.Span.Start)),
+        };
+        return new InputProblem(
+            RuleCatalog.DS9011_DocumentMustBeAnObject.Id,
+            $"{what} is {shape}, not an object: kubectl cannot decode it into a Kubernetes object (an object is a mapping with apiVersion, kind and metadata; several objects go in documents separated by ---, or in the items of a kind: List)",
+            span);
     }
 
     private static void AddObjects(DocumentResult doc, MappingNode map, string? file, int index)
@@ -145,6 +168,10 @@ public static class YamlManifestReader
                 if (items.Items[i] is MappingNode item)
                 {
                     doc.Objects.Add(new ManifestObject(item, file, index, i));
+                }
+                else if (!items.Items[i].IsNull)
+                {
+                    doc.Problems.Add(NotAnObject(items.Items[i], $"items[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}] of this {GoText.Clip(GoText.Escape(kind.Raw), 64)}"));
                 }
             }
 
@@ -281,6 +308,7 @@ public static class YamlManifestReader
         private readonly List<Frame> stack = new();
         private readonly List<Frame> pool = new();
         private bool streamStarted;
+        private long aliasesUsed;
 
         public TreeBuilder(ReaderLimits limits) => this.limits = limits;
 
@@ -289,6 +317,7 @@ public static class YamlManifestReader
         {
             root = null;
             this.anchors.Clear();
+            this.aliasesUsed = 0;
             this.pool.AddRange(this.stack);
             this.stack.Clear();
             if (!this.streamStarted)
@@ -326,9 +355,10 @@ public static class YamlManifestReader
                     case AnchorAlias a:
                         if (!this.anchors.TryGetValue(a.Value.Value, out var target))
                         {
-                            throw new YamlException(a.Start, a.End, $"unknown anchor '{a.Value.Value}' referenced");
+                            throw new YamlException(a.Start, a.End, $"unknown anchor {GoText.QuoteCapped(a.Value.Value)} referenced");
                         }
 
+                        this.aliasesUsed++;
                         this.Attach(target.Node, target.Size, AnchorName.Empty, ev, problems, ref result, ref rootSize);
                         break;
                     case MappingStart ms:
@@ -505,8 +535,13 @@ public static class YamlManifestReader
             top.Size += size;
             if (top.Size > this.limits.MaxExpandedNodes)
             {
+                // Name what was exceeded: aliases multiplying the document, or its own size.
+                var limit = this.limits.MaxExpandedNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+                var used = this.aliasesUsed.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
                 throw new DocumentTooComplexException(
-                    $"the document expands to more than {this.limits.MaxExpandedNodes:N0} nodes through aliases (an alias bomb?); it is skipped",
+                    this.aliasesUsed > 0
+                        ? $"the document expands to more than {limit} nodes through its {used} alias{(this.aliasesUsed == 1 ? string.Empty : "es")} (an alias bomb?); it is skipped"
+                        : $"the document has more than {limit} nodes (mappings, sequences and scalars) and no aliases; no Kubernetes object is this large, so it is skipped",
                     YamlManifestReader.ToSpan(at.Start, at.End));
             }
 
@@ -564,7 +599,7 @@ public static class YamlManifestReader
                 var first = entries[existing].KeySpan.Start;
                 problems.Add(new InputProblem(
                     RuleCatalog.DS9004_DuplicateKey.Id,
-                    $"mapping key \"{top.PendingKey}\" already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
+                    $"mapping key {GoText.QuoteCapped(top.PendingKey)} already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
                     top.PendingKeySpan));
                 entries[existing] = entry;
                 return;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
@@ -23,30 +24,44 @@ internal sealed class DS1125TopologySpreadConstraintsMustBeUnique : Rule
             return;
         }
 
-        var basePath = Paths.PodSpec.Child("topologySpreadConstraints");
-        for (var i = 0; i < list.Count - 1; i++)
+        // The server reports each constraint that a later one repeats, once, at a path that names both fields, comparing
+        // it with every later constraint. Walking backwards with the nearest later index of each pair finds the same
+        // constraints in linear time.
+        var next = new int[list.Count];
+        var nearestLater = new Dictionary<(string Key, string Action), int>();
+        for (var i = list.Count - 1; i >= 0; i--)
         {
+            next[i] = -1;
             if (!TryPair(list.Items[i], out var key, out var action))
             {
                 continue;
             }
 
-            // The server reports the first of each repeated pair once, at a path that names both fields.
-            for (var j = i + 1; j < list.Count; j++)
+            if (nearestLater.TryGetValue((key, action), out var j))
             {
-                if (TryPair(list.Items[j], out var otherKey, out var otherAction) && key == otherKey && action == otherAction)
-                {
-                    var p = basePath.Index(i);
-                    context.Report(
-                        FindingKind.Duplicate,
-                        p.Child("{topologyKey, whenUnsatisfiable}"),
-                        string.Empty,
-                        Nodes.Quote("{" + key + ", " + action + "}"),
-                        $"topologySpreadConstraints[{j}] has the same topologyKey and whenUnsatisfiable; keep one of them",
-                        at: p);
-                    break;
-                }
+                next[i] = j;
             }
+
+            nearestLater[(key, action)] = i;
+        }
+
+        var basePath = Paths.PodSpec.Child("topologySpreadConstraints");
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (next[i] < 0)
+            {
+                continue;
+            }
+
+            TryPair(list.Items[i], out var key, out var action);
+            var p = basePath.Index(i);
+            context.Report(
+                FindingKind.Duplicate,
+                p.Child("{topologyKey, whenUnsatisfiable}"),
+                string.Empty,
+                Nodes.Quote("{" + key + ", " + action + "}"),
+                $"topologySpreadConstraints[{PodSpecNodes.Num(next[i])}] has the same topologyKey and whenUnsatisfiable; keep one of them",
+                at: p);
         }
     }
 

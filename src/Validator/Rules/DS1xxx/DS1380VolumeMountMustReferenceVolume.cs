@@ -46,22 +46,16 @@ internal sealed class DS1380VolumeMountMustReferenceVolume : Rule
             return null;
         }
 
-        foreach (var v in volumes.Volumes)
+        if (volumes.RejectedVolume(name) is { } rejected)
         {
-            if (v.Name == name && v.Issues.Count > 0)
-            {
-                return $"volume \"{name}\" ({v.Path}) is rejected for its own errors, so no mount can use it; fix that volume";
-            }
+            return $"volume {Nodes.Quote(name)} ({rejected.Path}) is rejected for its own errors, so no mount can use it; fix that volume";
         }
 
-        foreach (var v in volumes.Volumes)
+        if (volumes.NameIgnoringCase(name) is { } other)
         {
-            if (v.Name is { } other && string.Equals(other, name, System.StringComparison.OrdinalIgnoreCase))
-            {
-                return $"names are case-sensitive: did you mean \"{other}\"?";
-            }
+            return $"names are case-sensitive: did you mean {Nodes.Quote(other)}?";
         }
 
-        return $"add a volume named \"{name}\" to spec.template.spec.volumes, or mount an existing one";
+        return $"add a volume named {Nodes.Quote(name)} to spec.template.spec.volumes, or mount an existing one";
     }
 }

@@ -28,6 +28,7 @@ internal sealed class DS3007TaintAlmostTolerated : Rule
         var plan = result.Plan;
         var hits = new Dictionary<int, (Toleration Tol, Taint Taint, string Node, int Count, bool ValueDiffers)>();
         var order = new List<int>();
+        Dictionary<string, List<Toleration>>? byKey = null;
         for (var i = 0; i < result.Nodes.Count; i++)
         {
             var d = result.Decisions[i];
@@ -36,13 +37,16 @@ internal sealed class DS3007TaintAlmostTolerated : Rule
                 continue;
             }
 
-            foreach (var tol in plan.TemplateTolerations)
+            // Only the tolerations of the taint's key (Equal or Exists) can almost tolerate it: looked up by key, not
+            // scanned for every node. (The first of them differs, or it would tolerate the taint.)
+            byKey ??= TolerationsByKey(plan);
+            if (!byKey.TryGetValue(taint.Key, out var ofKey))
             {
-                if (tol.Key.Length == 0 || tol.Key != taint.Key || tol.Operator == TolerationOperator.Other)
-                {
-                    continue;
-                }
+                continue;
+            }
 
+            foreach (var tol in ofKey)
+            {
                 var effectDiffers = tol.EffectText.Length > 0 && tol.EffectText != taint.EffectText;
                 var valueDiffers = tol.Operator == TolerationOperator.Equal && tol.Value != taint.Value;
                 if (!effectDiffers && !valueDiffers)
@@ -69,7 +73,7 @@ internal sealed class DS3007TaintAlmostTolerated : Rule
             var h = hits[index];
             var p = Paths.PodSpec.Child("tolerations").Index(index);
             var what = h.ValueDiffers
-                ? $"value \"{h.Tol.Value}\" differs from the taint's \"{h.Taint.Value}\""
+                ? $"value {Nodes.Quote(h.Tol.Value)} differs from the taint's {Nodes.Quote(h.Taint.Value)}"
                 : $"effect {h.Tol.EffectText} differs from the taint's {h.Taint.EffectText}";
             var others = h.Count > 1 ? $" and {Num.S(h.Count - 1)} more node(s)" : string.Empty;
             context.Report(
@@ -78,6 +82,27 @@ internal sealed class DS3007TaintAlmostTolerated : Rule
                 $"the toleration of {h.Tol.Key} does not tolerate the taint {h.Taint.Display} of node {h.Node}{others}, the only thing keeping the DaemonSet off: {what}",
                 hint: h.ValueDiffers ? "match the taint's value, or use operator: Exists" : "match the taint's effect, or leave effect empty to tolerate every effect");
         }
+    }
+
+    private static Dictionary<string, List<Toleration>> TolerationsByKey(PlacementPlan plan)
+    {
+        var byKey = new Dictionary<string, List<Toleration>>(System.StringComparer.Ordinal);
+        foreach (var tol in plan.TemplateTolerations)
+        {
+            if (tol.Key.Length == 0 || tol.Operator == TolerationOperator.Other)
+            {
+                continue;
+            }
+
+            if (!byKey.TryGetValue(tol.Key, out var list))
+            {
+                byKey[tol.Key] = list = new List<Toleration>();
+            }
+
+            list.Add(tol);
+        }
+
+        return byKey;
     }
 
     private static bool OnlyUntoleratedTaint(PlacementPlan plan, NodeInfo node, Taint first)

@@ -20,6 +20,8 @@ internal sealed class ContainerResources
 {
     private static readonly object SharedKey = new();
 
+    private Dictionary<string, ResourceEntry>? limitIndex;
+
     private ContainerResources(ContainerRef container, MappingNode resources, FieldPath path)
     {
         this.Container = container;
@@ -55,17 +57,34 @@ internal sealed class ContainerResources
         return result;
     });
 
+    /// <summary>Gets the limit of a resource, or null (indexed on first use: the request rules ask once per request).</summary>
+    /// <param name="name">The resource name.</param>
+    /// <returns>The limit entry.</returns>
     public ResourceEntry? Limit(string name)
     {
-        foreach (var e in this.Limits)
+        if (this.Limits.Count <= 8)
         {
-            if (e.Name == name)
+            foreach (var e in this.Limits)
             {
-                return e;
+                if (e.Name == name)
+                {
+                    return e;
+                }
+            }
+
+            return null;
+        }
+
+        if (this.limitIndex is null)
+        {
+            this.limitIndex = new Dictionary<string, ResourceEntry>(this.Limits.Count, StringComparer.Ordinal);
+            foreach (var e in this.Limits)
+            {
+                this.limitIndex[e.Name] = e; // keys of a mapping are unique
             }
         }
 
-        return null;
+        return this.limitIndex.TryGetValue(name, out var found) ? found : null;
     }
 
     // Quantities are parsed with BigInteger, as upstream's inf.Dec; manifests repeat the same few texts ("100m",

@@ -62,6 +62,11 @@ internal sealed class VolumeAnalysis
     private static readonly Dictionary<string, int> SourceIndex = BuildSourceIndex();
     private static readonly VolumeAnalysis Empty = new(null);
 
+    // The mount rules look volumes up by name once per mount: indexes, not scans of the volumes.
+    private readonly Dictionary<string, VolumeInfo> registeredVolumes = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, VolumeInfo> rejectedVolumes = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, string> namesIgnoringCase = new(System.StringComparer.OrdinalIgnoreCase);
+
     private VolumeAnalysis(MappingNode? podSpec)
     {
         var seq = podSpec.Seq("volumes");
@@ -103,23 +108,17 @@ internal sealed class VolumeAnalysis
     /// <summary>Gets the registered volume of a name, or null.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The volume.</returns>
-    public VolumeInfo? RegisteredVolume(string name)
-    {
-        if (!this.Registered.Contains(name))
-        {
-            return null;
-        }
+    public VolumeInfo? RegisteredVolume(string name) => this.registeredVolumes.TryGetValue(name, out var v) ? v : null;
 
-        foreach (var v in this.Volumes)
-        {
-            if (v.Name == name && v.Issues.Count == 0 && !v.Uncertain)
-            {
-                return v;
-            }
-        }
+    /// <summary>Gets the first volume of a name that has errors of its own (so is not registered), or null.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The volume.</returns>
+    public VolumeInfo? RejectedVolume(string name) => this.rejectedVolumes.TryGetValue(name, out var v) ? v : null;
 
-        return null;
-    }
+    /// <summary>Gets the name of the first volume whose name equals this one ignoring case, or null.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The volume's name.</returns>
+    public string? NameIgnoringCase(string name) => this.namesIgnoringCase.TryGetValue(name, out var n) ? n : null;
 
     /// <summary>Whether a mount name certainly matches no registered volume.</summary>
     /// <param name="name">The mount's volume name.</param>
@@ -276,6 +275,20 @@ internal sealed class VolumeAnalysis
         else if (info.Issues.Count == 0)
         {
             this.Registered.Add(name);
+            if (!this.registeredVolumes.ContainsKey(name))
+            {
+                this.registeredVolumes[name] = info;
+            }
+        }
+
+        if (info.Issues.Count > 0 && !this.rejectedVolumes.ContainsKey(name))
+        {
+            this.rejectedVolumes[name] = info;
+        }
+
+        if (!this.namesIgnoringCase.ContainsKey(name))
+        {
+            this.namesIgnoringCase[name] = name;
         }
     }
 

@@ -205,4 +205,65 @@ public sealed class PortRulesTests
             f.Message);
         Assert.Equal("Remove hostIP, or add the hostPort it should bind", f.Hint);
     }
+
+    // A group's first port is indexed only when a second port of its containerPort and protocol joins: each kind of
+    // overlap with the first port, and the near misses, must come out as when every port was indexed on arrival.
+    [Theory]
+    [InlineData("{containerPort: 80}", "{containerPort: 80, hostPort: 8080}", "overlapping port definition")]
+    [InlineData("{containerPort: 80, hostPort: 8080}", "{containerPort: 80}", "overlapping port definition")]
+    [InlineData("{containerPort: 80, hostPort: 8080, hostIP: 10.0.0.1}", "{containerPort: 80, hostPort: 8080}", "dangerously ambiguous port definition")]
+    [InlineData("{containerPort: 80, hostPort: 8080}", "{containerPort: 80, hostPort: 8080, hostIP: 10.0.0.1}", "dangerously ambiguous port definition")]
+    [InlineData("{containerPort: 80, protocol: UDP}", "{containerPort: 80, protocol: UDP}", "duplicate port definition")]
+    public void SecondPortOfAGroup_OverlapsTheFirst_Triggers(string first, string second, string kind)
+    {
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS4104_PortDefinitionsShouldNotOverlap.Id,
+            $$"""
+            containers:
+              - name: c
+                image: i
+                ports:
+                  - {{first}}
+                  - {{second}} # expect: DS4104 spec.template.spec.containers[0].ports[1]
+            """);
+        var protocol = first.Contains("UDP", System.StringComparison.Ordinal) ? "UDP" : "TCP";
+        Assert.Equal($"Duplicate value: \"80/{protocol}\": {kind} with spec.template.spec.containers[0].ports[0]", f.Message);
+        Assert.Equal("Declare each port once", f.Hint);
+    }
+
+    [Fact]
+    public void InitContainerPort_BoundAgainByAContainer_IsAWarning_NotDs1156()
+    {
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS4104_PortDefinitionsShouldNotOverlap.Id,
+            """
+            initContainers:
+              - {name: init, image: i, ports: [{containerPort: 80, hostPort: 8080}]}
+            containers:
+              - name: c
+                image: i
+                ports:
+                  - {containerPort: 80, hostPort: 8080} # expect: DS4104 spec.template.spec.containers[0].ports[0]
+            """);
+        Assert.Equal("Duplicate value: \"80/TCP\": duplicate port definition with spec.template.spec.initContainers[0].ports[0]", f.Message);
+        Assert.Equal("Declare each port once", f.Hint);
+    }
+
+    [Theory]
+    [InlineData("{containerPort: 80, hostPort: 8080}", "{containerPort: 80, hostPort: 8081}")]
+    [InlineData("{containerPort: 80, hostPort: 8080, hostIP: 10.0.0.1}", "{containerPort: 80, hostPort: 8080, hostIP: 10.0.0.2}")]
+    [InlineData("{containerPort: 80, hostPort: 8080, hostIP: 10.0.0.1}", "{containerPort: 80, hostPort: 8081}")]
+    [InlineData("{containerPort: 80}", "{containerPort: 80, protocol: UDP}")]
+    [InlineData("{containerPort: 80}", "{containerPort: 81}")]
+    public void SecondPortOfAGroup_NotOverlappingTheFirst_DoesNotTrigger(string first, string second) =>
+        PodSpecYaml.None(
+            RuleCatalog.DS4104_PortDefinitionsShouldNotOverlap.Id,
+            $$"""
+            containers:
+              - name: c
+                image: i
+                ports:
+                  - {{first}}
+                  - {{second}}
+            """);
 }

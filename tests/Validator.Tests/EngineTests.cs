@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DaemonLint.Catalog;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+using DaemonLint.Rules;
+
+namespace DaemonLint.Tests;
+
+/// <summary>Which rule classes the engine runs, and the order of what they find.</summary>
+public sealed class EngineTests
+{
+    // A default toleration with tolerationSeconds (DS3004) and one without (DS3003), both found by DS3003's class.
+    private const string Tolerations = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  selector: {matchLabels: {app: a}}\n"
+        + "  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: [{name: c, image: i}]\n      tolerations:\n"
+        + "        - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 30}\n"
+        + "        - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute}\n";
+
+    [Fact]
+    public void TurningOffTheClassesOwnId_KeepsTheOtherIdItReports()
+    {
+        var ids = Run(Off("DS3003"));
+        Assert.Contains("DS3004", ids);
+        Assert.DoesNotContain("DS3003", ids);
+    }
+
+    [Fact]
+    public void TurningOffTheOtherId_KeepsTheClassesOwnId()
+    {
+        var ids = Run(Off("DS3004"));
+        Assert.Contains("DS3003", ids);
+        Assert.DoesNotContain("DS3004", ids);
+    }
+
+    [Fact]
+    public void BothOn_BothReported()
+    {
+        var ids = Run(null);
+        Assert.Contains("DS3003", ids);
+        Assert.Contains("DS3004", ids);
+    }
+
+    [Fact]
+    public void AClassRuns_WhenAnyIdItReportsIsOn_AndNotWhenAllAreOff()
+    {
+        Assert.Equal(new[] { RuleCatalog.DS3003_TolerationRepeatsDaemonDefault, RuleCatalog.DS3004_TolerationSecondsOnDaemonDefaultIsDropped }, RuleCatalog.ReportedByClassOf(RuleCatalog.DS3003_TolerationRepeatsDaemonDefault));
+        Assert.Equal(1, Runs(Off("DS3003")));
+        Assert.Equal(1, Runs(Off("DS3004")));
+        Assert.Equal(0, Runs(Off("DS3003", "DS3004")));
+    }
+
+    [Fact]
+    public void FindingsAreInTheSameOrder_WhateverTheOrderOfRulesAndFiles()
+    {
+        // Several findings of one rule at one position (DS1007: an invalid key and an invalid value of the same label)
+        // and findings at the same position from several rules.
+        var files = new Dictionary<string, string>
+        {
+            ["a.yaml"] = Tolerations.Replace("metadata: {name: ds}", "metadata: {name: ds, labels: {\"-k\": \"-v\", \"-x\": \"-y\"}}"),
+            ["b.yaml"] = Tolerations.Replace("containers: [{name: c, image: i}]", "containers: [{name: c, image: i}, {name: c, image: \"\"}, {name: C_1}]")
+                + "---\n" + Tolerations.Replace("name: ds", "name: ds2"),
+            ["c.yaml"] = "a: 1\na: 2\nkind: [unclosed\n",
+        };
+
+        var baseline = Render(ValidateAll(files.Keys.ToList(), RuleSet.All, files));
+        Assert.True(baseline.Count > 10, string.Join("\n", baseline));
+        var random = new Random(7);
+        for (var round = 0; round < 20; round++)
+        {
+            var rules = RuleSet.All.OrderBy(_ => random.Next()).ToList();
+            var order = files.Keys.OrderBy(_ => random.Next()).ToList();
+            Assert.Equal(baseline, Render(ValidateAll(order, rules, files)));
+        }
+    }
+
+    [Fact]
+    public void TheOrderIsTotal_TiesOnPositionAndIdAreBrokenByPathAndMessage()
+    {
+        var span = new SourceSpan(new SourcePosition(3, 5, 40), new SourcePosition(3, 9, 44));
+        Finding F(string message, string? path) => new()
+        {
+            RuleId = "DS9009",
+            Severity = Severity.Error,
+            Message = message,
+            Kind = FindingKind.Invalid,
+            Path = path is null ? null : FieldPath.Parse(path),
+            File = "f.yaml",
+            Span = span,
+        };
+
+        var findings = new List<Finding> { F("b", "x"), F("a", "y"), F("a", "x"), F("c", null), F("a", null) };
+        var expected = new[] { "a ", "c ", "a x", "b x", "a y" };
+        for (var round = 0; round < 30; round++)
+        {
+            var shuffled = findings.OrderBy(_ => Guid.NewGuid()).ToList();
+            ManifestValidator.SortFindings(shuffled);
+            Assert.Equal(expected, shuffled.Select(f => f.Message + " " + f.Path));
+        }
+    }
+
+    private static List<Finding> ValidateAll(List<string> order, IReadOnlyList<Rule> rules, Dictionary<string, string> files)
+    {
+        var validator = new ManifestValidator(rules: rules);
+        var all = new List<Finding>();
+        foreach (var name in order)
+        {
+            all.AddRange(validator.ValidateText(name, files[name]).Findings);
+        }
+
+        ManifestValidator.SortFindings(all);
+        return all;
+    }
+
+    private static List<string> Render(List<Finding> findings) =>
+        findings.Select(f => $"{f.File}|{f.Span}|{f.RuleId}|{f.Severity}|{f.Kind}|{f.Path}|{f.LocationPath}|{f.BadValue}|{f.Object?.Document}|{f.Message}").ToList();
+
+    private static ValidatorOptions Off(params string[] ids) =>
+        new() { SeverityOverride = (id, _) => ids.Contains(id) ? Severity.None : null };
+
+    private static List<string> Run(ValidatorOptions? options) =>
+        new ManifestValidator(options).ValidateText("t.yaml", Tolerations).Findings.Select(f => f.RuleId).ToList();
+
+    private static int Runs(ValidatorOptions options)
+    {
+        var rule = new CountingRule();
+        new ManifestValidator(options, new Rule[] { rule }).ValidateText("t.yaml", Tolerations);
+        return rule.Checks;
+    }
+
+    private sealed class CountingRule : Rule
+    {
+        public CountingRule()
+            : base(RuleCatalog.DS3003_TolerationRepeatsDaemonDefault)
+        {
+        }
+
+        public int Checks { get; private set; }
+
+        public override void Check(RuleContext context) => this.Checks++;
+    }
+}
