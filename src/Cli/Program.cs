@@ -87,9 +87,12 @@ public static class Program
 
         place options:
           --nodes FILE                            the node inventory (repeatable; files or folders)
+          --pods FILE                             the cluster's pods (kubectl get pods -A -o yaml|json): capacity counts
+                                                  what they request on each node, and the host ports they hold
           --format text|json|html                 output format (default text; html is one self-contained page)
           --output FILE                           write to FILE instead of standard output
-          place exits 0 when every DaemonSet runs on at least one node, 1 when one runs on no node, 2 on usage or input errors.
+          place exits 0 when every DaemonSet runs on at least one node, 1 when one would run on none (no node should
+          run it, or its pod fits none of those), 2 on usage or input errors.
 
         Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, I/O or configuration error.
 

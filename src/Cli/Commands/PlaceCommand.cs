@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using DaemonLint.Cli.Output;
 using DaemonLint.Engine;
@@ -11,9 +12,11 @@ using DaemonLint.Yaml;
 namespace DaemonLint.Cli.Commands;
 
 /// <summary>
-/// <c>daemonlint place --nodes FILE DAEMONSET...</c>: per DaemonSet, the nodes that get a daemon pod and why the others do not.
-/// Exit codes: 0 every DaemonSet runs on at least one node; 1 some DaemonSet runs on no node of the inventory;
-/// 2 usage or I/O error, unreadable YAML, no Node in the inventory or no DaemonSet in the input.
+/// <c>daemonlint place --nodes FILE [--pods FILE] DAEMONSET...</c>: per DaemonSet, the nodes that get a daemon pod and why
+/// the others do not, and (with allocatable or pods) whether the pod fits there.
+/// Exit codes: 0 every DaemonSet runs on at least one node; 1 some DaemonSet would run nowhere (no node should run it,
+/// an empty inventory included, or it fits none of those that should); 2 usage or I/O error, unreadable YAML, no Node
+/// in the inventory (and no empty List) or no DaemonSet in the input.
 /// </summary>
 public static class PlaceCommand
 {
@@ -28,15 +31,19 @@ public static class PlaceCommand
     {
         var options = PlaceOptions.Parse(args);
         var limits = ReaderLimits.Default;
-        if (!NodeInventoryLoader.TryLoad(options.Nodes, currentDirectory, limits, stderr, out var inventory))
+        if (!PlacementInputs.TryLoadNodes(options.Nodes, currentDirectory, stderr, out var inventory))
         {
             return Program.ExitUsage;
         }
 
-        if (inventory.Nodes.Count == 0)
+        if (options.Pods.Count > 0)
         {
-            stderr.WriteLine($"daemonlint: no v1 Node object in {string.Join(", ", options.Nodes)} (expected 'kubectl get nodes -o yaml' output, a Node, or a folder of them)");
-            return Program.ExitUsage;
+            if (!PlacementInputs.TryLoadPods(options.Pods, currentDirectory, stderr, out var pods))
+            {
+                return Program.ExitUsage;
+            }
+
+            inventory.WithPods(pods);
         }
 
         var daemonSets = new List<ManifestObject>();
@@ -86,15 +93,7 @@ public static class PlaceCommand
             return Program.ExitUsage;
         }
 
-        var plans = new List<PlacementPlan>(daemonSets.Count);
-        foreach (var ds in daemonSets)
-        {
-            plans.Add(PlacementPlan.Compile(ds));
-        }
-
-        var results = PlacementEvaluator.EvaluateAll(plans, inventory.Nodes, daemonSets);
-
-        var report = new PlacementReport(inventory, results);
+        var report = new PlacementReport(inventory, PlacementRun.Evaluate(daemonSets, inventory));
         try
         {
             if (options.Output is null)
@@ -114,15 +113,7 @@ public static class PlaceCommand
             return Program.ExitUsage;
         }
 
-        foreach (var r in results)
-        {
-            if (r.Desired == 0)
-            {
-                return Program.ExitFindings;
-            }
-        }
-
-        return Program.ExitOk;
+        return report.Run.Results.Any(r => r.RunsNowhere) ? Program.ExitFindings : Program.ExitOk;
     }
 }
 
@@ -131,6 +122,9 @@ public sealed class PlaceOptions
 {
     /// <summary>Gets the node inventory paths.</summary>
     public List<string> Nodes { get; } = new();
+
+    /// <summary>Gets the pod inventory paths (<c>--pods</c>: <c>kubectl get pods -A -o yaml</c>).</summary>
+    public List<string> Pods { get; } = new();
 
     /// <summary>Gets the DaemonSet paths.</summary>
     public List<string> Paths { get; } = new();
@@ -188,6 +182,9 @@ public sealed class PlaceOptions
                 case "--nodes":
                 case "-n":
                     o.Nodes.Add(Value());
+                    break;
+                case "--pods":
+                    o.Pods.Add(Value());
                     break;
                 case "--format":
                 case "-f":

@@ -80,11 +80,18 @@ public sealed class FitReason
     /// <summary>Gets the reason with numbers: <c>Insufficient cpu (requests 500m, free 200m of 4)</c>.</summary>
     public string Text => this.Kind switch
     {
-        FitReasonKind.HostPort => $"host port {this.Port} is held by {this.HeldBy}",
+        FitReasonKind.HostPort => $"host port {this.Port} is {this.Numbers}",
+        _ => $"{this.SchedulerReason} ({this.Numbers})",
+    };
+
+    /// <summary>Gets the numbers alone: <c>requests 500m, free 200m of 4</c>, <c>110 of 110 already</c>, <c>held by pod ns/name</c>.</summary>
+    public string Numbers => this.Kind switch
+    {
+        FitReasonKind.HostPort => "held by " + this.HeldBy,
         FitReasonKind.TooManyPods => this.Capacity == 0
-            ? "Too many pods (the node allows 0: it reports no allocatable pods)"
-            : $"Too many pods ({Num.S(this.Used)} of {Num.S(this.Capacity)} already)",
-        _ => $"Insufficient {this.Resource} (requests {ResourceText.Format(this.Resource, this.Requested)}, free {ResourceText.Format(this.Resource, Math.Max(0, this.Capacity - this.Used))} of {ResourceText.Format(this.Resource, this.Capacity)})",
+            ? "the node allows 0: it reports no allocatable pods"
+            : $"{Num.S(this.Used)} of {Num.S(this.Capacity)} already",
+        _ => $"requests {ResourceText.Format(this.Resource, this.Requested)}, free {ResourceText.Format(this.Resource, Math.Max(0, this.Capacity - this.Used))} of {ResourceText.Format(this.Resource, this.Capacity)}",
     };
 
     /// <inheritdoc />
@@ -118,6 +125,9 @@ public sealed class FitProblem
 
     /// <summary>Gets the whole text: <c>Pending: Insufficient cpu (requests 500m, free 200m of 4)</c>.</summary>
     public string Text { get; }
+
+    /// <summary>Gets what follows the code when the code is already said: the numbers of a single reason, else every reason.</summary>
+    public string Details => this.Reasons.Count == 1 ? this.Reasons[0].Numbers : string.Join("; ", System.Linq.Enumerable.Select(this.Reasons, r => r.Text));
 
     /// <inheritdoc />
     public override string ToString() => this.Text;

@@ -162,9 +162,10 @@ public sealed class NodeClass
 }
 
 /// <summary>
-/// The nodes of one DaemonSet's result that share its decision and look alike to it: same answers to its own selector,
-/// affinity and name requirements, same taints it does not tolerate (and NoExecute taints it tolerates only for a while).
-/// Several <see cref="NodeClass"/>es collapse into one group when they differ only in what other DaemonSets read.
+/// The nodes of one DaemonSet's result that share its decision and look alike to it. Nodes it runs on, or that a taint
+/// keeps it off, group by the answers to its own selector, affinity and name requirements and by the taints it does not
+/// tolerate (and NoExecute taints it tolerates only for a while); nodes it does not select group by the requirement that
+/// fails. Several <see cref="NodeClass"/>es collapse into one group when they differ only in what other DaemonSets read.
 /// </summary>
 public sealed class NodeGroup
 {
@@ -368,18 +369,24 @@ public sealed class NodeClassSet
             var d = result.Decisions[c.MemberArray[0]];
             sb.Clear();
             sb.Append(d.ShouldRun ? '1' : '0').Append(d.ShouldContinueRunning ? '1' : '0').Append((char)('A' + (int)d.Reason)).Append((char)('A' + (int)d.Notes)).Append(d.Detail).Append('\u0001');
-            foreach (var p in view.Probes)
-            {
-                sb.Append(this.probes[p].Matches(c.Representative) ? '1' : '0');
-            }
-
             var relevant = new List<Taint>();
-            foreach (var t in c.Representative.ExcludingTaints)
+
+            // A nodeName, selector or affinity mismatch is decided before taints, by the detail shown: such nodes form
+            // one group per detail. Nodes that run it or stop at a taint are told apart by what this DaemonSet reads.
+            if (d.ShouldRun || d.Reason == PlacementReason.UntoleratedTaint)
             {
-                if (!plan.Tolerates(t) || (t.Effect == TaintEffect.NoExecute && !plan.ToleratesForever(t)))
+                foreach (var p in view.Probes)
                 {
-                    relevant.Add(t);
-                    sb.Append('\u0002').Append(t.Key).Append('\u0001').Append(t.Value).Append('\u0001').Append(t.EffectText);
+                    sb.Append(this.probes[p].Matches(c.Representative) ? '1' : '0');
+                }
+
+                foreach (var t in c.Representative.ExcludingTaints)
+                {
+                    if (!plan.Tolerates(t) || (t.Effect == TaintEffect.NoExecute && !plan.ToleratesForever(t)))
+                    {
+                        relevant.Add(t);
+                        sb.Append('\u0002').Append(t.Key).Append('\u0001').Append(t.Value).Append('\u0001').Append(t.EffectText);
+                    }
                 }
             }
 
