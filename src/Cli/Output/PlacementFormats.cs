@@ -88,7 +88,7 @@ public static class PlacementFormats
                 continue;
             }
 
-            var code = p.Reasons[0].Kind == FitReasonKind.HostPort ? p.Code : p.Reasons.Count == 1 ? p.Code : p.Code + " +" + (p.Reasons.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var code = p.Code;
             if (index.TryGetValue(code, out var i))
             {
                 list[i] = (code, list[i].Count + 1, list[i].Node, list[i].Problem);

@@ -98,27 +98,38 @@ public static class PlacementHtml
 
         if (nowhere.Count > 0)
         {
-            sb.Append("<div class=\"alert nowhere\"><h2>Runs nowhere (").Append(N(nowhere.Count)).Append(")</h2><ul>\n");
-            foreach (var (r, i) in nowhere)
-            {
-                sb.Append("<li><a href=\"#ds-").Append(i).Append("\">").Append(E(r.Plan.DisplayName)).Append("</a>: ").Append(E(PlacementText.NowhereWhy(run, r))).Append("</li>\n");
-            }
-
-            sb.Append("</ul></div>\n");
+            sb.Append("<div class=\"alert nowhere\"><h2>Runs nowhere (").Append(N(nowhere.Count)).Append(")</h2>\n");
+            AlertList(sb, nowhere.Select(x => (x.i, x.r.Plan.DisplayName, PlacementText.NowhereWhy(run, x.r))).ToList());
+            sb.Append("</div>\n");
         }
 
         if (losing.Count > 0)
         {
-            sb.Append("<div class=\"alert loses\"><h2>Loses nodes (").Append(N(losing.Count)).Append(")</h2><ul>\n");
-            foreach (var (r, i) in losing)
-            {
-                sb.Append("<li><a href=\"#ds-").Append(i).Append("\">").Append(E(r.Plan.DisplayName)).Append("</a>: ").Append(E(PlacementText.LossWhy(r))).Append("</li>\n");
-            }
-
-            sb.Append("</ul></div>\n");
+            sb.Append("<div class=\"alert loses\"><h2>Loses nodes (").Append(N(losing.Count)).Append(")</h2>\n");
+            AlertList(sb, losing.Select(x => (x.i, x.r.Plan.DisplayName, PlacementText.LossWhy(x.r))).ToList());
+            sb.Append("</div>\n");
         }
 
         sb.Append("</section>\n");
+    }
+
+    // The first items in view; the rest behind a <details> (no script needed), so the matrix stays near the top.
+    private static void AlertList(StringBuilder sb, List<(int Index, string Name, string Why)> items)
+    {
+        const int Shown = 8;
+        sb.Append("<ul>\n");
+        for (var k = 0; k < items.Count; k++)
+        {
+            if (k == Shown)
+            {
+                sb.Append("</ul>\n<details><summary>").Append(N(items.Count - Shown)).Append(" more</summary><ul>\n");
+            }
+
+            var (i, name, why) = items[k];
+            sb.Append("<li><a href=\"#ds-").Append(i).Append("\">").Append(E(name)).Append("</a>: ").Append(E(why)).Append("</li>\n");
+        }
+
+        sb.Append(items.Count > Shown ? "</ul></details>\n" : "</ul>\n");
     }
 
     private static void WriteRow(PlacementRun run, NodeClass c, StringBuilder sb)
@@ -171,12 +182,9 @@ public static class PlacementHtml
         sb.Append("</p></details></th>").Append(row).Append("</tr>\n");
     }
 
-    // "Insufficient cpu" → "cpu", "Too many pods" → "pods", "HostPort 9100/TCP" → "port 9100/TCP".
+    // "Insufficient cpu, memory" → "cpu, memory", "Too many pods" → "pods", "HostPort 9100/TCP" → "port 9100/TCP".
     private static string Short(string code) =>
-        code.StartsWith("Insufficient ", System.StringComparison.Ordinal) ? code.Substring(13)
-        : code.StartsWith("Too many pods", System.StringComparison.Ordinal) ? "pods" + code.Substring(13)
-        : code.StartsWith("HostPort ", System.StringComparison.Ordinal) ? "port " + code.Substring(9)
-        : code;
+        code.Replace("Insufficient ", string.Empty).Replace("Too many pods", "pods").Replace("HostPort ", "port ");
 
     // Lets text wrap after '-', '.', '/', '_', '=' and ':' (with word-break: keep-all in headers), never inside a word.
     private static string Breakable(string s)

@@ -120,8 +120,32 @@ public sealed class FitProblem
     /// <summary>Gets a value indicating whether the template sets <c>nodeName</c>: the pod skips the scheduler and the kubelet's admission rejects it (Failed, then re-created with back-off).</summary>
     public bool BypassesScheduler { get; }
 
-    /// <summary>Gets the code of the first reason.</summary>
-    public string Code => this.Reasons[0].Code;
+    /// <summary>
+    /// Gets the reasons as a short code: <c>Insufficient cpu</c>, <c>Insufficient cpu, memory</c>,
+    /// <c>Too many pods, Insufficient cpu</c>, <c>HostPort 9100/TCP</c>.
+    /// </summary>
+    public string Code
+    {
+        get
+        {
+            var sb = new StringBuilder();
+            var insufficient = false;
+            foreach (var r in this.Reasons)
+            {
+                if (r.Kind == FitReasonKind.InsufficientResource)
+                {
+                    sb.Append(sb.Length == 0 ? string.Empty : ", ").Append(insufficient ? r.Resource : r.Code);
+                    insufficient = true;
+                }
+                else
+                {
+                    sb.Append(sb.Length == 0 ? string.Empty : ", ").Append(r.Code);
+                }
+            }
+
+            return sb.ToString();
+        }
+    }
 
     /// <summary>Gets the whole text: <c>Pending: Insufficient cpu (requests 500m, free 200m of 4)</c>.</summary>
     public string Text { get; }
