@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 using DaemonLint.Model;
@@ -181,9 +182,22 @@ public static class Corpus
     /// </summary>
     public static string PodsYaml(int nodes, int perNode = 10, int seed = 7)
     {
-        var rnd = new Random(seed);
         var sb = new StringBuilder(nodes * perNode * 3600);
         sb.Append("apiVersion: v1\nitems:\n");
+        foreach (var item in PodItems(nodes, perNode, seed))
+        {
+            sb.Append(item);
+        }
+
+        sb.Append("kind: List\nmetadata:\n  resourceVersion: \"\"\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The pods of <see cref="PodsYaml"/>, one YAML list item (<c>- apiVersion: v1 ...</c>) each.</summary>
+    public static IEnumerable<string> PodItems(int nodes, int perNode = 10, int seed = 7)
+    {
+        var rnd = new Random(seed);
+        var sb = new StringBuilder(4096);
         var cpus = new[] { 50, 100, 100, 200, 250, 500 };
         var mems = new[] { 64, 128, 256, 512, 1024 };
         for (var n = 0; n < nodes; n++)
@@ -193,16 +207,20 @@ public static class Corpus
             var ingress = rnd.Next(100) < 5;
             for (var k = 0; k < perNode; k++)
             {
+                sb.Clear();
+                var unique = (n * perNode) + k;
                 if (k < 4)
                 {
                     var ds = k * 10;
-                    Pod(sb, "kube-system", $"ds-{ds}-{Suffix(rnd)}", node, "DaemonSet", $"ds-{ds}", (50 * (1 + (ds % 10))).ToString(CultureInfo.InvariantCulture) + "m", (64 * (1 + (ds % 8))).ToString(CultureInfo.InvariantCulture) + "Mi", 9100 + ds, true, "Running", rnd);
+                    Pod(sb, "kube-system", $"ds-{ds}-{Suffix(rnd)}{unique}", node, "DaemonSet", $"ds-{ds}", (50 * (1 + (ds % 10))).ToString(CultureInfo.InvariantCulture) + "m", (64 * (1 + (ds % 8))).ToString(CultureInfo.InvariantCulture) + "Mi", 9100 + ds, true, "Running", rnd);
+                    yield return sb.ToString();
                     continue;
                 }
 
                 if (k == 4 && ingress)
                 {
-                    Pod(sb, "ingress", "ingress-nginx-controller-" + Suffix(rnd), node, "ReplicaSet", "ingress-nginx-controller-7d9f8", "100m", "90Mi", 443, false, "Running", rnd);
+                    Pod(sb, "ingress", "ingress-nginx-controller-" + Suffix(rnd) + unique.ToString(CultureInfo.InvariantCulture), node, "ReplicaSet", "ingress-nginx-controller-7d9f8", "100m", "90Mi", 443, false, "Running", rnd);
+                    yield return sb.ToString();
                     continue;
                 }
 
@@ -210,12 +228,89 @@ public static class Corpus
                 var mem = full ? 3000 : mems[rnd.Next(mems.Length)];
                 var phase = rnd.Next(50) == 0 ? "Succeeded" : "Running";
                 var app = "app-" + rnd.Next(400).ToString(CultureInfo.InvariantCulture);
-                Pod(sb, "team-" + rnd.Next(20).ToString(CultureInfo.InvariantCulture), app + "-" + Suffix(rnd), node, "ReplicaSet", app + "-6c9f7b", cpu.ToString(CultureInfo.InvariantCulture) + "m", mem.ToString(CultureInfo.InvariantCulture) + "Mi", 0, false, phase, rnd);
+                Pod(sb, "team-" + rnd.Next(20).ToString(CultureInfo.InvariantCulture), app + "-" + Suffix(rnd) + unique.ToString(CultureInfo.InvariantCulture), node, "ReplicaSet", app + "-6c9f7b", cpu.ToString(CultureInfo.InvariantCulture) + "m", mem.ToString(CultureInfo.InvariantCulture) + "Mi", 0, false, phase, rnd);
+                yield return sb.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes YAML list items (<c>- apiVersion: ...</c>, two-space indentation) as the JSON of <c>kubectl get -o json</c>:
+    /// each item is read by the manifest reader (typed scalars) and written as a JSON object.
+    /// </summary>
+    public static void WriteJsonList(IEnumerable<string> items, Stream output)
+    {
+        using var w = new System.Text.Json.Utf8JsonWriter(output, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteString("apiVersion", "v1");
+        w.WriteStartArray("items");
+        foreach (var item in items)
+        {
+            var doc = "  " + item.Substring(2);
+            foreach (var o in Read(doc))
+            {
+                WriteJson(o.Root, w);
             }
         }
 
-        sb.Append("kind: List\nmetadata:\n  resourceVersion: \"\"\n");
-        return sb.ToString();
+        w.WriteEndArray();
+        w.WriteString("kind", "List");
+        w.WriteStartObject("metadata");
+        w.WriteString("resourceVersion", string.Empty);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The node items of <see cref="NodesYaml"/>.</summary>
+    public static IEnumerable<string> NodeItems(int count, int seed = 42, bool realistic = false)
+    {
+        var yaml = NodesYaml(count, seed, realistic);
+        var start = yaml.IndexOf("\n- ", StringComparison.Ordinal) + 1;
+        while (start > 0 && start < yaml.Length)
+        {
+            var next = yaml.IndexOf("\n- ", start, StringComparison.Ordinal);
+            var end = next < 0 ? yaml.Length : next + 1;
+            yield return yaml.Substring(start, end - start);
+            start = next < 0 ? -1 : next + 1;
+        }
+    }
+
+    private static void WriteJson(ManifestNode node, System.Text.Json.Utf8JsonWriter w)
+    {
+        switch (node)
+        {
+            case MappingNode m:
+                w.WriteStartObject();
+                foreach (var e in m.Entries)
+                {
+                    w.WritePropertyName(e.Key);
+                    WriteJson(e.Value, w);
+                }
+
+                w.WriteEndObject();
+                break;
+            case SequenceNode q:
+                w.WriteStartArray();
+                foreach (var i in q.Items)
+                {
+                    WriteJson(i, w);
+                }
+
+                w.WriteEndArray();
+                break;
+            case ScalarNode { Type: ScalarType.Int } i:
+                w.WriteNumberValue(i.IntValue!.Value);
+                break;
+            case ScalarNode { Type: ScalarType.Bool } b:
+                w.WriteBooleanValue(b.BoolValue);
+                break;
+            case ScalarNode { Type: ScalarType.Null }:
+                w.WriteNullValue();
+                break;
+            case ScalarNode s:
+                w.WriteStringValue(s.Raw);
+                break;
+        }
     }
 
     private static string Suffix(Random rnd)

@@ -35,27 +35,53 @@ public static class Scale
         var podsPath = Path.Combine(outDir, "pods.yaml");
         var dsPath = Path.Combine(outDir, "daemonsets.yaml");
         var sw = Stopwatch.StartNew();
+        var nodesJson = Path.Combine(outDir, "nodes.json");
+        var podsJson = Path.Combine(outDir, "pods.json");
         File.WriteAllText(nodesPath, Corpus.NodesYaml(nodes, realistic: true));
         File.WriteAllText(podsPath, Corpus.PodsYaml(nodes, perNode));
         File.WriteAllText(dsPath, Corpus.DaemonSetsYaml(daemonSets, capacity: true));
-        Console.WriteLine($"Generated in {sw.Elapsed.TotalSeconds:F1} s: nodes.yaml {Mb(nodesPath)}, pods.yaml {Mb(podsPath)}, daemonsets.yaml {Mb(dsPath)}");
+        using (var f = File.Create(nodesJson))
+        {
+            Corpus.WriteJsonList(Corpus.NodeItems(nodes, realistic: true), f);
+        }
+
+        using (var f = File.Create(podsJson))
+        {
+            Corpus.WriteJsonList(Corpus.PodItems(nodes, perNode), f);
+        }
+
+        Console.WriteLine($"Generated in {sw.Elapsed.TotalSeconds:F1} s: nodes.yaml {Mb(nodesPath)} (nodes.json {Mb(nodesJson)}), pods.yaml {Mb(podsPath)} (pods.json {Mb(podsJson)}), daemonsets.yaml {Mb(dsPath)}");
         Console.WriteLine();
         Console.WriteLine("| Step | Median wall | Median CPU | Notes |");
         Console.WriteLine("|---|---:|---:|---|");
 
         NodeInventory inventory = null!;
-        Row("Read nodes (InventoryReader + NodeInventory)", 3, () =>
+        Row("Read nodes, YAML (streaming InventoryReader)", 3, () =>
         {
-            using var r = new StreamReader(nodesPath);
-            inventory = NodeInventory.FromObjects(InventoryReader.Read("nodes.yaml", r).Objects);
+            var inv = new NodeInventory();
+            PlacementInputs.ReadOne("nodes.yaml", nodesPath, new FileInfo(nodesPath).Length, o => inv.TryAdd(o));
+            inventory = inv;
+        }, () => $"{inventory.Nodes.Count:N0} nodes");
+        Row("Read nodes, JSON (System.Text.Json fast path)", 3, () =>
+        {
+            var inv = new NodeInventory();
+            PlacementInputs.ReadOne("nodes.json", nodesJson, new FileInfo(nodesJson).Length, o => inv.TryAdd(o));
+            inventory = inv;
         }, () => $"{inventory.Nodes.Count:N0} nodes");
 
         PodInventory pods = null!;
-        Row("Read pods (InventoryReader + PodInventory)", 3, () =>
+        Row("Read pods, YAML (streaming InventoryReader)", 3, () =>
         {
-            using var r = new StreamReader(podsPath);
-            pods = PodInventory.FromObjects(InventoryReader.Read("pods.yaml", r).Objects);
-        }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MB");
+            var inv = new PodInventory();
+            PlacementInputs.ReadOne("pods.yaml", podsPath, new FileInfo(podsPath).Length, o => inv.TryAdd(o));
+            pods = inv;
+        }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted; peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MB");
+        Row("Read pods, JSON (System.Text.Json fast path)", 3, () =>
+        {
+            var inv = new PodInventory();
+            PlacementInputs.ReadOne("pods.json", podsJson, new FileInfo(podsJson).Length, o => inv.TryAdd(o));
+            pods = inv;
+        }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted");
         inventory.WithPods(pods);
 
         var dsObjects = Corpus.Read(File.ReadAllText(dsPath));
@@ -88,7 +114,8 @@ public static class Scale
         var cli = Path.Combine(AppContext.BaseDirectory, "daemonlint.dll");
         if (File.Exists(cli))
         {
-            RowProcess("`daemonlint place --nodes --pods --format html` (whole process, JIT)", 3, "dotnet", $"\"{cli}\" place --nodes \"{nodesPath}\" --pods \"{podsPath}\" --format html --output \"{Path.Combine(outDir, "cli.html")}\" \"{dsPath}\"");
+            RowProcess("`daemonlint place --nodes N.yaml --pods P.yaml --format html` (whole process)", 3, "dotnet", $"\"{cli}\" place --nodes \"{nodesPath}\" --pods \"{podsPath}\" --format html --output \"{Path.Combine(outDir, "cli.html")}\" \"{dsPath}\"");
+            RowProcess("`daemonlint place --nodes N.json --pods P.json --format html` (whole process)", 3, "dotnet", $"\"{cli}\" place --nodes \"{nodesJson}\" --pods \"{podsJson}\" --format html --output \"{Path.Combine(outDir, "cli-json.html")}\" \"{dsPath}\"");
         }
 
         if (chromium)

@@ -308,6 +308,93 @@ public sealed class PlaceCommandTests
         }
     }
 
+    [Fact]
+    public void JsonInventories_ReadLikeYamlOnes_ThroughTheFastPath()
+    {
+        var yaml = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: Node
+              metadata: {name: a, labels: {pool: web, zone: "1"}}
+              spec: {unschedulable: true, taints: [{key: k, value: v, effect: NoSchedule}]}
+              status: {allocatable: {cpu: 3920m, memory: 15Gi, pods: "110", nvidia.com/gpu: 1}}
+            - apiVersion: v1
+              kind: Pod
+              metadata: {name: p, namespace: x, ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: d, controller: true}]}
+              spec:
+                nodeName: a
+                overhead: {cpu: 10m}
+                initContainers: [{name: s, restartPolicy: Always, resources: {requests: {cpu: 1}}, ports: [{containerPort: 80, hostPort: 80}]}]
+                containers: [{name: c, resources: {requests: {cpu: 0.5, memory: 1Gi}}, ports: [{containerPort: 53, hostPort: 53, protocol: UDP, hostIP: 10.0.0.1}]}]
+              status: {phase: Running}
+            """;
+        var json = """
+            {
+                "apiVersion": "v1",
+                "items": [
+                    {"apiVersion": "v1", "kind": "Node", "metadata": {"name": "a", "labels": {"pool": "web", "zone": "1"}, "annotations": {"x": "y"}},
+                     "spec": {"unschedulable": true, "taints": [{"key": "k", "value": "v", "effect": "NoSchedule"}]},
+                     "status": {"allocatable": {"cpu": "3920m", "memory": "15Gi", "pods": "110", "nvidia.com/gpu": 1}, "images": [{"names": ["i"], "sizeBytes": 1}]}},
+                    {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "x", "ownerReferences": [{"apiVersion": "apps/v1", "kind": "DaemonSet", "name": "d", "controller": true}]},
+                     "spec": {"nodeName": "a", "overhead": {"cpu": "10m"},
+                              "initContainers": [{"name": "s", "restartPolicy": "Always", "resources": {"requests": {"cpu": 1}}, "ports": [{"containerPort": 80, "hostPort": 80}]}],
+                              "containers": [{"name": "c", "env": [{"name": "A", "value": "1"}], "resources": {"requests": {"cpu": 0.5, "memory": "1Gi"}}, "ports": [{"containerPort": 53, "hostPort": 53, "protocol": "UDP", "hostIP": "10.0.0.1"}]}]},
+                     "status": {"phase": "Running", "conditions": []}}
+                ],
+                "kind": "List",
+                "metadata": {"resourceVersion": ""}
+            }
+            """;
+        string Describe(DaemonLint.Placement.InventoryDocuments docs)
+        {
+            var nodes = DaemonLint.Placement.NodeInventory.FromObjects(docs.Objects);
+            var pods = DaemonLint.Placement.PodInventory.FromObjects(docs.Objects);
+            return string.Join("\n", nodes.Nodes.Select(n => $"{n.Name} {string.Join(",", n.Labels.OrderBy(l => l.Key).Select(l => l.Key + "=" + l.Value))} {string.Join(",", n.Taints.Select(t => t.Display))} {n.Unschedulable} {n.Allocatable}")
+                .Concat(pods.Pods.Select(p => $"{p.DisplayName} {p.NodeName} {p.Phase} {p.OwnerDaemonSet} {p.Requests} {string.Join(",", p.HostPorts)}")));
+        }
+
+        var fromYaml = DaemonLint.Placement.InventoryReader.Read("i.yaml", yaml);
+        var fromJson = DaemonLint.Cli.Output.PlacementJsonInventory.Read("i.json", System.Text.Encoding.UTF8.GetBytes(json));
+        Assert.Empty(fromYaml.Problems);
+        Assert.Empty(fromJson.Problems);
+        Assert.Equal(Describe(fromYaml), Describe(fromJson));
+        Assert.Equal("a pool=web,zone=1 k=v:NoSchedule True cpu 3920m, memory 15Gi, pods 110, nvidia.com/gpu 1\nx/p a Running x/d cpu 1510m, memory 1Gi 80/TCP,10.0.0.1:53/UDP", Describe(fromJson));
+
+        // Positions point at the JSON text: line of the Node's name.
+        Assert.Equal(4, fromJson.Objects[0].Root["metadata"]!.Span.Start.Line);
+        Assert.True(DaemonLint.Cli.Output.PlacementJsonInventory.LooksLikeJson(System.Text.Encoding.UTF8.GetBytes("\uFEFF \n {")));
+        Assert.False(DaemonLint.Cli.Output.PlacementJsonInventory.LooksLikeJson(System.Text.Encoding.UTF8.GetBytes("apiVersion: v1")));
+    }
+
+    [Fact]
+    public void JsonInventory_SyntaxErrorsAndDuplicateKeys_AreInputErrors()
+    {
+        var dir = Directory.CreateTempSubdirectory("daemonlint-place-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "broken.json"), "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [\n  {\"apiVersion\": \"v1\", \"kind\": \"Node\",\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "dup.json"), "{\"apiVersion\": \"v1\", \"kind\": \"Node\", \"metadata\": {\"name\": \"a\",\n \"name\": \"b\"}}");
+            File.Copy(Path.Combine(RepoPaths.Root, DaemonSets), Path.Combine(dir.FullName, "ds.yaml"));
+            var (code, _, stderr) = RunIn(dir.FullName, string.Empty, "place", "--nodes", "broken.json", "ds.yaml");
+            Assert.Equal(2, code);
+            Assert.Contains("broken.json(", stderr);
+            Assert.Contains("error DS9001: JSON syntax error", stderr);
+            File.WriteAllBytes(Path.Combine(dir.FullName, "bad-utf8.json"), new byte[] { (byte)'{', (byte)'"', (byte)'k', (byte)'i', (byte)'n', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' });
+            var (utf8Code, _, utf8Err) = RunIn(dir.FullName, string.Empty, "place", "--nodes", "bad-utf8.json", "ds.yaml");
+            Assert.Equal(2, utf8Code);
+            Assert.Contains("error DS9001: JSON syntax error", utf8Err);
+            var (dupCode, _, dupErr) = RunIn(dir.FullName, string.Empty, "place", "--nodes", "dup.json", "ds.yaml");
+            Assert.Equal(2, dupCode);
+            Assert.Contains("dup.json(2,2): error DS9004: mapping key \"name\" already defined at line 1", dupErr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("place", DaemonSets)]
     [InlineData("place", "--nodes", Nodes)]

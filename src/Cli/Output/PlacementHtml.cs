@@ -60,13 +60,13 @@ public static class PlacementHtml
             var state = r.RunsNowhere ? " bad" : r.PendingCount > 0 || r.NodesLost > 0 ? " warn" : string.Empty;
             sb.Append("<th class=\"ds").Append(state).Append("\" id=\"ds-").Append(i).Append("\" data-name=\"").Append(E(name.ToLowerInvariant())).Append("\"><span class=\"ns\">")
               .Append(Breakable(name.Substring(0, slash + 1))).Append("</span><span class=\"nm\">").Append(Breakable(name.Substring(slash + 1))).Append("</span><span class=\"tot\">")
-              .Append(N(r.Desired)).Append('/').Append(N(run.Nodes.Count));
+              .Append(N(r.Desired)).Append('/').Append(N(run.Nodes.Count)).Append("</span>");
             if (r.Fits is not null)
             {
-                sb.Append(" · fits ").Append(N(r.FitCount));
+                sb.Append("<span class=\"tot\">fits ").Append(N(r.FitCount)).Append("</span>");
             }
 
-            sb.Append("</span></th>");
+            sb.Append("</th>");
         }
 
         sb.Append("</tr></thead>\n<tbody>\n");
@@ -252,7 +252,7 @@ public static class PlacementHtml
         .y { background: #43a047; color: #fff; }
         .c { background: #c0ca33; color: #1a1a1a; }
         .p { background: #8e24aa; color: #fff; }
-        .q { background: #ce93d8; color: #1a1a1a; }
+        .q { background: #a5d6a7; color: #1a1a1a; box-shadow: inset 5px 0 #8e24aa; }
         .k { background: #ffb74d; color: #1a1a1a; }
         .t { background: #e53935; color: #fff; }
         .s { background: #90caf9; color: #1a1a1a; }

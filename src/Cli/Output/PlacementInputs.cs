@@ -10,8 +10,9 @@ namespace DaemonLint.Cli.Output;
 
 /// <summary>
 /// Reads the inventories of <c>place</c>: <c>--nodes</c> (<c>kubectl get nodes -o yaml|json</c>, Node documents, folders)
-/// and <c>--pods</c> (<c>kubectl get pods -A -o yaml|json</c>). Both are read as streams with <see cref="InventoryReader"/>,
-/// which keeps only what placement reads, so a cluster's pod list of hundreds of megabytes reads in one pass.
+/// and <c>--pods</c> (<c>kubectl get pods -A -o yaml|json</c>). YAML is read as a stream with <see cref="InventoryReader"/>,
+/// JSON with <see cref="PlacementJsonInventory"/>; both keep only what placement reads, so a cluster's pod list of hundreds
+/// of megabytes reads in one pass.
 /// </summary>
 public static class PlacementInputs
 {
@@ -32,14 +33,7 @@ public static class PlacementInputs
         inventory = new NodeInventory();
         var emptyLists = 0;
         var inv = inventory;
-        var ok = ForEachInventory(paths, currentDirectory, stderr, "--nodes", read =>
-        {
-            emptyLists += read.EmptyLists;
-            foreach (var o in read.Objects)
-            {
-                inv.TryAdd(o);
-            }
-        });
+        var ok = ForEachInventory(paths, currentDirectory, stderr, "--nodes", o => inv.TryAdd(o), read => emptyLists += read.EmptyLists);
 
         foreach (var p in inventory.Problems)
         {
@@ -63,9 +57,9 @@ public static class PlacementInputs
     /// <returns>False when a path is missing or unreadable, or a file has YAML errors.</returns>
     public static bool TryLoadPods(IEnumerable<string> paths, string currentDirectory, TextWriter stderr, out PodInventory pods)
     {
-        var objects = new List<DaemonLint.Model.ManifestObject>();
-        var ok = ForEachInventory(paths, currentDirectory, stderr, "--pods", read => objects.AddRange(read.Objects));
-        pods = PodInventory.FromObjects(objects);
+        var inv = new PodInventory();
+        var ok = ForEachInventory(paths, currentDirectory, stderr, "--pods", o => inv.TryAdd(o), _ => { });
+        pods = inv;
         foreach (var p in pods.Problems)
         {
             stderr.WriteLine($"{p.File}({p.Span.Start.Line},{p.Span.Start.Column}): warning: {p.Message}");
@@ -74,7 +68,33 @@ public static class PlacementInputs
         return ok;
     }
 
-    private static bool ForEachInventory(IEnumerable<string> paths, string currentDirectory, TextWriter stderr, string option, Action<InventoryDocuments> use)
+    /// <summary>Reads one inventory file: JSON (kubectl -o json) through System.Text.Json, anything else as a YAML stream.</summary>
+    /// <param name="displayName">The name for messages.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="length">The file length.</param>
+    /// <param name="onObject">Receives each object as it is read.</param>
+    /// <returns>The problems (and counts; the objects went to <paramref name="onObject"/>).</returns>
+    public static InventoryDocuments ReadOne(string displayName, string path, long length, Action<DaemonLint.Model.ManifestObject> onObject)
+    {
+        if (length < int.MaxValue)
+        {
+            var head = new byte[Math.Min(length, 4096)];
+            using (var f = File.OpenRead(path))
+            {
+                f.ReadExactly(head);
+            }
+
+            if (PlacementJsonInventory.LooksLikeJson(head))
+            {
+                return PlacementJsonInventory.Read(displayName, File.ReadAllBytes(path), onObject);
+            }
+        }
+
+        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return InventoryReader.Read(displayName, reader, ReaderLimits.Default, onObject);
+    }
+
+    private static bool ForEachInventory(IEnumerable<string> paths, string currentDirectory, TextWriter stderr, string option, Action<DaemonLint.Model.ManifestObject> onObject, Action<InventoryDocuments> done)
     {
         var missing = new List<string>();
         var empty = new List<string>();
@@ -99,8 +119,7 @@ public static class PlacementInputs
                     continue;
                 }
 
-                using var reader = new StreamReader(input.FullPath, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-                read = InventoryReader.Read(input.DisplayName, reader, ReaderLimits.Default);
+                read = ReadOne(input.DisplayName, input.FullPath, info.Length, onObject);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -115,7 +134,7 @@ public static class PlacementInputs
                 ok = false;
             }
 
-            use(read);
+            done(read);
         }
 
         foreach (var m in missing)

@@ -12,7 +12,13 @@ namespace DaemonLint.Placement;
 /// <summary>What an inventory file held: the objects (with only the fields placement reads) and the problems met.</summary>
 public sealed class InventoryDocuments
 {
-    /// <summary>Gets the objects, List items expanded, in input order.</summary>
+    private readonly Action<ManifestObject>? onObject;
+
+    /// <summary>Initializes a new instance of the <see cref="InventoryDocuments"/> class.</summary>
+    /// <param name="onObject">Receives each object as it is read instead of <see cref="Objects"/> (a pod list then never sits in memory whole).</param>
+    public InventoryDocuments(Action<ManifestObject>? onObject = null) => this.onObject = onObject;
+
+    /// <summary>Gets the objects, List items expanded, in input order (empty when they went to a callback).</summary>
     public List<ManifestObject> Objects { get; } = new();
 
     /// <summary>Gets the problems reading the text (syntax errors, duplicate keys, nesting too deep).</summary>
@@ -20,6 +26,24 @@ public sealed class InventoryDocuments
 
     /// <summary>Gets the number of documents that were a <c>kind: *List</c> with no items (the output of <c>kubectl get</c> on an empty cluster).</summary>
     public int EmptyLists { get; internal set; }
+
+    /// <summary>Gets the number of objects read.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds an object (or hands it to the callback).</summary>
+    /// <param name="obj">The object.</param>
+    public void Add(ManifestObject obj)
+    {
+        this.Count++;
+        if (this.onObject is null)
+        {
+            this.Objects.Add(obj);
+        }
+        else
+        {
+            this.onObject(obj);
+        }
+    }
 }
 
 /// <summary>
@@ -31,19 +55,21 @@ public sealed class InventoryDocuments
 /// </summary>
 public static class InventoryReader
 {
-    private static readonly Shape Root = BuildRootShape();
+    /// <summary>Gets what is kept of a document: the root shape (an object, or a List whose items are objects).</summary>
+    public static InventoryShape Root { get; } = BuildRootShape();
 
     /// <summary>Reads the documents of an inventory.</summary>
     /// <param name="file">The file name put on objects and problems.</param>
     /// <param name="reader">The text.</param>
     /// <param name="limits">The limits (only the nesting depth applies: nothing is expanded).</param>
     /// <returns>The objects and problems; reading stops at the first syntax error.</returns>
-    public static InventoryDocuments Read(string? file, TextReader reader, ReaderLimits? limits = null)
+    /// <param name="onObject">Receives each object as it is read (they are then not kept), or null to collect them.</param>
+    public static InventoryDocuments Read(string? file, TextReader reader, ReaderLimits? limits = null, Action<ManifestObject>? onObject = null)
     {
         limits ??= ReaderLimits.Default;
-        var result = new InventoryDocuments();
+        var result = new InventoryDocuments(onObject);
         var scanner = new Scanner(reader, skipComments: true);
-        var parser = new Parser(scanner);
+        var parser = new GuardedParser(new Parser(scanner), scanner);
         var walker = new Walker(parser, limits.MaxDepth, result.Problems);
         var index = 0;
         try
@@ -68,11 +94,6 @@ public static class InventoryReader
             var span = ex.Start.Index == 0 && ex.End.Index == 0 ? YamlManifestReader.ToSpan(scanner.CurrentPosition, scanner.CurrentPosition) : YamlManifestReader.ToSpan(ex.Start, ex.End);
             result.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), span));
         }
-        catch (InvalidOperationException)
-        {
-            var at = YamlManifestReader.ToSpan(scanner.CurrentPosition, scanner.CurrentPosition);
-            result.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: the YAML could not be read past this point (is a bracket or quote unclosed?)", at));
-        }
         catch (TooDeepException ex)
         {
             result.Problems.Add(new InputProblem(RuleIds.DocumentTooComplex, $"nesting is deeper than {limits.MaxDepth} levels; no Kubernetes object is this deep, so the rest of the file is not read", ex.Span));
@@ -88,7 +109,12 @@ public static class InventoryReader
     /// <returns>The objects and problems.</returns>
     public static InventoryDocuments Read(string? file, string text, ReaderLimits? limits = null) => Read(file, new StringReader(text), limits);
 
-    private static void AddObjects(InventoryDocuments result, MappingNode map, string? file, int index)
+    /// <summary>Adds the objects of one document's root: the items of a <c>kind: *List</c>, or the root itself.</summary>
+    /// <param name="result">Where to add them.</param>
+    /// <param name="map">The document's root mapping.</param>
+    /// <param name="file">The file name.</param>
+    /// <param name="index">The document index.</param>
+    public static void AddObjects(InventoryDocuments result, MappingNode map, string? file, int index)
     {
         if (map["kind"] is ScalarNode kind && kind.Raw.EndsWith("List", StringComparison.Ordinal) && map["items"] is SequenceNode items)
         {
@@ -101,14 +127,14 @@ public static class InventoryReader
             {
                 if (items.Items[i] is MappingNode item)
                 {
-                    result.Objects.Add(new ManifestObject(item, file, index, i));
+                    result.Add(new ManifestObject(item, file, index, i));
                 }
             }
 
             return;
         }
 
-        result.Objects.Add(new ManifestObject(map, file, index));
+        result.Add(new ManifestObject(map, file, index));
     }
 
     private static string CleanMessage(string message)
@@ -117,66 +143,77 @@ public static class InventoryReader
         return message.StartsWith("(Line:", StringComparison.Ordinal) && i > 0 ? message.Substring(i + 3) : message;
     }
 
-    private static Shape BuildRootShape()
+    private static InventoryShape BuildRootShape()
     {
-        var container = Shape.Map(
-            ("name", Shape.All),
-            ("restartPolicy", Shape.All),
-            ("resources", Shape.Map(("requests", Shape.All))),
-            ("ports", Shape.All));
-        var obj = Shape.Map(
-            ("apiVersion", Shape.All),
-            ("kind", Shape.All),
-            ("metadata", Shape.Map(("name", Shape.All), ("generateName", Shape.All), ("namespace", Shape.All), ("labels", Shape.All), ("ownerReferences", Shape.All))),
-            ("spec", Shape.Map(
-                ("taints", Shape.All),
-                ("unschedulable", Shape.All),
-                ("nodeName", Shape.All),
-                ("hostNetwork", Shape.All),
-                ("priority", Shape.All),
-                ("priorityClassName", Shape.All),
-                ("overhead", Shape.All),
-                ("resources", Shape.All),
-                ("containers", Shape.Seq(container)),
-                ("initContainers", Shape.Seq(container)))),
-            ("status", Shape.Map(("allocatable", Shape.All), ("phase", Shape.All))));
-        var root = Shape.Map();
+        var container = InventoryShape.Map(
+            ("name", InventoryShape.All),
+            ("restartPolicy", InventoryShape.All),
+            ("resources", InventoryShape.Map(("requests", InventoryShape.All))),
+            ("ports", InventoryShape.All));
+        var obj = InventoryShape.Map(
+            ("apiVersion", InventoryShape.All),
+            ("kind", InventoryShape.All),
+            ("metadata", InventoryShape.Map(("name", InventoryShape.All), ("generateName", InventoryShape.All), ("namespace", InventoryShape.All), ("labels", InventoryShape.All), ("ownerReferences", InventoryShape.All))),
+            ("spec", InventoryShape.Map(
+                ("taints", InventoryShape.All),
+                ("unschedulable", InventoryShape.All),
+                ("nodeName", InventoryShape.All),
+                ("hostNetwork", InventoryShape.All),
+                ("priority", InventoryShape.All),
+                ("priorityClassName", InventoryShape.All),
+                ("overhead", InventoryShape.All),
+                ("resources", InventoryShape.All),
+                ("containers", InventoryShape.Seq(container)),
+                ("initContainers", InventoryShape.Seq(container)))),
+            ("status", InventoryShape.Map(("allocatable", InventoryShape.All), ("phase", InventoryShape.All))));
+        var root = InventoryShape.Map();
         foreach (var kv in obj.Children!)
         {
             root.Children![kv.Key] = kv.Value;
         }
 
-        root.Children!["items"] = Shape.Seq(obj);
+        root.Children!["items"] = InventoryShape.Seq(obj);
         return root;
     }
 
-    /// <summary>Which part of a node to keep: everything, some keys of a mapping, or the items of a sequence.</summary>
-    private sealed class Shape
+
+    /// <summary>
+    /// YamlDotNet's scanner throws other exceptions than <see cref="YamlException"/> on some malformed input (an unclosed
+    /// flow mapping: <see cref="InvalidOperationException"/>; an escape naming no code point such as <c>"\UFFFFFFFF"</c>:
+    /// <see cref="ArgumentOutOfRangeException"/>). Every call into the parser goes through this wrapper, so those become a
+    /// syntax error at the scanner's position, and exceptions of the walker are never mistaken for one.
+    /// </summary>
+    private sealed class GuardedParser : IParser
     {
-        public static readonly Shape All = new() { KeepAll = true };
+        private readonly IParser inner;
+        private readonly Scanner scanner;
 
-        public bool KeepAll { get; private set; }
-
-        public Dictionary<string, Shape>? Children { get; private set; }
-
-        public Shape? Items { get; private set; }
-
-        public static Shape Map(params (string Key, Shape Shape)[] children)
+        public GuardedParser(IParser inner, Scanner scanner)
         {
-            var s = new Shape { Children = new Dictionary<string, Shape>(StringComparer.Ordinal) };
-            foreach (var (k, v) in children)
-            {
-                s.Children[k] = v;
-            }
-
-            return s;
+            this.inner = inner;
+            this.scanner = scanner;
         }
 
-        public static Shape Seq(Shape items) => new() { Items = items };
+        public ParsingEvent? Current => this.inner.Current;
 
-        public Shape? Child(string key) => this.KeepAll ? All : this.Children is { } c && c.TryGetValue(key, out var s) ? s : null;
-
-        public Shape? Item() => this.KeepAll ? All : this.Items;
+        public bool MoveNext()
+        {
+            try
+            {
+                return this.inner.MoveNext();
+            }
+            catch (YamlException)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
+            {
+                var at = this.scanner.CurrentPosition;
+                throw new SyntaxErrorException(at, at, ex is ArgumentOutOfRangeException
+                    ? "found an escape sequence that names no Unicode character (\\U and \\u escapes must name a code point up to 10FFFF, outside the surrogates)"
+                    : "the YAML could not be read past this point (is a bracket or quote unclosed?)");
+            }
+        }
     }
 
     private sealed class TooDeepException : Exception
@@ -203,7 +240,7 @@ public static class InventoryReader
         public void ResetAnchors() => this.anchors.Clear();
 
         /// <summary>Reads the node at the current event; with a null shape it is skipped and null returned.</summary>
-        public ManifestNode? Read(Shape? shape, int depth)
+        public ManifestNode? Read(InventoryShape? shape, int depth)
         {
             var ev = this.parser.Current!;
             switch (ev)
@@ -291,7 +328,7 @@ public static class InventoryReader
             }
         }
 
-        private ManifestNode? ReadMapping(MappingStart start, Shape? shape, int depth)
+        private ManifestNode? ReadMapping(MappingStart start, InventoryShape? shape, int depth)
         {
             List<MappingEntry>? entries = shape is null ? null : new List<MappingEntry>();
             Dictionary<string, int>? index = null;
@@ -310,7 +347,7 @@ public static class InventoryReader
                 }
                 else
                 {
-                    var keyNode = this.Read(shape is null ? null : Shape.All, depth + 1);
+                    var keyNode = this.Read(shape is null ? null : InventoryShape.All, depth + 1);
                     if (keyNode is ScalarNode sk)
                     {
                         key = sk.Raw;
@@ -399,7 +436,7 @@ public static class InventoryReader
             return node;
         }
 
-        private ManifestNode? ReadSequence(SequenceStart start, Shape? shape, int depth)
+        private ManifestNode? ReadSequence(SequenceStart start, InventoryShape? shape, int depth)
         {
             List<ManifestNode>? items = shape is null ? null : new List<ManifestNode>();
             var itemShape = shape?.Item();
@@ -451,4 +488,40 @@ public static class InventoryReader
             return -1;
         }
     }
+}
+
+/// <summary>Which part of a node an inventory reader keeps: everything, some keys of a mapping, or the items of a sequence.</summary>
+public sealed class InventoryShape
+{
+    /// <summary>Keeps the whole node.</summary>
+    public static readonly InventoryShape All = new() { KeepAll = true };
+
+    /// <summary>Gets a value indicating whether the whole node is kept.</summary>
+    public bool KeepAll { get; private set; }
+
+    internal Dictionary<string, InventoryShape>? Children { get; private set; }
+
+    internal InventoryShape? Items { get; private set; }
+
+    /// <summary>Gets the shape of a mapping's value, or null when the key is skipped.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The shape, or null.</returns>
+    public InventoryShape? Child(string key) => this.KeepAll ? All : this.Children is { } c && c.TryGetValue(key, out var s) ? s : null;
+
+    /// <summary>Gets the shape of a sequence's items, or null when they are skipped.</summary>
+    /// <returns>The shape, or null.</returns>
+    public InventoryShape? Item() => this.KeepAll ? All : this.Items;
+
+    internal static InventoryShape Map(params (string Key, InventoryShape Shape)[] children)
+    {
+        var s = new InventoryShape { Children = new Dictionary<string, InventoryShape>(StringComparer.Ordinal) };
+        foreach (var (k, v) in children)
+        {
+            s.Children[k] = v;
+        }
+
+        return s;
+    }
+
+    internal static InventoryShape Seq(InventoryShape items) => new() { Items = items };
 }

@@ -11,7 +11,10 @@ namespace DaemonLint.Placement;
 /// <param name="Message">What is wrong.</param>
 public sealed record InventoryProblem(string? File, SourceSpan Span, string Message);
 
-/// <summary>A pod of the cluster as the scheduler counts it on its node: requests, host ports, and which DaemonSet owns it.</summary>
+/// <summary>
+/// A pod of the cluster as the scheduler counts it on its node: requests, host ports, and which DaemonSet owns it. It
+/// keeps no reference to the object it was read from, so a pod list of 50,000 pods costs a few megabytes once read.
+/// </summary>
 public sealed class PodInfo
 {
     /// <summary>Initializes a new instance of the <see cref="PodInfo"/> class.</summary>
@@ -22,8 +25,7 @@ public sealed class PodInfo
     /// <param name="requests">The requests as the scheduler counts them.</param>
     /// <param name="hostPorts">The host ports it holds.</param>
     /// <param name="ownerDaemonSet">The owning DaemonSet as <c>namespace/name</c>, or null.</param>
-    /// <param name="source">The object it was read from.</param>
-    public PodInfo(string ns, string name, string? nodeName, string phase, SchedulerResources requests, HostPort[]? hostPorts = null, string? ownerDaemonSet = null, ManifestObject? source = null)
+    public PodInfo(string ns, string name, string? nodeName, string phase, SchedulerResources requests, HostPort[]? hostPorts = null, string? ownerDaemonSet = null)
     {
         this.Namespace = ns;
         this.Name = name;
@@ -32,7 +34,6 @@ public sealed class PodInfo
         this.Requests = requests;
         this.HostPorts = hostPorts ?? Array.Empty<HostPort>();
         this.OwnerDaemonSet = ownerDaemonSet;
-        this.Source = source;
     }
 
     /// <summary>Gets the namespace.</summary>
@@ -65,9 +66,6 @@ public sealed class PodInfo
 
     /// <summary>Gets the DaemonSet that owns the pod (<c>ownerReferences</c> kind DaemonSet), as <c>namespace/name</c>, or null.</summary>
     public string? OwnerDaemonSet { get; }
-
-    /// <summary>Gets the object it was read from, or null.</summary>
-    public ManifestObject? Source { get; }
 
     /// <inheritdoc />
     public override string ToString() => this.DisplayName;
@@ -195,7 +193,7 @@ public sealed class PodInventory
         }
 
         var phase = obj.Root.Map("status").Str("phase") ?? string.Empty;
-        this.Add(new PodInfo(ns!, name!, spec.Str("nodeName"), phase, requests, ResourceMath.HostPorts(spec, defaultHostNetwork: false), owner, obj));
+        this.Add(new PodInfo(ns!, name!, spec.Str("nodeName"), phase, requests, ResourceMath.HostPorts(spec, defaultHostNetwork: false), owner));
         return true;
     }
 

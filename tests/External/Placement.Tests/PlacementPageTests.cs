@@ -37,7 +37,7 @@ public sealed class PlacementPageTests : IClassFixture<PlacementPageTests.Page>
         Assert.True(image.Count(0xfff3e0) > total / 200, "the 'Loses nodes' box is not on screen");
         Assert.True(image.Count(0x43a047) > total / 50, "no green 'runs' cells on screen");
         Assert.True(image.Count(0xe53935) > total / 400, "no red 'T' cells on screen");
-        Assert.True(image.Count(0x8e24aa) + image.Count(0xce93d8) > total / 400, "no Pending cells on screen");
+        Assert.True(image.Count(0x8e24aa) + image.Count(0xa5d6a7) > total / 400, "no Pending cells on screen");
     }
 
     [Fact]
@@ -57,6 +57,8 @@ public sealed class PlacementPageTests : IClassFixture<PlacementPageTests.Page>
         // Headers: no text run between two break opportunities spans two lines; the header row stays at the top and
         // the class column at the left when the page scrolls.
         Assert.True("0" == probe["header-words-broken"], "header-words-broken: " + all);
+        var scrolled = probe["scrolled"].Split(',').Select(int.Parse).ToArray();
+        Assert.True(scrolled[0] > 100 && scrolled[1] > 500, "the page did not scroll (too small to test sticky headers): " + all);
         Assert.True(Math.Abs(int.Parse(probe["header-top-after-scroll"])) <= 1, "header-top-after-scroll: " + all);
         Assert.True(Math.Abs(int.Parse(probe["class-left-after-scroll"])) <= 1, "class-left-after-scroll: " + all);
 
@@ -98,7 +100,7 @@ public sealed class PlacementPageTests : IClassFixture<PlacementPageTests.Page>
         Assert.True(bytes.Length > 20_000, $"the PDF is only {bytes.Length} bytes");
     }
 
-    /// <summary>Writes a 300-node cluster, renders its page once and probes it in the browser.</summary>
+    /// <summary>Writes a 300-node cluster, renders its page once and probes it in the browser (1000×900, so the matrix scrolls both ways).</summary>
     public sealed class Page : IDisposable
     {
         private Dictionary<string, string>? probe;
@@ -133,7 +135,7 @@ public sealed class PlacementPageTests : IClassFixture<PlacementPageTests.Page>
             // results into the DOM, which --dump-dom prints.
             var copy = Path.Combine(this.Dir, "probed.html");
             File.WriteAllText(copy, File.ReadAllText(this.Html).Replace("</body>", "<script>\n" + ProbeScript + "\n</script>\n</body>"));
-            var (code, dom, stderr) = Chromium.Run(this.Dir, "--dump-dom", "--virtual-time-budget=5000", "--window-size=1400,900", "file://" + copy);
+            var (code, dom, stderr) = Chromium.Run(this.Dir, "--dump-dom", "--virtual-time-budget=5000", "--window-size=1000,900", "file://" + copy);
             var m = Regex.Match(dom, "<pre id=\"probe\">(?<p>[^<]*)</pre>");
             if (code != 0 || !m.Success)
             {
@@ -190,6 +192,7 @@ public sealed class PlacementPageTests : IClassFixture<PlacementPageTests.Page>
               // Sticky: open every class so the page is tall, scroll down and right.
               Array.prototype.forEach.call(document.querySelectorAll('tbody details'), function (d) { d.open = true; });
               window.scrollTo(600, 1500);
+              put('scrolled', Math.round(window.scrollX) + ',' + Math.round(window.scrollY));
               put('header-top-after-scroll', Math.round(document.querySelector('thead th.ds').getBoundingClientRect().top));
               put('class-left-after-scroll', Math.round(document.querySelector('tbody th.cls').getBoundingClientRect().left));
               window.scrollTo(0, 0);

@@ -155,6 +155,18 @@ public sealed class InventoryReaderTests
         Assert.Equal("DS9006", Assert.Single(deep.Problems).RuleId);
     }
 
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Node\nmetadata:\n  name: \"\\UFFFFFFFF\"\n")]
+    [InlineData("apiVersion: v1\nkind: Node\nmetadata:\n  annotations: {a: \"\\UFFFFFFFF\"}\n  name: n\n")]
+    [InlineData("apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: a}\n  x: y\n")]
+    public void WhateverTheParserThrows_IsASyntaxError(string text)
+    {
+        var result = InventoryReader.Read("bad.yaml", text);
+        var p = Assert.Single(result.Problems);
+        Assert.Equal("DS9001", p.RuleId);
+        Assert.StartsWith("YAML syntax error: ", p.Message);
+    }
+
     [Fact]
     public void ReadsFromAStream()
     {
