@@ -83,7 +83,9 @@ public static class Program
           --user-namespaces                       the cluster has user namespaces on: hostUsers: false rules apply (DS1116)
           --max-file-size BYTES                   largest file read (default 67108864)
           --nodes FILE                            a node inventory (kubectl get nodes -o yaml|json, a Node, or a folder);
-                                                  enables the placement rules DS3006 and DS3007
+                                                  enables the placement rules DS3006, DS3007 and DS3009
+          --pods FILE                             the cluster's pods (kubectl get pods -A -o yaml|json), with --nodes:
+                                                  DS3009 counts the free capacity of each node
 
         place options:
           --nodes FILE                            the node inventory (repeatable; files or folders)

@@ -424,6 +424,34 @@ public sealed class PlaceCommandTests
     }
 
     [Fact]
+    public void Validate_WithNodesAndPods_ReportsDs3009AgainstFreeCapacity()
+    {
+        var dir = Directory.CreateTempSubdirectory("daemonlint-place-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "nodes.yaml"), "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: a}, status: {allocatable: {cpu: '4', memory: 8Gi, pods: '110'}}}\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "pods.yaml"), "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod, metadata: {name: p, namespace: x}, spec: {nodeName: a, containers: [{name: c, resources: {requests: {cpu: 3800m}}}]}, status: {phase: Running}}\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "ds.yaml"), "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent, namespace: ops}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: c, image: i, resources: {requests: {cpu: 500m}}}]\n");
+            var (code, stdout, _) = RunIn(dir.FullName, string.Empty, "validate", "--nodes", "nodes.yaml", "--pods", "pods.yaml", "--fail-on", "warning", "ds.yaml");
+            Assert.Equal(1, code);
+            Assert.Contains("ds.yaml(9,68): warning DS3009: Invalid value: the daemon pod stays Pending on 1 of the 1 node(s) that should run it: Insufficient cpu (e.g. a: requests 500m, free 200m of 4)", stdout);
+
+            // Allocatable alone: the pod fits the empty node.
+            var (plain, plainOut, _) = RunIn(dir.FullName, string.Empty, "validate", "--nodes", "nodes.yaml", "--fail-on", "warning", "ds.yaml");
+            Assert.Equal(0, plain);
+            Assert.DoesNotContain("DS3009", plainOut);
+
+            var (usage, _, usageErr) = RunIn(dir.FullName, string.Empty, "validate", "--pods", "pods.yaml", "ds.yaml");
+            Assert.Equal(2, usage);
+            Assert.Contains("--pods needs --nodes", usageErr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Validate_WithBrokenInventory_ReportsDs3008AsFindings()
     {
         var (_, stdout, _) = Run("validate", "--nodes", "tests/Fixtures/DS3008/fires.nodes.yml", "tests/Fixtures/DS3008/dont-fire.yaml");

@@ -41,6 +41,21 @@ public static class ValidateCommand
             run.Findings.AddRange(inventory.Problems);
         }
 
+        if (options.Pods.Count > 0)
+        {
+            if (nodes is null)
+            {
+                throw new UsageException("--pods needs --nodes (the pods are counted on the inventory's nodes: DS3009)");
+            }
+
+            if (!DaemonLint.Cli.Output.PlacementInputs.TryLoadPods(options.Pods, currentDirectory, stderr, out var pods))
+            {
+                return Program.ExitUsage;
+            }
+
+            nodes.WithPods(pods);
+        }
+
         var configProblems = new List<InputProblem>();
         var config = LoadConfig(options, currentDirectory, configProblems, out var configFile, stderr);
         if (config is null && configFile is not null)
@@ -350,6 +365,9 @@ public sealed class ValidateOptions
     /// <summary>Gets the node inventory paths (<c>--nodes</c>).</summary>
     public List<string> Nodes { get; } = new();
 
+    /// <summary>Gets the pod inventory paths (<c>--pods</c>: DS3009 then counts free capacity).</summary>
+    public List<string> Pods { get; } = new();
+
     /// <summary>Gets or sets the lowest severity that fails the run.</summary>
     public Severity FailOn { get; set; } = Severity.Error;
 
@@ -447,6 +465,9 @@ public sealed class ValidateOptions
                     break;
                 case "--nodes":
                     o.Nodes.Add(Value());
+                    break;
+                case "--pods":
+                    o.Pods.Add(Value());
                     break;
                 case "--baseline-ref":
                     o.BaselineRef = Value();

@@ -24,6 +24,8 @@ public static partial class RuleCatalog
     public static RuleDescriptor DS3007_TaintAlmostTolerated => PlacementTable.DS3007_TaintAlmostTolerated;
 
     public static RuleDescriptor DS3008_InventoryNodeMustBeReadable => PlacementTable.DS3008_InventoryNodeMustBeReadable;
+
+    public static RuleDescriptor DS3009_DaemonPodDoesNotFitEligibleNodes => PlacementTable.DS3009_DaemonPodDoesNotFitEligibleNodes;
 #pragma warning restore SA1600, CS1591
 
     private static RuleDescriptor[] PlacementRules() => new[]
@@ -36,6 +38,7 @@ public static partial class RuleCatalog
         DS3006_RunsOnNoInventoryNode,
         DS3007_TaintAlmostTolerated,
         DS3008_InventoryNodeMustBeReadable,
+        DS3009_DaemonPodDoesNotFitEligibleNodes,
     };
 
     /// <summary>
@@ -82,5 +85,10 @@ public static partial class RuleCatalog
         internal static readonly RuleDescriptor DS3008_InventoryNodeMustBeReadable = new(
             RuleIds.InventoryNodeMustBeReadable, "Inventory Node must be readable", RuleCategory.Placement, Severity.Warning,
             "A Node of the --nodes inventory lacks a name, or has labels or taints of the wrong shape; it is skipped, or read with those parts dropped.");
+
+        internal static readonly RuleDescriptor DS3009_DaemonPodDoesNotFitEligibleNodes = new(
+            RuleIds.DaemonPodDoesNotFitEligibleNodes, "Daemon pod does not fit nodes it should run on", RuleCategory.Placement, Severity.Warning,
+            "The DaemonSet controller creates a pod on these nodes of the inventory, but the scheduler cannot bind it there: its requests exceed the node's allocatable (minus what the pods already on the node request, with --pods), the node already runs allocatable.pods pods, or another pod holds its host port. The pod stays Pending.",
+            upstream: "pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest; pkg/scheduler/framework/plugins/nodeports/node_ports.go");
     }
 }

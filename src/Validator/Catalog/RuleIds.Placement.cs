@@ -12,5 +12,6 @@ public static partial class RuleIds
     public const string RunsOnNoInventoryNode = "DS3006";
     public const string TaintAlmostTolerated = "DS3007";
     public const string InventoryNodeMustBeReadable = "DS3008";
+    public const string DaemonPodDoesNotFitEligibleNodes = "DS3009";
 #pragma warning restore CS1591
 }

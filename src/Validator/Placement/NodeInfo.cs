@@ -145,6 +145,8 @@ public sealed class NodeInventory
     private NodeInfo[]? array;
     private readonly List<Finding> problems = new();
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+    private CapacityModel? capacity;
 
     /// <summary>Gets the nodes, in input order, names unique.</summary>
     public IReadOnlyList<NodeInfo> Nodes => this.array ??= this.nodes.ToArray();
@@ -161,7 +163,29 @@ public sealed class NodeInventory
     public NodeInventory WithPods(PodInventory? pods)
     {
         this.Pods = pods;
+        this.capacity = null;
         return this;
+    }
+
+    /// <summary>
+    /// Gets what the pods hold on each node, built once per inventory and shared by every DaemonSet a rule checks
+    /// (null when capacity cannot be checked: no node reports allocatable and no pods are attached).
+    /// </summary>
+    internal CapacityModel? Capacity
+    {
+        get
+        {
+            var nodes = this.Nodes;
+            if (this.Pods is null && !System.Linq.Enumerable.Any(nodes, n => n.HasAllocatable))
+            {
+                return null;
+            }
+
+            lock (this.gate)
+            {
+                return this.capacity ??= CapacityModel.Build(nodes, this.Pods);
+            }
+        }
     }
 
     /// <summary>Builds an inventory from objects; objects that are not v1 Nodes are skipped.</summary>

@@ -69,8 +69,9 @@ public sealed class PlacementRun
     /// <param name="nodes">The nodes.</param>
     /// <param name="daemonSets">The DaemonSet objects aligned with the plans, or null.</param>
     /// <param name="pods">The pods bound to the nodes, or null.</param>
+    /// <param name="model">What the pods hold per node, when already built for these nodes and pods (rules share one).</param>
     /// <returns>The run.</returns>
-    public static PlacementRun Evaluate(IReadOnlyList<PlacementPlan> plans, IReadOnlyList<NodeInfo> nodes, IReadOnlyList<ManifestObject?>? daemonSets = null, PodInventory? pods = null)
+    public static PlacementRun Evaluate(IReadOnlyList<PlacementPlan> plans, IReadOnlyList<NodeInfo> nodes, IReadOnlyList<ManifestObject?>? daemonSets = null, PodInventory? pods = null, CapacityModel? model = null)
     {
         var results = PlacementEvaluator.EvaluateAll(plans, nodes, daemonSets);
         var nodeArray = results.Length > 0 ? results[0].Nodes : nodes;
@@ -90,7 +91,7 @@ public sealed class PlacementRun
 
         if (source != CapacitySource.None)
         {
-            CheckCapacity(results, nodeArray, CapacityModel.Build(nodeArray, pods), pods is not null);
+            CheckCapacity(results, nodeArray, model ?? CapacityModel.Build(nodeArray, pods), pods is not null);
         }
 
         return new PlacementRun(nodeArray, results, classes, source, pods);

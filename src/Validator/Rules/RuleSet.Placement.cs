@@ -14,5 +14,6 @@ public static partial class RuleSet
         new EmptyNodeSelectorTermMatchesNothing(),
         new RunsOnNoInventoryNode(),
         new TaintAlmostTolerated(),
+        new DaemonPodDoesNotFitEligibleNodes(),
     };
 }
