@@ -27,6 +27,7 @@ public static class Scale
         var runs = Int(args, "--runs", 5);
         var outDir = Str(args, "--out") ?? Path.Combine(Path.GetTempPath(), "daemonlint-scale");
         var chromium = !args.Contains("--no-chromium");
+        var only = args.Contains("--processes-only");
         Directory.CreateDirectory(outDir);
         Console.WriteLine($"# place at scale: {nodes:N0} nodes × {daemonSets:N0} DaemonSets × {nodes * perNode:N0} pods ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load {Load()})");
         Console.WriteLine();
@@ -37,17 +38,20 @@ public static class Scale
         var sw = Stopwatch.StartNew();
         var nodesJson = Path.Combine(outDir, "nodes.json");
         var podsJson = Path.Combine(outDir, "pods.json");
-        File.WriteAllText(nodesPath, Corpus.NodesYaml(nodes, realistic: true));
-        File.WriteAllText(podsPath, Corpus.PodsYaml(nodes, perNode));
-        File.WriteAllText(dsPath, Corpus.DaemonSetsYaml(daemonSets, capacity: true));
-        using (var f = File.Create(nodesJson))
+        if (!(args.Contains("--reuse") && new[] { nodesPath, podsPath, dsPath, nodesJson, podsJson }.All(File.Exists)))
         {
-            Corpus.WriteJsonList(Corpus.NodeItems(nodes, realistic: true), f);
-        }
+            File.WriteAllText(nodesPath, Corpus.NodesYaml(nodes, realistic: true));
+            File.WriteAllText(podsPath, Corpus.PodsYaml(nodes, perNode));
+            File.WriteAllText(dsPath, Corpus.DaemonSetsYaml(daemonSets, capacity: true));
+            using (var f = File.Create(nodesJson))
+            {
+                Corpus.WriteJsonList(Corpus.NodeItems(nodes, realistic: true), f);
+            }
 
-        using (var f = File.Create(podsJson))
-        {
-            Corpus.WriteJsonList(Corpus.PodItems(nodes, perNode), f);
+            using (var f = File.Create(podsJson))
+            {
+                Corpus.WriteJsonList(Corpus.PodItems(nodes, perNode), f);
+            }
         }
 
         Console.WriteLine($"Generated in {sw.Elapsed.TotalSeconds:F1} s: nodes.yaml {Mb(nodesPath)} (nodes.json {Mb(nodesJson)}), pods.yaml {Mb(podsPath)} (pods.json {Mb(podsJson)}), daemonsets.yaml {Mb(dsPath)}");
@@ -55,61 +59,64 @@ public static class Scale
         Console.WriteLine("| Step | Median wall | Median CPU | Notes |");
         Console.WriteLine("|---|---:|---:|---|");
 
-        NodeInventory inventory = null!;
-        Row("Read nodes, YAML (streaming InventoryReader)", 3, () =>
-        {
-            var inv = new NodeInventory();
-            PlacementInputs.ReadOne("nodes.yaml", nodesPath, new FileInfo(nodesPath).Length, o => inv.TryAdd(o));
-            inventory = inv;
-        }, () => $"{inventory.Nodes.Count:N0} nodes");
-        Row("Read nodes, JSON (System.Text.Json fast path)", 3, () =>
-        {
-            var inv = new NodeInventory();
-            PlacementInputs.ReadOne("nodes.json", nodesJson, new FileInfo(nodesJson).Length, o => inv.TryAdd(o));
-            inventory = inv;
-        }, () => $"{inventory.Nodes.Count:N0} nodes");
-
-        PodInventory pods = null!;
-        Row("Read pods, YAML (streaming InventoryReader)", 3, () =>
-        {
-            var inv = new PodInventory();
-            PlacementInputs.ReadOne("pods.yaml", podsPath, new FileInfo(podsPath).Length, o => inv.TryAdd(o));
-            pods = inv;
-        }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted; peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MB");
-        Row("Read pods, JSON (System.Text.Json fast path)", 3, () =>
-        {
-            var inv = new PodInventory();
-            PlacementInputs.ReadOne("pods.json", podsJson, new FileInfo(podsJson).Length, o => inv.TryAdd(o));
-            pods = inv;
-        }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted");
-        inventory.WithPods(pods);
-
-        var dsObjects = Corpus.Read(File.ReadAllText(dsPath));
-        var plans = dsObjects.Select(PlacementPlan.Compile).ToArray();
-        Row("Decisions only (EvaluateAll)", runs, () => PlacementEvaluator.EvaluateAll(plans, inventory.Nodes, dsObjects), () => $"{plans.Length * inventory.Nodes.Count:N0} decisions");
-        NodeClassSet classes = null!;
-        Row("Node classes (NodeClassSet.Build)", runs, () => classes = NodeClassSet.Build(plans, inventory.Nodes), () => $"{classes.Classes.Count:N0} classes from {classes.ProbeCount} distinct requirements");
-        Row("Capacity model (CapacityModel.Build)", runs, () => CapacityModel.Build(inventory.Nodes, pods), () => "per-node usage of the bound pods");
-        PlacementRun run = null!;
-        Row("**Whole evaluation** (PlacementRun.Evaluate: decisions, classes, capacity)", runs, () => run = PlacementRun.Evaluate(plans, inventory.Nodes, dsObjects, pods), () =>
-            $"{run.Results.Sum(r => r.Desired):N0} pods created, {run.Results.Sum(r => r.PendingCount):N0} Pending; {run.Results.Count(r => r.RunsNowhere)} run nowhere");
-        var report = new PlacementReport(inventory, run);
-        Row("Groups of every DaemonSet (text/JSON/HTML use them)", runs, () =>
-        {
-            var fresh = PlacementRun.Evaluate(plans, inventory.Nodes, dsObjects, pods);
-            foreach (var r in fresh.Results)
-            {
-                fresh.GroupsOf(r);
-            }
-        }, () => $"{run.Results.Sum(r => run.GroupsOf(r).Count):N0} groups in all (includes a fresh evaluation)");
-
-        string html = null!, text = null!, json = null!;
-        Row("HTML page (PlacementHtml)", runs, () => html = Render(w => PlacementHtml.Write(report, w)), () => $"{Encoding.UTF8.GetByteCount(html) / 1024.0 / 1024:F2} MB, {Count(html, "<td")} cells, {Count(html, "<th class=\"cls\">")} rows");
-        Row("Text (PlacementText)", runs, () => text = Render(w => PlacementText.Write(report, w)), () => $"{text.Split('\n').Length:N0} lines, {Encoding.UTF8.GetByteCount(text) / 1024.0:F0} KB");
-        Row("JSON (PlacementJson)", 3, () => json = Render(w => PlacementJson.Write(report, w)), () => $"{Encoding.UTF8.GetByteCount(json) / 1024.0 / 1024:F1} MB (per-node lists kept)");
         var htmlPath = Path.Combine(outDir, "placement.html");
-        File.WriteAllText(htmlPath, html, new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(outDir, "placement.txt"), text);
+        if (!only)
+        {
+            NodeInventory inventory = null!;
+            Row("Read nodes, YAML (streaming InventoryReader)", 3, () =>
+            {
+                var inv = new NodeInventory();
+                PlacementInputs.ReadOne("nodes.yaml", nodesPath, new FileInfo(nodesPath).Length, o => inv.TryAdd(o));
+                inventory = inv;
+            }, () => $"{inventory.Nodes.Count:N0} nodes");
+            Row("Read nodes, JSON (System.Text.Json fast path)", 3, () =>
+            {
+                var inv = new NodeInventory();
+                PlacementInputs.ReadOne("nodes.json", nodesJson, new FileInfo(nodesJson).Length, o => inv.TryAdd(o));
+                inventory = inv;
+            }, () => $"{inventory.Nodes.Count:N0} nodes");
+
+            PodInventory pods = null!;
+            Row("Read pods, YAML (streaming InventoryReader)", 3, () =>
+            {
+                var inv = new PodInventory();
+                PlacementInputs.ReadOne("pods.yaml", podsPath, new FileInfo(podsPath).Length, o => inv.TryAdd(o));
+                pods = inv;
+            }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted; peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MB");
+            Row("Read pods, JSON (System.Text.Json fast path)", 3, () =>
+            {
+                var inv = new PodInventory();
+                PlacementInputs.ReadOne("pods.json", podsJson, new FileInfo(podsJson).Length, o => inv.TryAdd(o));
+                pods = inv;
+            }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted");
+            inventory.WithPods(pods);
+
+            var dsObjects = Corpus.Read(File.ReadAllText(dsPath));
+            var plans = dsObjects.Select(PlacementPlan.Compile).ToArray();
+            Row("Decisions only (EvaluateAll)", runs, () => PlacementEvaluator.EvaluateAll(plans, inventory.Nodes, dsObjects), () => $"{plans.Length * inventory.Nodes.Count:N0} decisions");
+            NodeClassSet classes = null!;
+            Row("Node classes (NodeClassSet.Build)", runs, () => classes = NodeClassSet.Build(plans, inventory.Nodes), () => $"{classes.Classes.Count:N0} classes from {classes.ProbeCount} distinct requirements");
+            Row("Capacity model (CapacityModel.Build)", runs, () => CapacityModel.Build(inventory.Nodes, pods), () => "per-node usage of the bound pods");
+            PlacementRun run = null!;
+            Row("**Whole evaluation** (PlacementRun.Evaluate: decisions, classes, capacity)", runs, () => run = PlacementRun.Evaluate(plans, inventory.Nodes, dsObjects, pods), () =>
+                $"{run.Results.Sum(r => r.Desired):N0} pods created, {run.Results.Sum(r => r.PendingCount):N0} Pending; {run.Results.Count(r => r.RunsNowhere)} run nowhere");
+            var report = new PlacementReport(inventory, run);
+            Row("Groups of every DaemonSet (text/JSON/HTML use them)", runs, () =>
+            {
+                var fresh = PlacementRun.Evaluate(plans, inventory.Nodes, dsObjects, pods);
+                foreach (var r in fresh.Results)
+                {
+                    fresh.GroupsOf(r);
+                }
+            }, () => $"{run.Results.Sum(r => run.GroupsOf(r).Count):N0} groups in all (includes a fresh evaluation)");
+
+            string html = null!, text = null!, json = null!;
+            Row("HTML page (PlacementHtml)", runs, () => html = Render(w => PlacementHtml.Write(report, w)), () => $"{Encoding.UTF8.GetByteCount(html) / 1024.0 / 1024:F2} MB, {Count(html, "<td")} cells, {Count(html, "<th class=\"cls\">")} rows");
+            Row("Text (PlacementText)", runs, () => text = Render(w => PlacementText.Write(report, w)), () => $"{text.Split('\n').Length:N0} lines, {Encoding.UTF8.GetByteCount(text) / 1024.0:F0} KB");
+            Row("JSON (PlacementJson)", 3, () => json = Render(w => PlacementJson.Write(report, w)), () => $"{Encoding.UTF8.GetByteCount(json) / 1024.0 / 1024:F1} MB (per-node lists kept)");
+            File.WriteAllText(htmlPath, html, new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(outDir, "placement.txt"), text);
+        }
 
         var cli = Path.Combine(AppContext.BaseDirectory, "daemonlint.dll");
         if (File.Exists(cli))
@@ -173,12 +180,13 @@ public static class Scale
         var time = File.Exists("/usr/bin/time") ? "/usr/bin/time" : null;
         var wall = new List<double>();
         var cpu = new List<double>();
+        var rss = new List<double>();
         var exit = 0;
         for (var i = 0; i < runs; i++)
         {
             var psi = time is null
                 ? new ProcessStartInfo(file, arguments)
-                : new ProcessStartInfo(time, $"-f \"cpu %U %S\" \"{file}\" {arguments}");
+                : new ProcessStartInfo(time, $"-f \"cpu %U %S %M\" \"{file}\" {arguments}");
             psi.RedirectStandardOutput = true;
             psi.RedirectStandardError = true;
             psi.UseShellExecute = false;
@@ -194,12 +202,13 @@ public static class Scale
             {
                 var parts = line.Split(' ');
                 cpu.Add((double.Parse(parts[1], CultureInfo.InvariantCulture) + double.Parse(parts[2], CultureInfo.InvariantCulture)) * 1000);
+                rss.Add(double.Parse(parts[3], CultureInfo.InvariantCulture) / 1024);
             }
 
             exit = p.ExitCode;
         }
 
-        Console.WriteLine($"| {name} | {Ms(Median(wall))} | {(cpu.Count == 0 ? "-" : Ms(Median(cpu)))} | exit {exit} |");
+        Console.WriteLine($"| {name} | {Ms(Median(wall))} | {(cpu.Count == 0 ? "-" : Ms(Median(cpu)))} | exit {exit}{(rss.Count == 0 ? string.Empty : $", peak RSS {Median(rss):N0} MB")} |");
     }
 
     private static string Render(Action<TextWriter> write)
