@@ -5,7 +5,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using DaemonLint.Cli.Commands;
 using DaemonLint.Cli.Output;
+using DaemonLint.Hosting;
 using DaemonLint.Model;
 using DaemonLint.Placement;
 
@@ -62,17 +64,19 @@ public static class Scale
         var htmlPath = Path.Combine(outDir, "placement.html");
         if (!only)
         {
+            // The loader every host uses (the host reader, the text check, the streaming YAML reader or the CLI's JSON parser).
+            var loader = new InventoryLoader(new InputReader(outDir), JsonInventoryParser.Instance);
             NodeInventory inventory = null!;
             Row("Read nodes, YAML (streaming InventoryReader)", 3, () =>
             {
                 var inv = new NodeInventory();
-                PlacementInputs.ReadOne("nodes.yaml", nodesPath, new FileInfo(nodesPath).Length, o => inv.TryAdd(o));
+                loader.ReadFile(new SourceFile("nodes.yaml", nodesPath), o => inv.TryAdd(o));
                 inventory = inv;
             }, () => $"{inventory.Nodes.Count:N0} nodes");
             Row("Read nodes, JSON (System.Text.Json fast path)", 3, () =>
             {
                 var inv = new NodeInventory();
-                PlacementInputs.ReadOne("nodes.json", nodesJson, new FileInfo(nodesJson).Length, o => inv.TryAdd(o));
+                loader.ReadFile(new SourceFile("nodes.json", nodesJson), o => inv.TryAdd(o));
                 inventory = inv;
             }, () => $"{inventory.Nodes.Count:N0} nodes");
 
@@ -80,13 +84,13 @@ public static class Scale
             Row("Read pods, YAML (streaming InventoryReader)", 3, () =>
             {
                 var inv = new PodInventory();
-                PlacementInputs.ReadOne("pods.yaml", podsPath, new FileInfo(podsPath).Length, o => inv.TryAdd(o));
+                loader.ReadFile(new SourceFile("pods.yaml", podsPath), o => inv.TryAdd(o));
                 pods = inv;
             }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted; peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MB");
             Row("Read pods, JSON (System.Text.Json fast path)", 3, () =>
             {
                 var inv = new PodInventory();
-                PlacementInputs.ReadOne("pods.json", podsJson, new FileInfo(podsJson).Length, o => inv.TryAdd(o));
+                loader.ReadFile(new SourceFile("pods.json", podsJson), o => inv.TryAdd(o));
                 pods = inv;
             }, () => $"{pods.Pods.Count:N0} pods, {pods.BoundCount:N0} counted");
             inventory.WithPods(pods);

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using DaemonLint.Catalog;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,45 +15,29 @@ namespace DaemonLint.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceValueCodeFix))]
 [Shared]
-public sealed class ReplaceValueCodeFix : CodeFixProvider
+public sealed class ReplaceValueCodeFix : DaemonLintCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIds.RestartPolicyMustBeAlways, RuleIds.ApiVersionRemoved);
+    private static readonly string RestartPolicy = RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id;
+    private static readonly string ApiVersion = RuleCatalog.DS6001_ApiVersionRemoved.Id;
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RestartPolicy, ApiVersion);
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override FixPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
+            || value.Parent is not AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment
+            || assignment.Right != value)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
-                || value.Parent is not AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax })
-            {
-                continue;
-            }
-
-            var (title, replacement) = diagnostic.Id == RuleIds.RestartPolicyMustBeAlways
-                ? ("Set restartPolicy to Always", "Always")
-                : ("Use apiVersion apps/v1", "apps/v1");
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => Replace(context.Document, value, replacement, ct), equivalenceKey: diagnostic.Id),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> Replace(Document document, ExpressionSyntax value, string text, CancellationToken ct)
-    {
-        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text)).WithTriviaFrom(value);
-        return document.WithSyntaxRoot(root!.ReplaceNode(value, literal));
+        var (title, key, replacement) = diagnostic.Id == RestartPolicy
+            ? ("Set restartPolicy to Always", "DaemonLint.DS1009.Always", "Always")
+            : ("Use apiVersion apps/v1", "DaemonLint.DS6001.AppsV1", "apps/v1");
+        return new FixPlan(value, title, key, (tree, anchor) => tree.ReplaceNode(
+            anchor,
+            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement)).WithTriviaFrom(anchor)));
     }
 }

@@ -89,10 +89,13 @@ internal sealed class CSharpFrontEnd : IJsonNames
     }
 
     /// <summary>Builds the object for a creation of an entity type.</summary>
-    public ManifestObject? Build(IObjectCreationOperation creation, string kind, string apiVersion)
+    /// <param name="creation">The creation.</param>
+    /// <param name="kind">The kind of the model type.</param>
+    /// <param name="apiVersion">The apiVersion of the model type.</param>
+    /// <param name="context">What the method around the creation says about its locals (shared by its creations).</param>
+    public ManifestObject? Build(IObjectCreationOperation creation, string kind, string apiVersion, LocalContext context)
     {
-        var context = new LocalContext(creation, this);
-        if (this.Convert(creation, 0, context, context.RootMutations()) is not MappingNode root)
+        if (this.Convert(creation, 0, context, context.RootMutations(creation)) is not MappingNode root)
         {
             return null;
         }
@@ -128,6 +131,21 @@ internal sealed class CSharpFrontEnd : IJsonNames
         return new ManifestObject(root, creation.Syntax.SyntaxTree.FilePath);
     }
 
+    /// <summary>
+    /// Whether a finding stands on what the compiler knows: not when the field it is about is missing below a value
+    /// the front end could not compute (a template returned by a method has labels nobody can see) or below an object
+    /// that may hold entries it could not see. Rules read an unknown value as absent; this keeps their conclusions
+    /// about absent fields from reaching the editor when "absent" only means "unknown".
+    /// </summary>
+    /// <param name="root">The object's root.</param>
+    /// <param name="finding">The finding.</param>
+    /// <returns>True when the finding can be reported.</returns>
+    internal static bool IsCertain(MappingNode root, Finding finding)
+    {
+        var location = ResolvedLocation.Resolve(root, finding.Path);
+        return location.Exact || location.Node is not (UnknownNode or MappingNode { HasUnknownEntries: true } or SequenceNode { HasUnknownItems: true });
+    }
+
     private ManifestNode Convert(IOperation? op, int depth, LocalContext context, MutationSet mutations)
     {
         if (op is null || depth > MaxDepth)
@@ -142,13 +160,15 @@ internal sealed class CSharpFrontEnd : IJsonNames
 
         if (op.ConstantValue.HasValue)
         {
-            return Scalar(op.Syntax, op.ConstantValue.Value);
+            // unchecked((int)4294967296L) folds to 0, unchecked((int)1e20) to whatever the compiler picks: a value the
+            // code does not show (and, from floating point, not even the one the program computes). Unknown, not "0".
+            return op is IConversionOperation conv && OverflowsConstant(conv) ? Unknown(op) : Scalar(op.Syntax, op.ConstantValue.Value);
         }
 
         switch (op)
         {
             case IConversionOperation conv:
-                return this.Convert(conv.Operand, depth + 1, context, mutations);
+                return this.ConvertConversion(conv, depth, context, mutations);
             case IParenthesizedOperation p:
                 return this.Convert(p.Operand, depth + 1, context, mutations);
             case IDefaultValueOperation d:
@@ -164,11 +184,104 @@ internal sealed class CSharpFrontEnd : IJsonNames
                     ? new ScalarNode(SpanOf(s.Syntax), text, ScalarType.String, quoted: true) { HostData = s.Syntax }
                     : Unknown(op);
             case ILocalReferenceOperation local:
-                return this.FollowLocal(local, depth, context);
+                return this.FollowLocal(local, depth, context, mutations);
+            case IConditionalOperation { WhenFalse: not null } cond when cond.Condition.ConstantValue is { HasValue: true, Value: bool b }:
+                // `true ? a : b` with a constant condition: only one branch is ever taken.
+                return this.Convert(b ? cond.WhenTrue : cond.WhenFalse, depth + 1, context, mutations);
+            case ICoalesceOperation co:
+                return this.ConvertCoalesce(co, depth, context, mutations);
             default:
+                // A method's result, a parameter, a field, a property read of another object, `with`, a non-constant
+                // condition, ...: the compiler cannot know the value, so nothing below it is known either.
                 return Unknown(op);
         }
     }
+
+    private ManifestNode ConvertConversion(IConversionOperation conv, int depth, LocalContext context, MutationSet mutations)
+    {
+        var target = conv.Type;
+        if (conv.OperatorMethod is not null
+            && !SymbolEqualityComparer.Default.Equals(target, this.intOrString)
+            && !SymbolEqualityComparer.Default.Equals(target, this.quantity))
+        {
+            return Unknown(conv); // a user-defined conversion runs code: its result is unknown
+        }
+
+        var value = this.Convert(conv.Operand, depth + 1, context, mutations);
+        if (value is ScalarNode { Type: ScalarType.Int } s && target is not null && !FitsIn(target, s))
+        {
+            // (int)someLong where the value does not fit: C# wraps it at run time (or throws when checked): unknown
+            // rather than a value the program never holds.
+            return Unknown(conv);
+        }
+
+        return value;
+    }
+
+    private ManifestNode ConvertCoalesce(ICoalesceOperation co, int depth, LocalContext context, MutationSet mutations)
+    {
+        // `a ?? b`: b when a is the null constant, a when a is a creation (never null); otherwise it depends on run time.
+        var left = co.Value;
+        while (left is IConversionOperation { OperatorMethod: null } c)
+        {
+            left = c.Operand;
+        }
+
+        if (left.ConstantValue is { HasValue: true, Value: null } || left is IDefaultValueOperation { Type.IsValueType: false })
+        {
+            return this.Convert(co.WhenNull, depth + 1, context, mutations);
+        }
+
+        if (left is IObjectCreationOperation or IArrayCreationOperation or ICollectionExpressionOperation)
+        {
+            return this.Convert(co.Value, depth + 1, context, mutations);
+        }
+
+        return Unknown(co);
+    }
+
+    private static bool FitsIn(ITypeSymbol type, ScalarNode value) => value.IntValue is not { } v || InRange(type, v);
+
+    private static bool OverflowsConstant(IConversionOperation conv)
+    {
+        if (conv.Type is null || conv.Operand.ConstantValue is not { HasValue: true, Value: { } operand }
+            || operand is string or char or bool || operand is not IConvertible)
+        {
+            return false;
+        }
+
+        decimal value;
+        try
+        {
+            value = System.Convert.ToDecimal(operand, CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            return IsIntegral(conv.Type); // beyond decimal's range: beyond any integer type's too
+        }
+
+        return !InRange(conv.Type, value);
+    }
+
+    private static bool IsIntegral(ITypeSymbol type) => Underlying(type).SpecialType is SpecialType.System_SByte or SpecialType.System_Byte
+        or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+        or SpecialType.System_Int64 or SpecialType.System_UInt64;
+
+    private static ITypeSymbol Underlying(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    private static bool InRange(ITypeSymbol type, decimal v) => Underlying(type).SpecialType switch
+    {
+        SpecialType.System_SByte => v >= sbyte.MinValue && v <= sbyte.MaxValue,
+        SpecialType.System_Byte => v >= byte.MinValue && v <= byte.MaxValue,
+        SpecialType.System_Int16 => v >= short.MinValue && v <= short.MaxValue,
+        SpecialType.System_UInt16 => v >= ushort.MinValue && v <= ushort.MaxValue,
+        SpecialType.System_Int32 => v >= int.MinValue && v <= int.MaxValue,
+        SpecialType.System_UInt32 => v >= uint.MinValue && v <= uint.MaxValue,
+        SpecialType.System_Int64 => v >= long.MinValue && v <= long.MaxValue,
+        SpecialType.System_UInt64 => v >= ulong.MinValue && v <= ulong.MaxValue,
+        _ => true,
+    };
 
     private ManifestNode ConvertCreation(IObjectCreationOperation c, int depth, LocalContext context, MutationSet mutations)
     {
@@ -367,21 +480,32 @@ internal sealed class CSharpFrontEnd : IJsonNames
             return Unknown(ce);
         }
 
-        var items = new List<IOperation>();
-        var unknown = false;
+        var items = new List<ManifestNode>();
+        var unknown = mutations.Keys.Count > 0;
         foreach (var e in ce.Elements)
         {
-            if (e is ISpreadOperation)
+            if (e is ISpreadOperation spread)
             {
-                unknown = true;
+                // [..other]: the items of a sequence the front end knows entirely, else unknown items.
+                if (this.Convert(spread.Operand, depth + 1, context, MutationSet.None) is SequenceNode { HasUnknownItems: false } known)
+                {
+                    foreach (var item in known.Items)
+                    {
+                        items.Add(item);
+                    }
+                }
+                else
+                {
+                    unknown = true;
+                }
             }
             else
             {
-                items.Add(e);
+                items.Add(this.Convert(e, depth + 1, context, MutationSet.None));
             }
         }
 
-        return this.Sequence(ce.Syntax, items, depth, context, mutations, unknown);
+        return new SequenceNode(SpanOf(ce.Syntax), items, unknown) { HostData = ce.Syntax };
     }
 
     private ManifestNode Sequence(SyntaxNode syntax, IEnumerable<IOperation> elements, int depth, LocalContext context, MutationSet mutations, bool hasUnknown)
@@ -395,17 +519,23 @@ internal sealed class CSharpFrontEnd : IJsonNames
         return new SequenceNode(SpanOf(syntax), items, hasUnknown || mutations.Keys.Count > 0) { HostData = syntax };
     }
 
-    private ManifestNode FollowLocal(ILocalReferenceOperation reference, int depth, LocalContext context)
+    private ManifestNode FollowLocal(ILocalReferenceOperation reference, int depth, LocalContext context, MutationSet mutations)
     {
         var local = reference.Local;
-        var value = context.SingleInitializer(local);
+        var value = context.SingleValue(local);
         if (value is null)
         {
             return Unknown(reference);
         }
 
-        var mutations = context.MutationsOf(local, isRoot: false);
-        return mutations.All ? Unknown(reference) : this.Convert(value, depth + 1, context, mutations);
+        var own = context.MutationsOf(local, isRoot: false);
+        if (own.All)
+        {
+            return Unknown(reference);
+        }
+
+        // Changes made through the object that holds this local's value count too.
+        return this.Convert(value, depth + 1, context, MutationSet.Union(own, mutations));
     }
 
     private bool IsModel(ITypeSymbol type) => this.modelTypes.GetOrAdd(type, t =>

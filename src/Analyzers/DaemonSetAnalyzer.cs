@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using DaemonLint.Engine;
+using DaemonLint.Hosting;
 using DaemonLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,7 +25,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
     /// <summary>The MSBuild property (made compiler-visible by the package) that turns YAML AdditionalFiles analysis on.</summary>
     public const string AnalyzeYamlProperty = "build_property.DaemonLintAnalyzeYaml";
 
-    private static readonly ManifestValidator Validator = new();
+    private readonly AnalyzerWork work = new();
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
@@ -35,21 +37,31 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            var configuration = AnalyzerConfiguration.Read(start.Options, start.CancellationToken);
+            start.RegisterAdditionalFileAction(c => configuration.ReportProblems(c));
             var frontEnd = new CSharpFrontEnd(start.Compilation);
             if (frontEnd.IsRelevant)
             {
-                start.RegisterOperationAction(c => AnalyzeCreation(c, frontEnd), OperationKind.ObjectCreation);
+                // One index of the locals per method body, shared by all its creations (linear, issue 14).
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    var contexts = new LocalContexts(frontEnd, this.work);
+                    block.RegisterOperationAction(c => AnalyzeCreation(c, frontEnd, contexts, configuration), OperationKind.ObjectCreation);
+                });
             }
 
             if (start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AnalyzeYamlProperty, out var yaml)
                 && string.Equals(yaml, "true", StringComparison.OrdinalIgnoreCase))
             {
-                start.RegisterAdditionalFileAction(AnalyzeYaml);
+                start.RegisterAdditionalFileAction(c => AnalyzeYaml(c, configuration));
             }
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, CSharpFrontEnd frontEnd)
+    /// <summary>Gets what this instance did so far (for tests that pin linear cost).</summary>
+    internal AnalyzerWork Work => this.work;
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, CSharpFrontEnd frontEnd, LocalContexts contexts, AnalyzerConfiguration configuration)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (!frontEnd.TryGetEntity(creation.Type, out var kind, out var apiVersion) || kind != "DaemonSet")
@@ -61,30 +73,35 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         var findings = new List<Finding>();
         try
         {
-            obj = frontEnd.Build(creation, kind, apiVersion);
+            obj = frontEnd.Build(creation, kind, apiVersion, contexts.For(creation));
             if (obj is null)
             {
                 return;
             }
 
-            Validator.ValidateObject(obj, baseline: null, findings);
+            configuration.ValidatorFor(creation.Syntax.SyntaxTree.FilePath).ValidateObject(obj, baseline: null, findings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Never an AD0001: a failure of the front end or a rule is reported as DS9008 on the creation.
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleIds.InternalError), CreationLocation(creation.Syntax), $"DaemonLint failed on this DaemonSet: {ex.GetType().Name}: {ex.Message}"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleCatalog.DS9008_InternalError.Id), CreationLocation(creation.Syntax), $"DaemonLint failed on this DaemonSet: {ex.GetType().Name}: {ex.Message}"));
             return;
         }
 
         foreach (var f in findings)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (!CSharpFrontEnd.IsCertain(obj.Root, f))
+            {
+                continue;
+            }
+
             var location = Locate(obj.Root, f, creation.Syntax);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.Get(f.RuleId),
                 location,
                 properties: Properties(f),
-                f.Message + (f.Path is null ? string.Empty : " [" + f.Path + "]")));
+                FindingText.Message(f)));
         }
     }
 
@@ -128,12 +145,27 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         return syntax.GetLocation();
     }
 
-    private static void AnalyzeYaml(AdditionalFileAnalysisContext context)
+    private static void AnalyzeYaml(AdditionalFileAnalysisContext context, AnalyzerConfiguration configuration)
     {
         var path = context.AdditionalFile.Path;
+        if (AnalyzerConfiguration.IsConfigurationFile(path))
+        {
+            return;
+        }
+
         var ext = Path.GetExtension(path);
         if (!string.Equals(ext, ".yaml", StringComparison.OrdinalIgnoreCase) && !string.Equals(ext, ".yml", StringComparison.OrdinalIgnoreCase))
         {
+            return;
+        }
+
+        if (YamlInput.MustNotRead(context, out var notText))
+        {
+            if (notText is not null)
+            {
+                context.ReportDiagnostic(notText);
+            }
+
             return;
         }
 
@@ -146,11 +178,11 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
         FileReport report;
         try
         {
-            report = Validator.ValidateText(path, text.ToString());
+            report = configuration.ValidatorFor(path, yaml: true).ValidateText(path, text.ToString());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleIds.InternalError), Location.Create(path, default, default), $"DaemonLint failed on this file: {ex.GetType().Name}: {ex.Message}"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleCatalog.DS9008_InternalError.Id), Location.Create(path, default, default), $"DaemonLint failed on this file: {ex.GetType().Name}: {ex.Message}"));
             return;
         }
 
@@ -169,7 +201,148 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
                 path,
                 TextSpan.FromBounds(startOffset, endOffset),
                 new LinePositionSpan(new LinePosition(start.Line - 1, start.Column - 1), new LinePosition(end.Line - 1, Math.Max(end.Column - 1, 0))));
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, Properties(f), f.Message + (f.Path is null ? string.Empty : " [" + f.Path + "]")));
+            // With the finding's own severity: for a YAML file that is the .editorconfig's, which the compiler does not apply there.
+            var severity = f.Severity switch
+            {
+                Severity.Error => DiagnosticSeverity.Error,
+                Severity.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Info,
+            };
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, severity, additionalLocations: null, Properties(f), FindingText.Message(f)));
         }
     }
+}
+
+/// <summary>
+/// The host layer's configuration as the compiler hands it to analyzers: the cluster settings from the compiler-visible MSBuild
+/// properties (<c>DaemonLintDisallowPrivileged</c>, <c>DaemonLintUserNamespaces</c>) and each <c>.daemonlint.yaml</c> passed as an
+/// AdditionalFile (the package adds them), the nearest one above a file applying to it, as in the CLI and the MSBuild task.
+/// No file is opened: the compiler gives the texts.
+/// </summary>
+internal sealed class AnalyzerConfiguration
+{
+    private readonly List<ConfigurationFile> files;
+    private readonly EditorConfigSeverities? severities;
+    private readonly ClusterOptions hostCluster;
+    private readonly string? propertyError;
+    private readonly Dictionary<string, ManifestValidator> validators = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+
+    private AnalyzerConfiguration(List<ConfigurationFile> files, EditorConfigSeverities? severities, ClusterOptions hostCluster, string? propertyError)
+    {
+        this.files = files;
+        this.severities = severities;
+        this.hostCluster = hostCluster;
+        this.propertyError = propertyError;
+    }
+
+    public static bool IsConfigurationFile(string path) =>
+        string.Equals(Path.GetFileName(path), ConfigurationFile.FileName, StringComparison.Ordinal)
+        || string.Equals(Path.GetFileName(path), EditorConfigSeverities.FileName, StringComparison.Ordinal);
+
+    public static AnalyzerConfiguration Read(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        var cluster = ClusterSetting.FromProperties(name => global.TryGetValue("build_property." + name, out var v) ? v : null, out var error);
+        var files = new List<ConfigurationFile>();
+        var editorConfigs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var additional in options.AdditionalFiles)
+        {
+            var name = Path.GetFileName(additional.Path);
+            if (name == ConfigurationFile.FileName && additional.GetText(cancellationToken) is { } text)
+            {
+                files.Add(ConfigurationFile.Parse(additional.Path, additional.Path, text.ToString()));
+            }
+            else if (name == EditorConfigSeverities.FileName && additional.GetText(cancellationToken) is { } editorConfig)
+            {
+                editorConfigs[additional.Path] = editorConfig.ToString();
+            }
+        }
+
+        // Nearest first: the longest folder wins.
+        files.Sort((a, b) => b.Folder.Length.CompareTo(a.Folder.Length));
+
+        // The compiler applies .editorconfig severities to source files only; the package hands the .editorconfig files above the
+        // YAML AdditionalFiles to the analyzer, which applies them to YAML the way the CLI and the MSBuild task do.
+        var severities = editorConfigs.Count == 0 ? null : new EditorConfigSeverities(Path.GetPathRoot(editorConfigs.Keys.First()) ?? "/", p => editorConfigs.TryGetValue(p, out var t) ? t : null);
+        return new AnalyzerConfiguration(files, severities, cluster ?? ClusterOptions.None, error);
+    }
+
+    /// <summary>The validator for C# code: the compiler applies .editorconfig severities to source files itself.</summary>
+    public ManifestValidator ValidatorFor(string? path) => this.ValidatorFor(path, yaml: false);
+
+    /// <summary>The validator for a file: its folder's .daemonlint.yaml, the cluster settings, and for YAML the .editorconfig severities.</summary>
+    public ManifestValidator ValidatorFor(string? path, bool yaml)
+    {
+        var config = this.ConfigurationFor(path);
+        var withSeverities = yaml && this.severities is not null;
+        var key = (config?.File.FullPath ?? string.Empty) + (withSeverities ? "|yaml" : string.Empty);
+        lock (this.gate)
+        {
+            if (!this.validators.TryGetValue(key, out var validator))
+            {
+                var severities = withSeverities ? this.severities : null;
+                validator = config is null && severities is null && this.hostCluster == ClusterOptions.None
+                    ? DaemonSetAnalyzerDefaults.Validator
+                    : new ManifestValidator(this.hostCluster.Over(config?.Cluster).ApplyTo(new ValidatorOptions
+                    {
+                        SeverityOverride = severities is null ? null : (id, file) => severities.GetSeverity(id, file),
+                        Suppressions = config?.Suppressions,
+                        SuppressionPath = config is null ? null : file => file is null ? null : HostPaths.RelativeWithParents(config.Folder, file),
+                    }));
+                this.validators.Add(key, validator);
+            }
+
+            return validator;
+        }
+    }
+
+    /// <summary>Reports the problems of a configuration file (DS9009) in it, and a bad cluster property on the first one.</summary>
+    public void ReportProblems(AdditionalFileAnalysisContext context)
+    {
+        var config = this.files.Find(f => string.Equals(f.File.FullPath, context.AdditionalFile.Path, StringComparison.Ordinal));
+        if (config is null)
+        {
+            return;
+        }
+
+        foreach (var p in config.Problems)
+        {
+            var start = p.Span.IsKnown ? p.Span.Start : SourcePosition.Start;
+            var line = new LinePosition(start.Line - 1, Math.Max(start.Column - 1, 0));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.Get(p.RuleId),
+                Location.Create(context.AdditionalFile.Path, default, new LinePositionSpan(line, line)),
+                p.Message));
+        }
+
+        if (this.propertyError is not null && ReferenceEquals(config, this.files[this.files.Count - 1]))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleCatalog.DS9009_ConfigurationError.Id), Location.None, this.propertyError));
+        }
+    }
+
+    private ConfigurationFile? ConfigurationFor(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        foreach (var f in this.files)
+        {
+            if (HostPaths.Relative(f.Folder, Path.GetDirectoryName(path) ?? path!) is not null)
+            {
+                return f;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The validator with no configuration, shared by every compilation that has none.</summary>
+internal static class DaemonSetAnalyzerDefaults
+{
+    public static readonly ManifestValidator Validator = new();
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,6 +24,33 @@ internal sealed class MutationSet
     public IReadOnlyCollection<string> Keys => (IReadOnlyCollection<string>?)this.children?.Keys ?? Array.Empty<string>();
 
     public static MutationSet Create() => new(false);
+
+    /// <summary>Gets the changes of either set (neither is modified).</summary>
+    public static MutationSet Union(MutationSet a, MutationSet b)
+    {
+        if (a.All)
+        {
+            return a;
+        }
+
+        if (b.All || a.children is null)
+        {
+            return b;
+        }
+
+        if (b.children is null)
+        {
+            return a;
+        }
+
+        var union = new MutationSet(false) { children = new Dictionary<string, MutationSet>(a.children, StringComparer.Ordinal) };
+        foreach (var kv in b.children)
+        {
+            union.children[kv.Key] = union.children.TryGetValue(kv.Key, out var mine) ? Union(mine, kv.Value) : kv.Value;
+        }
+
+        return union;
+    }
 
     public MutationSet Child(string key) => this.children is not null && this.children.TryGetValue(key, out var c) ? c : None;
 
@@ -56,8 +85,10 @@ internal sealed class MutationSet
 }
 
 /// <summary>
-/// What the operation tree of the method around a creation says about its locals: which are assigned exactly once (and
-/// to what), and which member paths of them are changed later (assigned, added to, passed by ref, ...).
+/// What the operation tree of one method body (one operation block root) says about its locals: which are assigned
+/// exactly once (and to what), and which member paths of them are changed later (assigned, added to, passed by ref,
+/// handed to code that may change them, ...). The tree is indexed once, on first use, and each answer is computed once,
+/// so analysing every creation of a method costs time linear in the size of the method (issue 14).
 /// </summary>
 internal sealed class LocalContext
 {
@@ -66,21 +97,62 @@ internal sealed class LocalContext
         "Validate", "ToString", "GetHashCode", "Equals", "ContainsKey", "TryGetValue", "Contains", "GetType", "Count", "Any",
     };
 
-    private readonly IObjectCreationOperation creation;
     private readonly IJsonNames names;
-    private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? references;
-    private Dictionary<ILocalSymbol, IVariableDeclaratorOperation>? declarators;
+    private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, IVariableDeclaratorOperation> declarators = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ILocalSymbol, Optional<IOperation?>> values = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ILocalSymbol, MutationSet> rootMutations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ILocalSymbol, MutationSet> nestedMutations = new(SymbolEqualityComparer.Default);
+    private readonly AnalyzerWork work;
 
-    public LocalContext(IObjectCreationOperation creation, IJsonNames names)
+    /// <summary>Indexes the locals of an operation tree.</summary>
+    /// <param name="root">The root of the tree (a method body, a field initializer, ...).</param>
+    /// <param name="names">Gives the JSON names of model properties.</param>
+    /// <param name="work">Counts the references examined.</param>
+    public LocalContext(IOperation root, IJsonNames names, AnalyzerWork work)
     {
-        this.creation = creation;
         this.names = names;
+        this.work = work;
+        foreach (var op in root.DescendantsAndSelf())
+        {
+            this.IndexedOperations++;
+            switch (op)
+            {
+                case ILocalReferenceOperation lr:
+                    if (!this.references.TryGetValue(lr.Local, out var list))
+                    {
+                        list = new List<ILocalReferenceOperation>();
+                        this.references[lr.Local] = list;
+                    }
+
+                    list.Add(lr);
+                    break;
+                case IVariableDeclaratorOperation d:
+                    this.declarators[d.Symbol] = d;
+                    break;
+            }
+        }
     }
 
-    /// <summary>Gets the changes made after creation to the local the root creation initialises, if any.</summary>
-    public MutationSet RootMutations()
+    /// <summary>Gets the number of operations indexed (each once).</summary>
+    public int IndexedOperations { get; }
+
+    /// <summary>Gets the root of the operation tree an operation belongs to.</summary>
+    public static IOperation RootOf(IOperation operation)
     {
-        var parent = this.creation.Parent;
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root;
+    }
+
+    /// <summary>Gets the changes made after creation to the local a root creation initialises, if any.</summary>
+    public MutationSet RootMutations(IObjectCreationOperation creation)
+    {
+        var parent = creation.Parent;
         while (parent is IConversionOperation)
         {
             parent = parent.Parent;
@@ -94,45 +166,92 @@ internal sealed class LocalContext
         return MutationSet.None;
     }
 
-    /// <summary>Gets the value a local is initialised with, when that is its only assignment; otherwise null.</summary>
-    public IOperation? SingleInitializer(ILocalSymbol local)
+    /// <summary>
+    /// Gets the value a local holds wherever it is read, when it is written exactly once: by its declaration's
+    /// initializer, or by one plain assignment when the declaration has none (C#'s definite assignment then guarantees
+    /// every read happens after it). Otherwise null.
+    /// </summary>
+    public IOperation? SingleValue(ILocalSymbol local)
     {
-        this.Index();
-        if (!this.declarators!.TryGetValue(local, out var d) || d.Initializer is null)
+        var value = this.values.GetOrAdd(local, l => new Optional<IOperation?>(this.ComputeSingleValue(l)));
+        return value.Value;
+    }
+
+    /// <summary>Collects the member paths of a local changed anywhere in the method.</summary>
+    public MutationSet MutationsOf(ILocalSymbol local, bool isRoot) =>
+        (isRoot ? this.rootMutations : this.nestedMutations).GetOrAdd(local, l => this.ComputeMutations(l, isRoot));
+
+    private IOperation? ComputeSingleValue(ILocalSymbol local)
+    {
+        if (local.IsRef || !this.declarators.TryGetValue(local, out var d))
         {
             return null;
         }
 
-        if (this.references!.TryGetValue(local, out var refs))
+        IOperation? value = d.Initializer?.Value;
+        if (this.references.TryGetValue(local, out var refs))
         {
+            this.work.AddReferences(refs.Count);
             foreach (var r in refs)
             {
-                var p = r.Parent;
-                if (p is IAssignmentOperation a && a.Target == r)
+                var write = WriteOf(r);
+                if (write is null)
+                {
+                    continue;
+                }
+
+                // A second write, a compound one, or a write through ref/out/deconstruction: no single value.
+                if (value is not null || write is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation } simple || simple.IsRef)
                 {
                     return null;
                 }
 
-                if (p is IArgumentOperation arg && arg.Parameter is { RefKind: not RefKind.None and not RefKind.In })
-                {
-                    return null;
-                }
+                value = simple.Value;
             }
         }
 
-        return d.Initializer.Value;
+        return value;
     }
 
-    /// <summary>Collects the member paths of a local changed anywhere in the method.</summary>
-    public MutationSet MutationsOf(ILocalSymbol local, bool isRoot)
+    /// <summary>The operation that writes a local through this reference, or null when the reference only reads it.</summary>
+    private static IOperation? WriteOf(ILocalReferenceOperation r)
     {
-        this.Index();
+        IOperation cur = r;
+        var parent = r.Parent;
+
+        // (a, b) = ... and (a, b) = (b, a): the reference sits in a tuple that is the deconstruction's target.
+        while (parent is ITupleOperation or IConversionOperation)
+        {
+            cur = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case IAssignmentOperation a when a.Target == cur:
+                return a;
+            case IDeconstructionAssignmentOperation da when da.Target == cur:
+                return da;
+            case IIncrementOrDecrementOperation inc when cur == r:
+                return inc;
+            case IArgumentOperation arg when cur == r && arg.Parameter is { RefKind: not RefKind.None and not RefKind.In }:
+                return arg;
+            case IVariableInitializerOperation when cur == r && r.Parent is IVariableInitializerOperation vi && vi.Parent is IVariableDeclaratorOperation { Symbol.IsRef: true }:
+                return vi; // ref var alias = ref local;
+        }
+
+        return null;
+    }
+
+    private MutationSet ComputeMutations(ILocalSymbol local, bool isRoot)
+    {
         var set = MutationSet.Create();
-        if (!this.references!.TryGetValue(local, out var refs))
+        if (!this.references.TryGetValue(local, out var refs))
         {
             return set;
         }
 
+        this.work.AddReferences(refs.Count);
         foreach (var r in refs)
         {
             var path = new List<string?>();
@@ -163,7 +282,7 @@ internal sealed class LocalContext
                     continue;
                 }
 
-                if (parent is IConversionOperation)
+                if (parent is IConversionOperation or IParenthesizedOperation)
                 {
                     cur = parent;
                     continue;
@@ -177,14 +296,23 @@ internal sealed class LocalContext
                 continue;
             }
 
+            if (path.Count == 0 && WriteOf(r) is { } write)
+            {
+                // The local itself is written: SingleValue decides whether one value still holds (and a root's
+                // own initialisation is not a change). Handed by ref, it may be changed or replaced.
+                if (write is IArgumentOperation)
+                {
+                    set.Add(path);
+                }
+
+                continue;
+            }
+
+            var immutable = cur.Type is { } type && IsImmutable(type);
             switch (cur.Parent)
             {
                 case IAssignmentOperation a when a.Target == cur:
-                    if (path.Count > 0 || !isRoot)
-                    {
-                        set.Add(path);
-                    }
-
+                    set.Add(path);
                     break;
                 case IIncrementOrDecrementOperation:
                     set.Add(path);
@@ -197,10 +325,25 @@ internal sealed class LocalContext
                     {
                         set.Add(path);
                     }
+                    else if (immutable || (path.Count == 0 && (IsCollectionInitializerAdd(arg) || IsStoringConstructor(arg))))
+                    {
+                        // A value nobody can change, or the local itself as an element of a collection initializer or
+                        // a constructor argument of a model or a collection (stored or copied, not changed): the
+                        // front end follows it.
+                    }
                     else if (!isRoot || path.Count > 0)
                     {
                         // Handed to a method that may change it. The root object itself handed to a client call is
                         // the normal end of its life, not a change.
+                        set.Add(path);
+                    }
+
+                    break;
+                default:
+                    if (!immutable && Escapes(cur))
+                    {
+                        // Copied somewhere the front end does not follow (another local, a field, a property set after
+                        // creation): changes made through that alias cannot be seen.
                         set.Add(path);
                     }
 
@@ -211,38 +354,31 @@ internal sealed class LocalContext
         return set;
     }
 
-    private void Index()
+    private static bool IsImmutable(ITypeSymbol type) =>
+        type.IsValueType || type.SpecialType == SpecialType.System_String;
+
+    private static bool IsCollectionInitializerAdd(IArgumentOperation arg) =>
+        arg.Parent is IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation };
+
+    private static bool IsStoringConstructor(IArgumentOperation arg) =>
+        arg.Parent is IObjectCreationOperation { Constructor.ContainingType: { } type }
+        && (type.ContainingNamespace?.ToDisplayString() is "k8s.Models" or "System.Collections.Generic");
+
+    // Where a reference to a mutable local goes when it is not read through a member: the places the front end
+    // follows (the value of an initializer assignment, an element of an array or a collection expression, a
+    // return, a comparison) keep it visible; anything else is an alias the analysis cannot track.
+    private static bool Escapes(IOperation cur)
     {
-        if (this.references is not null)
+        switch (cur.Parent)
         {
-            return;
-        }
-
-        this.references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
-        this.declarators = new Dictionary<ILocalSymbol, IVariableDeclaratorOperation>(SymbolEqualityComparer.Default);
-        IOperation root = this.creation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var op in root.DescendantsAndSelf())
-        {
-            switch (op)
-            {
-                case ILocalReferenceOperation lr:
-                    if (!this.references.TryGetValue(lr.Local, out var list))
-                    {
-                        list = new List<ILocalReferenceOperation>();
-                        this.references[lr.Local] = list;
-                    }
-
-                    list.Add(lr);
-                    break;
-                case IVariableDeclaratorOperation d:
-                    this.declarators[d.Symbol] = d;
-                    break;
-            }
+            case ISimpleAssignmentOperation a when a.Value == cur:
+                return a.Parent is not IObjectOrCollectionInitializerOperation;
+            case IVariableInitializerOperation:
+                return true;
+            case ICompoundAssignmentOperation or ICoalesceAssignmentOperation:
+                return true;
+            default:
+                return false;
         }
     }
 }
@@ -251,4 +387,47 @@ internal sealed class LocalContext
 internal interface IJsonNames
 {
     string? JsonName(IPropertySymbol property);
+}
+
+/// <summary>The <see cref="LocalContext"/> of each operation tree of one operation block, built on first use.</summary>
+internal sealed class LocalContexts
+{
+    private readonly IJsonNames names;
+    private readonly AnalyzerWork work;
+    private readonly ConcurrentDictionary<IOperation, Lazy<LocalContext>> byRoot = new();
+
+    public LocalContexts(IJsonNames names, AnalyzerWork work)
+    {
+        this.names = names;
+        this.work = work;
+    }
+
+    /// <summary>Gets the context of the tree an operation belongs to.</summary>
+    public LocalContext For(IOperation operation)
+    {
+        var root = LocalContext.RootOf(operation);
+        return this.byRoot.GetOrAdd(root, r => new Lazy<LocalContext>(() =>
+        {
+            var context = new LocalContext(r, this.names, this.work);
+            this.work.AddIndexed(context.IndexedOperations);
+            return context;
+        })).Value;
+    }
+}
+
+/// <summary>Counts the analyzer's work, so that tests can pin its cost without timing it.</summary>
+internal sealed class AnalyzerWork
+{
+    private long indexedOperations;
+    private long referencesExamined;
+
+    /// <summary>Gets the number of operations indexed by the per-method local contexts.</summary>
+    public long IndexedOperations => Interlocked.Read(ref this.indexedOperations);
+
+    /// <summary>Gets the number of local references examined to answer questions about locals.</summary>
+    public long ReferencesExamined => Interlocked.Read(ref this.referencesExamined);
+
+    public void AddIndexed(long n) => Interlocked.Add(ref this.indexedOperations, n);
+
+    public void AddReferences(long n) => Interlocked.Add(ref this.referencesExamined, n);
 }

@@ -4,8 +4,8 @@ using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
 using DaemonLint.Catalog;
-using DaemonLint.Configuration;
 using DaemonLint.Engine;
+using DaemonLint.Hosting;
 using DaemonLint.Model;
 using DaemonLint.Placement;
 using DaemonLint.Yaml;
@@ -18,7 +18,8 @@ namespace DaemonLint.MsBuild;
 /// Validates Kubernetes manifests (the <c>KubernetesManifest</c> items) and logs every finding the way the compiler logs its
 /// diagnostics: <c>file(line,col): error DS1002: message [spec.selector]</c>. Files that hold no DaemonSet-like object are skipped
 /// quietly. Never fails with MSB4018: whatever goes wrong with one file becomes a DS9xxx error on that file and the others are
-/// still validated.
+/// still validated. Configuration (<c>.editorconfig</c>, <c>.daemonlint.yaml</c>, the cluster settings), reading, baselines and
+/// node inventories are the host layer's (<c>DaemonLint.Hosting</c>), exactly as in the CLI.
 /// </summary>
 public sealed class ValidateKubernetesManifests : Task
 {
@@ -26,20 +27,24 @@ public sealed class ValidateKubernetesManifests : Task
         @"[""']?\bkind[""']?\s*:\s*[""']?(?<kind>[A-Za-z][A-Za-z _-]{0,40})",
         RegexOptions.CultureInvariant);
 
-    private readonly ITaskFileSystem fileSystem;
-    private readonly IGitRunner git;
-    private readonly Dictionary<string, List<ManifestObject>> baselineFolders = new(StringComparer.Ordinal);
+    private readonly IHostFileSystem fileSystem;
+    private readonly IGitProcess git;
+    private readonly Dictionary<string, BaselineFiles?> baselines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NodeInventory?> inventories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PodInventory?> podInventories = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Nodes, string Pods), NodeInventory> withPods = new();
+    private readonly HashSet<string> helmCharts = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="ValidateKubernetesManifests"/> class.</summary>
     public ValidateKubernetesManifests()
-        : this(PhysicalFileSystem.Instance, ProcessGitRunner.Instance)
+        : this(PhysicalFileSystem.Instance, GitProcess.Instance)
     {
     }
 
     /// <summary>Initializes a new instance of the <see cref="ValidateKubernetesManifests"/> class with seams for tests.</summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="git">The git runner.</param>
-    internal ValidateKubernetesManifests(ITaskFileSystem fileSystem, IGitRunner git)
+    internal ValidateKubernetesManifests(IHostFileSystem fileSystem, IGitProcess git)
     {
         this.fileSystem = fileSystem;
         this.git = git;
@@ -47,7 +52,9 @@ public sealed class ValidateKubernetesManifests : Task
 
     /// <summary>
     /// Gets or sets the manifests. Metadata: <c>Baseline</c> (a file or folder of prior versions, for update rules such as the
-    /// immutable selector) and <c>Nodes</c> (a node inventory for the placement rules DS3006-DS3008; it overrides <see cref="Nodes"/>).
+    /// immutable selector), <c>Nodes</c> (a node inventory for the placement rules DS3006, DS3007 and DS3009, with DS3008 for its
+    /// unreadable Nodes; it overrides <see cref="Nodes"/>) and <c>Pods</c> (the cluster's pods, so DS3009 counts free capacity; it
+    /// overrides <see cref="Pods"/>).
     /// </summary>
     [Required]
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
@@ -60,6 +67,21 @@ public sealed class ValidateKubernetesManifests : Task
 
     /// <summary>Gets or sets a node inventory for every manifest (file or folder).</summary>
     public string? Nodes { get; set; }
+
+    /// <summary>
+    /// Gets or sets <c>DaemonLintPods</c>: the cluster's pods (<c>kubectl get pods -A -o yaml|json</c>, file or folder) for every
+    /// manifest with a node inventory, so DS3009 counts what they already request on each node and the host ports they hold.
+    /// </summary>
+    public string? Pods { get; set; }
+
+    /// <summary>Gets or sets <c>DaemonLintDisallowPrivileged</c>: the cluster runs kube-apiserver <c>--allow-privileged=false</c> (DS1320).</summary>
+    public string? DisallowPrivileged { get; set; }
+
+    /// <summary>Gets or sets <c>DaemonLintUserNamespaces</c>: the cluster has user namespaces on (DS1116).</summary>
+    public string? UserNamespaces { get; set; }
+
+    /// <summary>Gets or sets <c>DaemonLintNamespace</c>: the namespace objects without one are applied to, for baseline matching.</summary>
+    public string? Namespace { get; set; }
 
     /// <summary>Gets or sets the project folder: relative metadata paths and <c>DaemonLintBaselineRef</c>'s repository are resolved from it.</summary>
     public string? ProjectDirectory { get; set; }
@@ -90,7 +112,7 @@ public sealed class ValidateKubernetesManifests : Task
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Only reached for a failure outside any one file (each file has its own guard).
-            this.Log.LogError(null, RuleIds.InternalError, RuleIds.InternalError, null, 0, 0, 0, 0, "DaemonLint failed: " + ex.GetType().Name + ": " + ex.Message, null);
+            this.Log.LogError(null, RuleCatalog.DS9008_InternalError.Id, RuleCatalog.DS9008_InternalError.Id, null, 0, 0, 0, 0, "DaemonLint failed: " + ex.GetType().Name + ": " + ex.Message, null);
         }
 
         return !this.Log.HasLoggedErrors;
@@ -101,24 +123,28 @@ public sealed class ValidateKubernetesManifests : Task
         var projectDirectory = string.IsNullOrEmpty(this.ProjectDirectory) ? Directory.GetCurrentDirectory() : Path.GetFullPath(this.ProjectDirectory);
         if (!TryParseFailOn(this.FailOn, out var failOn))
         {
-            this.Log.LogError(null, RuleIds.ConfigurationError, RuleIds.ConfigurationError, null, 0, 0, 0, 0, $"DaemonLintFailOn must be error, warning or info, not '{this.FailOn}'", null);
+            this.LogConfigurationError($"DaemonLintFailOn must be error, warning or info, not '{this.FailOn}'");
             return;
         }
 
-        var policy = new WarningPolicy(this.NoWarn, this.WarningsAsErrors, this.WarningsNotAsErrors, this.TreatWarningsAsErrors, failOn);
-        var severities = new EditorConfigSeverities(projectDirectory);
-        var options = new ValidatorOptions { SeverityOverride = severities.AsOverride() };
-        var validator = new ManifestValidator(options);
+        var cluster = ClusterSetting.FromProperties(this.Property, out var clusterError);
+        if (cluster is null)
+        {
+            this.LogConfigurationError(clusterError!);
+            return;
+        }
 
-        GitBaseline? gitBaseline = null;
+        var workspace = new Workspace(new WorkspaceSettings { BaseDirectory = projectDirectory, Cluster = cluster, FileSystem = this.fileSystem, FullPathNames = true });
+        var context = new RunContext(workspace, new WarningPolicy(this.NoWarn, this.WarningsAsErrors, this.WarningsNotAsErrors, this.TreatWarningsAsErrors, failOn));
         if (!string.IsNullOrWhiteSpace(this.BaselineRef))
         {
-            gitBaseline = new GitBaseline(this.git, this.BaselineRef!.Trim());
-            var problem = gitBaseline.Verify(projectDirectory);
-            if (problem is not null)
+            try
             {
-                this.Log.LogError(null, RuleIds.ConfigurationError, RuleIds.ConfigurationError, null, 0, 0, 0, 0, problem, null);
-                gitBaseline = null;
+                context.Git = GitBaseline.Open(projectDirectory, this.BaselineRef, staged: false, this.git);
+            }
+            catch (Exception ex) when (ex is GitException or IOException)
+            {
+                this.LogConfigurationError($"DaemonLintBaselineRef: {ex.Message}");
             }
         }
 
@@ -134,7 +160,6 @@ public sealed class ValidateKubernetesManifests : Task
         }
 
         var validated = new List<ITaskItem>();
-        var context = new RunContext(validator, options, policy, projectDirectory, gitBaseline);
         foreach (var pair in items)
         {
             try
@@ -146,45 +171,65 @@ public sealed class ValidateKubernetesManifests : Task
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                this.Report(context, pair.Key, new InputProblem(RuleIds.InternalError, $"validating the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.None));
+                this.Report(context, pair.Key, InputProblems.ReadFailed(ex) with { Message = $"validating the file failed: {ex.GetType().Name}: {ex.Message}", Span = SourceSpan.None });
             }
+        }
+
+        foreach (var f in workspace.ConfigurationFindings())
+        {
+            this.LogFinding(context.Policy, f.File ?? projectDirectory, f);
         }
 
         this.ValidatedManifests = validated.ToArray();
         this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {items.Count} manifest file(s), {validated.Count} with DaemonSets validated.");
     }
 
+    private string? Property(string name) => name switch
+    {
+        "DaemonLintDisallowPrivileged" => this.DisallowPrivileged,
+        "DaemonLintUserNamespaces" => this.UserNamespaces,
+        "DaemonLintNamespace" => this.Namespace,
+        _ => null,
+    };
+
+    private void LogConfigurationError(string message) =>
+        this.Log.LogError(null, RuleCatalog.DS9009_ConfigurationError.Id, RuleCatalog.DS9009_ConfigurationError.Id, null, 0, 0, 0, 0, message, null);
+
     private bool ValidateOne(string fullPath, ITaskItem item, RunContext context)
     {
-        byte[] bytes;
-        try
+        if (InputReader.HelmChartOf(fullPath, this.fileSystem) is { } chart)
         {
-            bytes = this.fileSystem.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            this.Report(context, fullPath, new InputProblem(RuleIds.FileUnreadable, "cannot read the file: " + ex.Message, SourceSpan.None));
-            return true;
+            if (this.helmCharts.Add(chart))
+            {
+                this.Log.LogMessage(MessageImportance.Normal, $"DaemonLint: {chart}{Path.DirectorySeparatorChar}templates: skipped, a Helm chart's templates are not YAML until rendered; validate the rendered output (DaemonLintDependsOn can run helm template into obj/).");
+            }
+
+            return false;
         }
 
-        var mentionsDaemonSet = MentionsDaemonSet(bytes);
-        if (!mentionsDaemonSet)
+        var file = new SourceFile(fullPath, fullPath);
+        var read = context.Workspace.Reader.Read(file);
+        if (read.Bytes is not null && !MentionsDaemonSet(read.Bytes))
         {
             // The cheap check first: most YAML in a project (CI files, Helm values, other kinds) never names a DaemonSet.
             this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {fullPath}: no DaemonSet, skipped.");
             return false;
         }
 
-        var baseline = this.BaselineFor(fullPath, item, context);
-        var validator = this.ValidatorFor(fullPath, item, context);
-        var report = validator.ValidateBytes(fullPath, bytes, baseline);
-        if (report.DaemonSets == 0 && !HasInputFinding(report))
+        var sources = new CheckSources { Baseline = this.BaselineFor(fullPath, item, context), Git = context.Git, Nodes = this.NodesFor(fullPath, item, context) };
+        var result = context.Workspace.Check(file, sources, read);
+        if (result.DaemonSets == 0 && !HasInputFinding(result.Findings))
         {
             this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {fullPath}: no DaemonSet, skipped.");
             return false;
         }
 
-        foreach (var f in report.Findings)
+        foreach (var notice in result.Notices)
+        {
+            this.Log.LogMessage(MessageImportance.Normal, "DaemonLint: " + notice);
+        }
+
+        foreach (var f in result.Findings)
         {
             this.LogFinding(context.Policy, fullPath, f);
         }
@@ -192,130 +237,138 @@ public sealed class ValidateKubernetesManifests : Task
         return true;
     }
 
-    private BaselineIndex? BaselineFor(string fullPath, ITaskItem item, RunContext context)
+    // The item's Baseline (a file or folder of prior versions), read once per path for the whole build.
+    private BaselineFiles? BaselineFor(string fullPath, ITaskItem item, RunContext context)
     {
-        BaselineIndex? index = null;
         var baseline = item.GetMetadata("Baseline");
-        if (!string.IsNullOrWhiteSpace(baseline))
-        {
-            index = new BaselineIndex();
-            var path = Path.GetFullPath(Path.Combine(context.ProjectDirectory, baseline.Trim()));
-            var objects = this.ReadObjectsAt(path);
-            if (objects is null)
-            {
-                this.Report(context, fullPath, new InputProblem(RuleIds.ConfigurationError, $"the Baseline '{baseline}' does not exist", SourceSpan.None));
-            }
-            else
-            {
-                foreach (var o in objects)
-                {
-                    index.Add(o);
-                }
-            }
-        }
-
-        if (context.GitBaseline is { } git)
-        {
-            var prior = git.Show(fullPath);
-            if (prior is not null && TextDecoder.TryDecode(prior, out var text, out _))
-            {
-                index ??= new BaselineIndex();
-                foreach (var doc in YamlManifestReader.ReadDocuments(fullPath, text))
-                {
-                    foreach (var o in doc.Objects)
-                    {
-                        index.Add(o);
-                    }
-                }
-            }
-        }
-
-        return index;
-    }
-
-    // A file, or the manifests of a folder read recursively; null when the path does not exist. Cached per path.
-    private List<ManifestObject>? ReadObjectsAt(string path)
-    {
-        if (this.baselineFolders.TryGetValue(path, out var cached))
-        {
-            return cached;
-        }
-
-        IReadOnlyList<string> files;
-        if (this.fileSystem.FileExists(path))
-        {
-            files = new[] { path };
-        }
-        else if (this.fileSystem.DirectoryExists(path))
-        {
-            files = this.fileSystem.ManifestFilesUnder(path);
-        }
-        else
+        if (string.IsNullOrWhiteSpace(baseline))
         {
             return null;
         }
 
-        var objects = new List<ManifestObject>();
-        foreach (var f in files)
+        var path = context.Workspace.Reader.FullPath(baseline.Trim());
+        if (!this.baselines.TryGetValue(path, out var files))
         {
-            if (TextDecoder.TryDecode(this.fileSystem.ReadAllBytes(f), out var text, out _))
+            files = BaselineFiles.Read(context.Workspace.Reader, new[] { path });
+            if (files.Load.Missing.Count > 0)
             {
-                foreach (var doc in YamlManifestReader.ReadDocuments(f, text))
-                {
-                    objects.AddRange(doc.Objects);
-                }
+                files = null;
             }
+            else
+            {
+                this.LogAll(context, files.Load.Findings);
+            }
+
+            this.baselines[path] = files;
         }
 
-        this.baselineFolders[path] = objects;
-        return objects;
+        if (files is null)
+        {
+            this.Report(context, fullPath, InputProblems.Configuration($"the Baseline '{baseline}' does not exist"));
+        }
+
+        return files;
     }
 
-    // The item's Nodes wins over the project's DaemonLintNodes. With an inventory, the placement rules that need one
-    // (DS3006-DS3008) run; one validator per inventory, its node files read once per build.
-    private ManifestValidator ValidatorFor(string fullPath, ITaskItem item, RunContext context)
+    // The item's Nodes wins over the project's DaemonLintNodes, and its Pods over DaemonLintPods. With an inventory, the placement
+    // rules that need one (DS3006, DS3007, DS3009) run; each inventory is read once per build, and each pairing of nodes and pods
+    // is made once.
+    private NodeInventory? NodesFor(string fullPath, ITaskItem item, RunContext context)
     {
-        var nodes = item.GetMetadata("Nodes");
-        if (string.IsNullOrWhiteSpace(nodes))
+        var nodes = Setting(item, "Nodes", this.Nodes);
+        var pods = Setting(item, "Pods", this.Pods);
+        if (nodes is null)
         {
-            nodes = this.Nodes;
-        }
-
-        if (string.IsNullOrWhiteSpace(nodes))
-        {
-            return context.Validator;
-        }
-
-        var path = Path.GetFullPath(Path.Combine(context.ProjectDirectory, nodes!.Trim()));
-        if (!context.NodeValidators.TryGetValue(path, out var validator))
-        {
-            var objects = this.ReadObjectsAt(path);
-            if (objects is not null)
+            if (pods is not null)
             {
-                var inventory = NodeInventory.FromObjects(objects);
-                foreach (var problem in inventory.Problems)
-                {
-                    this.LogFinding(context.Policy, problem.File ?? path, problem);
-                }
-
-                validator = new ManifestValidator(context.Options with { Nodes = inventory });
+                this.Report(context, fullPath, InputProblems.Configuration($"the pod inventory '{pods}' needs a node inventory (DaemonLintNodes or the item's Nodes): the pods are counted on its nodes"));
             }
 
-            context.NodeValidators[path] = validator;
+            return null;
         }
 
-        if (validator is null)
+        var loader = new InventoryLoader(context.Workspace.Reader);
+        var path = context.Workspace.Reader.FullPath(nodes);
+        if (!this.inventories.TryGetValue(path, out var inventory))
         {
-            this.Report(context, fullPath, new InputProblem(RuleIds.ConfigurationError, $"the node inventory '{nodes}' does not exist", SourceSpan.None));
-            return context.Validator;
+            inventory = loader.LoadNodes(new[] { path }, out var load);
+            if (load.Missing.Count > 0)
+            {
+                inventory = null;
+            }
+            else
+            {
+                this.LogAll(context, load.Findings);
+            }
+
+            this.inventories[path] = inventory;
         }
 
-        return validator;
+        if (inventory is null)
+        {
+            this.Report(context, fullPath, InputProblems.Configuration($"the node inventory '{nodes}' does not exist"));
+            return null;
+        }
+
+        if (pods is null)
+        {
+            return inventory;
+        }
+
+        var podPath = context.Workspace.Reader.FullPath(pods);
+        if (!this.podInventories.TryGetValue(podPath, out var podInventory))
+        {
+            podInventory = loader.LoadPods(new[] { podPath }, out var load);
+            if (load.Missing.Count > 0)
+            {
+                podInventory = null;
+            }
+            else
+            {
+                this.LogAll(context, load.Findings);
+            }
+
+            this.podInventories[podPath] = podInventory;
+        }
+
+        if (podInventory is null)
+        {
+            this.Report(context, fullPath, InputProblems.Configuration($"the pod inventory '{pods}' does not exist"));
+            return inventory;
+        }
+
+        // The same nodes with these pods: a node inventory read once serves manifests with different pod inventories.
+        if (!this.withPods.TryGetValue((path, podPath), out var paired))
+        {
+            paired = NodeInventory.FromNodes(inventory.Nodes).WithPods(podInventory);
+            this.withPods[(path, podPath)] = paired;
+        }
+
+        return paired;
+    }
+
+    private static string? Setting(ITaskItem item, string metadata, string? property)
+    {
+        var value = item.GetMetadata(metadata);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = property;
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+    }
+
+    private void LogAll(RunContext context, IEnumerable<Finding> findings)
+    {
+        foreach (var f in findings)
+        {
+            this.LogFinding(context.Policy, f.File ?? string.Empty, f);
+        }
     }
 
     private void Report(RunContext context, string fullPath, InputProblem problem)
     {
-        var f = context.Validator.InputFinding(fullPath, problem);
+        var f = context.Workspace.InputFinding(fullPath, problem);
         if (f is not null)
         {
             this.LogFinding(context.Policy, fullPath, f);
@@ -324,7 +377,7 @@ public sealed class ValidateKubernetesManifests : Task
 
     private void LogFinding(WarningPolicy policy, string fullPath, Finding f)
     {
-        var message = f.Path is null ? f.Message : f.Message + " [" + f.Path + "]";
+        var message = FindingText.Message(f);
         var file = f.File ?? fullPath;
         var line = f.Span.IsKnown ? f.Span.Start.Line : 0;
         var column = f.Span.IsKnown ? f.Span.Start.Column : 0;
@@ -351,9 +404,9 @@ public sealed class ValidateKubernetesManifests : Task
         return string.IsNullOrEmpty(full) ? Path.GetFullPath(Path.Combine(projectDirectory, item.ItemSpec)) : full;
     }
 
-    private static bool HasInputFinding(FileReport report)
+    private static bool HasInputFinding(List<Finding> findings)
     {
-        foreach (var f in report.Findings)
+        foreach (var f in findings)
         {
             if (f.RuleId.StartsWith("DS9", StringComparison.Ordinal))
             {
@@ -408,26 +461,16 @@ public sealed class ValidateKubernetesManifests : Task
 
     private sealed class RunContext
     {
-        public RunContext(ManifestValidator validator, ValidatorOptions options, WarningPolicy policy, string projectDirectory, GitBaseline? gitBaseline)
+        public RunContext(Workspace workspace, WarningPolicy policy)
         {
-            this.Validator = validator;
-            this.Options = options;
+            this.Workspace = workspace;
             this.Policy = policy;
-            this.ProjectDirectory = projectDirectory;
-            this.GitBaseline = gitBaseline;
         }
 
-        public ManifestValidator Validator { get; }
-
-        public ValidatorOptions Options { get; }
-
-        /// <summary>Gets the validators with a node inventory, by the inventory's full path (null: the path does not exist).</summary>
-        public Dictionary<string, ManifestValidator?> NodeValidators { get; } = new(StringComparer.Ordinal);
+        public Workspace Workspace { get; }
 
         public WarningPolicy Policy { get; }
 
-        public string ProjectDirectory { get; }
-
-        public GitBaseline? GitBaseline { get; }
+        public GitBaseline? Git { get; set; }
     }
 }

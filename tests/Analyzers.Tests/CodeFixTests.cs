@@ -73,7 +73,7 @@ public sealed class CodeFixTests
                     Metadata = new V1ObjectMeta { Name = "agent" },
                     Spec = new V1DaemonSetSpec
                     {
-                        Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { { "app", "agent" }, { "tier", "node" } } },
+                        Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "agent", ["tier"] = "node" } },
                         Template = new V1PodTemplateSpec
                         {
                             Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "agent", ["tier"] = "node" } },

@@ -27,15 +27,26 @@ internal static class KubernetesCompilation
     /// <summary>Compiles a source file and runs <see cref="DaemonSetAnalyzer"/> over it.</summary>
     /// <param name="source">The whole file.</param>
     /// <returns>The compiler's errors and the analyzer's DSxxxx diagnostics.</returns>
-    public static (List<Diagnostic> CompileErrors, List<Diagnostic> Findings) Analyze(string source)
-    {
-        var compilation = CSharpCompilation.Create(
+    public static (List<Diagnostic> CompileErrors, List<Diagnostic> Findings) Analyze(string source) => Analyze(Compile(source), new DaemonSetAnalyzer());
+
+    /// <summary>Compiles a source file.</summary>
+    /// <param name="source">The whole file.</param>
+    /// <returns>The compilation.</returns>
+    public static CSharpCompilation Compile(string source) =>
+        CSharpCompilation.Create(
             "Fixture",
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+
+    /// <summary>Runs an analyzer instance over a compilation.</summary>
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="analyzer">The analyzer (its work counters can be read afterwards).</param>
+    /// <returns>The compiler's errors and the analyzer's DSxxxx diagnostics.</returns>
+    public static (List<Diagnostic> CompileErrors, List<Diagnostic> Findings) Analyze(CSharpCompilation compilation, DaemonSetAnalyzer analyzer)
+    {
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        var analyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DaemonSetAnalyzer()));
+        var analyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer));
         var found = analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Where(d => d.Id.StartsWith("DS", StringComparison.Ordinal)).ToList();
         return (errors, found);
     }

@@ -82,7 +82,7 @@ public sealed class EndToEndTests : IClassFixture<ToolProcess>
         Assert.StartsWith($"bad/ds.yaml({line},{col}): error DS1009: ", bad.Stdout);
         Assert.Contains($" [{Manifests.RestartPolicyPath}]\n", bad.Stdout);
         Assert.Equal(Program.ExitFindings, warningOnly.ExitCode);
-        Assert.StartsWith($"empty: warning {RuleIds.NoManifests}: ", warningOnly.Stdout);
+        Assert.StartsWith($"empty: warning {RuleCatalog.DS9007_NoManifests.Id}: ", warningOnly.Stdout);
         Assert.Equal(Program.ExitUsage, missing.ExitCode);
         Assert.Equal(Program.ExitUsage, usage.ExitCode);
         Assert.Contains("unknown format 'xml'", usage.Stderr);

@@ -41,9 +41,9 @@ public sealed class ExitCodeTests
         var failOnWarning = Cli.Run(dir.Path, "validate", "--fail-on", "warning", "empty");
         var failOnInfo = Cli.Run(dir.Path, "validate", "--fail-on=info", "empty");
 
-        Assert.Equal(Model.Severity.Warning, RuleCatalog.Get(RuleIds.NoManifests).DefaultSeverity);
+        Assert.Equal(Model.Severity.Warning, RuleCatalog.Get(RuleCatalog.DS9007_NoManifests.Id).DefaultSeverity);
         Assert.Equal(Program.ExitOk, byDefault.ExitCode);
-        Assert.Contains($"warning {RuleIds.NoManifests}:", byDefault.Stdout);
+        Assert.Contains($"warning {RuleCatalog.DS9007_NoManifests.Id}:", byDefault.Stdout);
         Assert.Equal(Program.ExitFindings, failOnWarning.ExitCode);
         Assert.Equal(Program.ExitFindings, failOnInfo.ExitCode);
     }
@@ -66,7 +66,7 @@ public sealed class ExitCodeTests
         var r = Cli.Run(dir.Path, "validate", "ds.yaml", "missing.yaml");
 
         Assert.Equal(Program.ExitUsage, r.ExitCode);
-        Assert.Contains($"missing.yaml: error {RuleIds.FileUnreadable}:", r.Stdout);
+        Assert.Contains($"missing.yaml: error {RuleCatalog.DS9002_FileUnreadable.Id}:", r.Stdout);
     }
 
     [Theory]

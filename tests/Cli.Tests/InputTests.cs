@@ -68,7 +68,7 @@ public sealed class InputTests
         var noBaseline = Cli.Run(dir.Path, "validate", "new");
 
         Assert.Equal(Program.ExitFindings, changed.ExitCode);
-        Assert.Matches($@"^new/ds\.yaml\(\d+,\d+\): error {RuleIds.SelectorIsImmutable}: .*\[spec\.selector\]", changed.Stdout);
+        Assert.Matches($@"^new/ds\.yaml\(\d+,\d+\): error {RuleCatalog.DS1005_SelectorIsImmutable.Id}: .*\[spec\.selector\]", changed.Stdout);
         Assert.Equal(Program.ExitOk, unchanged.ExitCode);
         Assert.Equal(Program.ExitOk, noBaseline.ExitCode);
     }
@@ -122,7 +122,7 @@ public sealed class InputTests
         var r = Cli.Run(dir.Path, "validate", "--max-file-size", "64", "big.yaml");
 
         Assert.Equal(Program.ExitFindings, r.ExitCode);
-        Assert.Contains($"error {RuleIds.FileTooLarge}:", r.Stdout);
+        Assert.Contains($"error {RuleCatalog.DS9005_FileTooLarge.Id}:", r.Stdout);
         Assert.DoesNotContain(Manifests.RestartPolicyRule, r.Stdout);
     }
 

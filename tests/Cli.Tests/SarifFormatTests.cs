@@ -138,7 +138,7 @@ public sealed class SarifFormatTests
         var run = Run(Sarif(dir.Path, "missing.yaml"));
 
         var result = Assert.Single(run.GetProperty("results").EnumerateArray());
-        Assert.Equal(RuleIds.FileUnreadable, result.GetProperty("ruleId").GetString());
+        Assert.Equal(RuleCatalog.DS9002_FileUnreadable.Id, result.GetProperty("ruleId").GetString());
         var physical = result.GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("missing.yaml", physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.False(physical.TryGetProperty("region", out _));
@@ -153,7 +153,7 @@ public sealed class SarifFormatTests
 
         var result = Assert.Single(Run(Sarif(dir.Path, "broken.yaml")).GetProperty("results").EnumerateArray());
 
-        Assert.Equal(RuleIds.YamlSyntax, result.GetProperty("ruleId").GetString());
+        Assert.Equal(RuleCatalog.DS9001_YamlSyntax.Id, result.GetProperty("ruleId").GetString());
         var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.True(region.GetProperty("startLine").GetInt32() >= 3);
         Assert.True(region.GetProperty("startColumn").GetInt32() >= 1);
@@ -180,7 +180,7 @@ public sealed class SarifFormatTests
 
         var result = Assert.Single(Run(Sarif(dir.Path, "empty")).GetProperty("results").EnumerateArray());
 
-        Assert.Equal(RuleIds.NoManifests, result.GetProperty("ruleId").GetString());
+        Assert.Equal(RuleCatalog.DS9007_NoManifests.Id, result.GetProperty("ruleId").GetString());
         Assert.Equal("warning", result.GetProperty("level").GetString());
     }
 

@@ -30,6 +30,27 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
+    /// <summary>Packs the analyzer package (DaemonLint.Analyzers) into the same feed, once, with the same version.</summary>
+    public void PackAnalyzers()
+    {
+        lock (this.Feed)
+        {
+            if (File.Exists(Path.Combine(this.Feed, $"DaemonLint.Analyzers.{this.Version}.nupkg")))
+            {
+                return;
+            }
+
+            var project = Path.Combine(RepoPaths.Root, "src", "Analyzers.CodeFixes", "DaemonLint.Analyzers.CodeFixes.csproj");
+            // A configuration of its own: the analyzer tests pack the same project in Release at the same time (dotnet test runs the
+            // test projects in parallel), and two builds must never write the same bin/ and obj/ folders.
+            var pack = DotNet.Run(RepoPaths.Root, null, "pack", project, "-c", "CrossHost", "-p:Optimize=true", "-nologo", "-p:PackAnalyzers=true", "-p:Version=" + this.Version, "-o", this.Feed);
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet pack of the analyzers failed: " + pack);
+            }
+        }
+    }
+
     public string Root { get; }
 
     public string Feed { get; }
@@ -101,7 +122,7 @@ public sealed class Consumer
     }
 
     /// <summary>Writes <c>App.csproj</c>: the given SDK, net10.0, the package, and any extra properties and items.</summary>
-    public void WriteProject(string sdk = "Microsoft.NET.Sdk", string properties = "", string items = "")
+    public void WriteProject(string sdk = "Microsoft.NET.Sdk", string properties = "", string items = "", string package = "DaemonLint.MsBuild")
     {
         this.Write("App.csproj", $"""
             <Project Sdk="{sdk}">
@@ -110,7 +131,7 @@ public sealed class Consumer
                 {properties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="DaemonLint.MsBuild" Version="{this.package.Version}" PrivateAssets="all" />
+                <PackageReference Include="{package}" Version="{this.package.Version}" PrivateAssets="all" />
                 {items}
               </ItemGroup>
             </Project>

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using DaemonLint.Configuration;
+using DaemonLint.Hosting;
 using DaemonLint.Model;
 
 namespace DaemonLint.MsBuild.Tests;
@@ -45,13 +45,13 @@ public sealed class SupportTests : IDisposable
     [Fact]
     public void GitArguments_AreQuotedForHostsWithoutArgumentList()
     {
-        var line = ProcessGitRunner.JoinArguments(new[] { "show", "HEAD:./my file.yaml", "a\"b", string.Empty, "C:\\my dir\\" });
+        var line = GitProcess.JoinArguments(new[] { "show", "HEAD:./my file.yaml", "a\"b", string.Empty, "C:\\my dir\\" });
 
         Assert.Equal("show \"HEAD:./my file.yaml\" \"a\\\"b\" \"\" \"C:\\my dir\\\\\"", line);
     }
 
     [Fact]
-    public void ProcessGitRunner_ReadsAFileAtARevision()
+    public void GitClient_ReadsAFileAtAVerifiedCommit()
     {
         // A real repository: git init, commit, then `git show HEAD:./ds.yaml` through the runner.
         var root = this.project.Root;
@@ -60,16 +60,16 @@ public sealed class SupportTests : IDisposable
         Run(root, "add", "ds.yaml");
         Run(root, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "one");
 
-        var git = new GitBaseline(ProcessGitRunner.Instance, "HEAD");
-        Assert.Null(git.Verify(root));
-        Assert.Equal("kind: DaemonSet\n", System.Text.Encoding.UTF8.GetString(git.Show(Path.Combine(root, "ds.yaml"))!));
-        Assert.Null(git.Show(Path.Combine(root, "new.yaml")));
-        Assert.NotNull(new GitBaseline(ProcessGitRunner.Instance, "nope").Verify(root));
+        var git = GitClient.Open(root);
+        var head = git.VerifyCommit("HEAD");
+        Assert.Equal("kind: DaemonSet\n", System.Text.Encoding.UTF8.GetString(git.Show(head, Path.Combine(root, "ds.yaml"))!));
+        Assert.Null(git.Show(head, Path.Combine(root, "new.yaml")));
+        Assert.Throws<GitException>(() => git.VerifyCommit("nope"));
     }
 
     private static void Run(string dir, params string[] args)
     {
-        var r = ProcessGitRunner.Instance.Run(dir, args);
+        var r = GitProcess.Instance.Run(dir, args);
         Assert.True(r.ExitCode == 0, r.StandardError);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using DaemonLint.Hosting;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -39,7 +40,7 @@ public sealed class TempProject : IDisposable
 
     public (ValidateKubernetesManifests Task, MockEngine Engine) Task(params ITaskItem[] items) => this.Task(null, null, items);
 
-    internal (ValidateKubernetesManifests Task, MockEngine Engine) Task(ITaskFileSystem? fs, IGitRunner? git, params ITaskItem[] items)
+    internal (ValidateKubernetesManifests Task, MockEngine Engine) Task(IHostFileSystem? fs, IGitProcess? git, params ITaskItem[] items)
     {
         var engine = new MockEngine();
         var task = new ValidateKubernetesManifests(fs ?? PhysicalFileSystem.Instance, git ?? new FakeGit())
@@ -64,33 +65,36 @@ public sealed class TempProject : IDisposable
 }
 
 /// <summary>A file system that fails for chosen paths and otherwise reads the disk.</summary>
-internal sealed class FailingFileSystem : ITaskFileSystem
+internal sealed class FailingFileSystem : IHostFileSystem
 {
     public Dictionary<string, Exception> ReadFailures { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Exception> ExistsFailures { get; } = new(StringComparer.Ordinal);
 
-    public byte[] ReadAllBytes(string path) =>
-        this.ReadFailures.TryGetValue(path, out var ex) ? throw ex : PhysicalFileSystem.Instance.ReadAllBytes(path);
+    public PathKind Probe(string fullPath) =>
+        this.ExistsFailures.TryGetValue(fullPath, out var ex) ? throw ex : PhysicalFileSystem.Instance.Probe(fullPath);
 
-    public bool FileExists(string path) =>
-        this.ExistsFailures.TryGetValue(path, out var ex) ? throw ex : PhysicalFileSystem.Instance.FileExists(path);
+    public long Length(string fullPath) => PhysicalFileSystem.Instance.Length(fullPath);
 
-    public bool DirectoryExists(string path) =>
-        this.ExistsFailures.TryGetValue(path, out var ex) ? throw ex : PhysicalFileSystem.Instance.DirectoryExists(path);
+    public byte[] Read(string fullPath, long maxBytes) =>
+        this.ReadFailures.TryGetValue(fullPath, out var ex) ? throw ex : PhysicalFileSystem.Instance.Read(fullPath, maxBytes);
 
-    public IReadOnlyList<string> ManifestFilesUnder(string path) => PhysicalFileSystem.Instance.ManifestFilesUnder(path);
+    public IEnumerable<FolderEntry> List(string fullPath) => PhysicalFileSystem.Instance.List(fullPath);
 }
 
-/// <summary>A git that knows one revision and the files it holds; records its calls.</summary>
-internal sealed class FakeGit : IGitRunner
+/// <summary>A git whose work tree is the folder it is run in, that knows one revision and the files it holds; records its calls.</summary>
+internal sealed class FakeGit : IGitProcess
 {
+    public const string Commit = "0123456789abcdef0123456789abcdef01234567";
+
     public string Revision { get; init; } = "HEAD";
 
     /// <summary>Gets the files at <see cref="Revision"/>, by full path.</summary>
     public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
     public List<string[]> Calls { get; } = new();
+
+    private string root = string.Empty;
 
     public GitResult Run(string workingDirectory, IReadOnlyList<string> arguments)
     {
@@ -101,19 +105,30 @@ internal sealed class FakeGit : IGitRunner
         }
 
         this.Calls.Add(args);
-        if (args[0] == "rev-parse")
+        if (args.Length == 2 && args[0] == "rev-parse" && args[1] == "--show-toplevel")
         {
-            return args[3] == this.Revision + "^{commit}"
-                ? new GitResult(0, Array.Empty<byte>(), string.Empty)
-                : new GitResult(1, Array.Empty<byte>(), "fatal: Needed a single revision");
+            this.root = workingDirectory;
+            return new GitResult(0, System.Text.Encoding.UTF8.GetBytes(workingDirectory + "\n"), string.Empty);
         }
 
-        if (args[0] == "show" && args[1].StartsWith(this.Revision + ":./", StringComparison.Ordinal))
+        if (args[0] == "rev-parse" && args[3] == "--end-of-options")
         {
-            var path = Path.Combine(workingDirectory, args[1].Substring(this.Revision.Length + 3));
+            return args[4] == this.Revision + "^{commit}"
+                ? new GitResult(0, System.Text.Encoding.UTF8.GetBytes(Commit + "\n"), string.Empty)
+                : new GitResult(1, Array.Empty<byte>(), string.Empty);
+        }
+
+        if (Array.IndexOf(args, "diff") >= 0)
+        {
+            return new GitResult(0, Array.Empty<byte>(), string.Empty);
+        }
+
+        if (args[0] == "cat-file" && args[3].StartsWith(Commit + ":", StringComparison.Ordinal))
+        {
+            var path = Path.Combine(this.root, args[3].Substring(Commit.Length + 1));
             return this.Files.TryGetValue(path, out var text)
                 ? new GitResult(0, System.Text.Encoding.UTF8.GetBytes(text), string.Empty)
-                : new GitResult(128, Array.Empty<byte>(), $"fatal: path '{path}' exists on disk, but not in '{this.Revision}'");
+                : new GitResult(128, Array.Empty<byte>(), $"fatal: path '{path}' does not exist in '{this.Revision}'");
         }
 
         return new GitResult(129, Array.Empty<byte>(), "usage");

@@ -223,7 +223,7 @@ public sealed class ValidateKubernetesManifestsTests : IDisposable
     }
 
     [Fact]
-    public void BaselineRef_ChangedSelector_IsDS1005_ReadWithGitShowAndAnArgumentList()
+    public void BaselineRef_ChangedSelector_IsDS1005_ReadAtTheVerifiedCommitWithEndOfOptions()
     {
         var path = this.project.Write("deploy/ds.yaml", Manifests.ChangedSelector);
         var git = new FakeGit { Revision = "origin/main" };
@@ -233,7 +233,8 @@ public sealed class ValidateKubernetesManifestsTests : IDisposable
 
         Assert.False(task.Execute(), engine.Log);
         Assert.Equal("DS1005", Assert.Single(engine.Errors).Code);
-        Assert.Contains(git.Calls, c => c.SequenceEqual(new[] { "show", "origin/main:./ds.yaml" }));
+        Assert.Contains(git.Calls, c => c.SequenceEqual(new[] { "rev-parse", "--verify", "--quiet", "--end-of-options", "origin/main^{commit}" }));
+        Assert.Contains(git.Calls, c => c.SequenceEqual(new[] { "cat-file", "--end-of-options", "blob", FakeGit.Commit + ":deploy/ds.yaml" }));
     }
 
     [Fact]

@@ -5,11 +5,12 @@ using System.Text.RegularExpressions;
 
 namespace DaemonLint.Tests;
 
-/// <summary>What a rule's fixtures need beyond a manifest: a baseline, a node inventory or a CLI option.</summary>
+/// <summary>What a rule's fixtures need beyond a manifest: a baseline, a node inventory (and the pods of that cluster) or a CLI option.</summary>
 /// <param name="Baseline">A fixture has a sibling <c>.baseline.yml</c> (update rules).</param>
 /// <param name="Nodes">A fixture names a node inventory (<c># nodes:</c> or a <c>*.nodes.yml</c>).</param>
+/// <param name="Pods">A fixture names a pod inventory (<c># pods:</c> or a <c>*.pods.yml</c>).</param>
 /// <param name="Option">The first <c># options:</c> name a fixture sets, or null.</param>
-public sealed record FixtureNeeds(bool Baseline, bool Nodes, string? Option)
+public sealed record FixtureNeeds(bool Baseline, bool Nodes, bool Pods, string? Option)
 {
     private static readonly Regex OptionsHeader = new(@"# options: (?<o>\w+)", RegexOptions.CultureInvariant);
 
@@ -24,6 +25,7 @@ public sealed record FixtureNeeds(bool Baseline, bool Nodes, string? Option)
         return new FixtureNeeds(
             files.Any(f => f.EndsWith(".baseline.yml", StringComparison.Ordinal)),
             files.Any(f => f.EndsWith(".nodes.yml", StringComparison.Ordinal)) || texts.Exists(t => t.Contains("# nodes:", StringComparison.Ordinal)),
+            files.Any(f => f.EndsWith(".pods.yml", StringComparison.Ordinal)) || texts.Exists(t => t.Contains("# pods:", StringComparison.Ordinal)),
             texts.Select(t => OptionsHeader.Match(t)).FirstOrDefault(m => m.Success)?.Groups["o"].Value);
     }
 }

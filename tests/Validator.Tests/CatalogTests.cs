@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using DaemonLint.Catalog;
 using DaemonLint.Rules;
@@ -17,6 +18,51 @@ public sealed class CatalogTests
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ids, id => Assert.Matches(@"^DS\d{4}$", id));
         Assert.Equal(ids.OrderBy(i => i, StringComparer.Ordinal), ids);
+    }
+
+    [Fact]
+    public void EveryEntryProperty_IsInAll_Once_NamedAfterItsId()
+    {
+        // The entries are static properties of several partial files, whose initializers run in the order of the files:
+        // All must hold every one of them, none null, whatever that order is in this build.
+        var properties = EntryProperties();
+        Assert.All(RuleCatalog.All, Assert.NotNull);
+        Assert.Equal(properties.Length, RuleCatalog.All.Count);
+        foreach (var p in properties)
+        {
+            var d = (RuleDescriptor?)p.GetValue(null);
+            Assert.NotNull(d);
+            Assert.StartsWith(d!.Id + "_", p.Name, StringComparison.Ordinal);
+            Assert.Single(RuleCatalog.All, x => ReferenceEquals(x, d));
+        }
+    }
+
+    [Fact]
+    public void EveryEntry_HasItsRuleClass_OrSaysWhoReportsIt()
+    {
+        foreach (var d in RuleCatalog.All)
+        {
+            Assert.True((d.Create is null) != (d.ReportedBy is null), $"{d.Id}: an entry takes exactly one of create and reportedBy");
+            if (d.ReportedBy is { } by && by != "engine")
+            {
+                Assert.True(RuleCatalog.TryGet(by, out var reporter) && reporter.Create is not null, $"{d.Id} is reported by {by}, which has no rule class");
+            }
+        }
+    }
+
+    [Fact]
+    public void RetiredIds_AreNeverLiveAgain_AndPointToALiveRule()
+    {
+        Assert.NotEmpty(RuleCatalog.Retired);
+        var retired = RuleCatalog.Retired.Select(r => r.Id).ToList();
+        Assert.All(retired, id => Assert.Matches(@"^DS\d{4}$", id));
+        Assert.Equal(retired.Distinct(StringComparer.Ordinal).OrderBy(i => i, StringComparer.Ordinal), retired);
+        foreach (var r in RuleCatalog.Retired)
+        {
+            Assert.False(RuleCatalog.TryGet(r.Id, out _), $"{r.Id} is retired (replaced by {r.ReplacedBy}); a new rule takes a new id");
+            Assert.True(RuleCatalog.TryGet(r.ReplacedBy, out var now) && now.Id == r.ReplacedBy, $"{r.Id} points to {r.ReplacedBy}, which is not a live id");
+            Assert.False(Directory.Exists(Path.Combine(RepoPaths.Fixtures, r.Id)), $"{r.Id} is retired but has fixtures");
+        }
     }
 
     [Fact]
@@ -83,15 +129,24 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void RuleSet_HasOneRulePerEntryWithARuleClass_InIdOrder_EachReportingItsEntry()
+    {
+        var withClass = RuleCatalog.All.Where(d => d.Create is not null).ToList();
+        Assert.Equal(withClass.Select(d => d.Id), RuleSet.All.Select(r => r.Descriptor.Id));
+        foreach (var (d, rule) in withClass.Zip(RuleSet.All))
+        {
+            Assert.Same(d, rule.Descriptor);
+        }
+    }
+
+    [Fact]
     public void EveryRuleClassWithFixtures_HasFixturesThatFireAndDontFire()
     {
-        // DS2xxx (schema) rules are tested in code against the OpenAPI schema, and DS9xxx (input) in RobustnessTests and
-        // the YAML front end tests, so only the other categories need a fixture folder.
-        var ruleIds = RuleSet.All
-            .Select(r => r.Descriptor)
-            .Where(d => d.Category is not (RuleCategory.Schema or RuleCategory.Input))
+        // Every entry with a rule class of its own. Ids reported by another rule's class or by the engine (DS3004,
+        // DS3008, DS9xxx) are tested where they are reported (their fixtures, RobustnessTests, the YAML front end tests).
+        var ruleIds = RuleCatalog.All
+            .Where(d => d.Create is not null)
             .Select(d => d.Id)
-            .Distinct()
             .ToList();
         Assert.Contains("DS1001", ruleIds);
         var missing = ruleIds
@@ -126,4 +181,7 @@ public sealed class CatalogTests
             Assert.True(Regex.IsMatch(name, @"^DS\d{4}$") && RuleCatalog.TryGet(name, out _), $"fixture folder {name} is not a catalog id");
         }
     }
+
+    private static PropertyInfo[] EntryProperties() =>
+        typeof(RuleCatalog).GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == typeof(RuleDescriptor)).ToArray();
 }

@@ -46,11 +46,26 @@ public sealed class GeneratedDocsTests
             }
         }
 
+        foreach (var retired in RuleCatalog.Retired)
+        {
+            var path = Path.Combine(Docs, "rules", retired.Id + ".md");
+            var existing = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : null;
+            var expected = RetiredPage(retired);
+            if (existing != expected)
+            {
+                stale.Add(retired.Id);
+                if (Update)
+                {
+                    File.WriteAllText(path, expected);
+                }
+            }
+        }
+
         var orphans = Directory.Exists(Path.Combine(Docs, "rules"))
-            ? Directory.GetFiles(Path.Combine(Docs, "rules"), "DS*.md").Select(Path.GetFileNameWithoutExtension).Where(id => !RuleCatalog.TryGet(id!, out _)).ToList()
+            ? Directory.GetFiles(Path.Combine(Docs, "rules"), "DS*.md").Select(Path.GetFileNameWithoutExtension).Where(id => !RuleCatalog.TryGet(id!, out _) && !RuleCatalog.Retired.Any(r => r.Id == id)).ToList()
             : new List<string?>();
         Assert.True(stale.Count == 0 || Update, "stale rule pages (regenerate with DAEMONLINT_UPDATE_GENERATED=1): " + string.Join(", ", stale));
-        Assert.True(orphans.Count == 0, "pages of rules that are not in the catalog: " + string.Join(", ", orphans));
+        Assert.True(orphans.Count == 0, "pages of rules that are not in the catalog (a rule that moved keeps its old id in RuleCatalog.Retired): " + string.Join(", ", orphans));
     }
 
     [Fact]
@@ -98,6 +113,21 @@ public sealed class GeneratedDocsTests
                 Assert.Contains(heading, text, StringComparison.Ordinal);
             }
         }
+    }
+
+    [Fact]
+    public void RulePages_HaveHandWrittenProse()
+    {
+        // The generator starts a new page with a generic "Why it matters"; the rule's author replaces it (CONTRIBUTING.md).
+        var generic = RuleCatalog.All
+            .Where(r =>
+            {
+                var path = Path.Combine(Docs, "rules", r.Id + ".md");
+                return !File.Exists(path) || Prose.Match(File.ReadAllText(path).Replace("\r\n", "\n")) is not { Success: true } m || m.Groups["text"].Value == DefaultProse(r);
+            })
+            .Select(r => r.Id)
+            .ToList();
+        Assert.True(generic.Count == 0, "rule pages whose <!-- prose --> part is still the generated default (say why the rule matters): " + string.Join(", ", generic));
     }
 
     internal static string Page(RuleDescriptor r, string? existing)
@@ -152,6 +182,23 @@ public sealed class GeneratedDocsTests
         return sb.ToString();
     }
 
+    /// <summary>The page of a retired id: generated whole, it says what replaced it.</summary>
+    /// <param name="r">The retired id.</param>
+    /// <returns>The page.</returns>
+    internal static string RetiredPage(RetiredId r)
+    {
+        var now = RuleCatalog.Get(r.ReplacedBy);
+        var sb = new StringBuilder();
+        sb.Append($"# {r.Id}: retired, see {now.Id}\n\n");
+        sb.Append("<!-- generated -->\n");
+        sb.Append($"{r.Id} no longer names a rule. Its rule is now [{now.Id}]({now.Id}.md), *{now.Title}*: {r.Why}.\n\n");
+        sb.Append($"Ids are never reused: {r.Id} will not name another rule. Where your configuration names {r.Id}, write {now.Id} instead: ");
+        sb.Append($"in `.daemonlint.yaml` {r.Id} is an unknown rule id ([DS9009](DS9009.md)), a `daemonlint.io/ignore` annotation or a `daemonlint-disable` comment that names it suppresses nothing ([DS9010](DS9010.md)), ");
+        sb.Append($"and `dotnet_diagnostic.{r.Id}.severity` in `.editorconfig`, `#pragma warning disable {r.Id}` and `NoWarn` no longer match anything.\n");
+        sb.Append("<!-- /generated -->\n");
+        return sb.ToString();
+    }
+
     private static string DefaultProse(RuleDescriptor r)
     {
         var why = r.Category switch
@@ -172,6 +219,11 @@ public sealed class GeneratedDocsTests
             return "CLI (`--baseline`, `--baseline-ref`, or staged changes against HEAD in the pre-commit hook), MSBuild task (`Baseline`, `DaemonLintBaselineRef`)";
         }
 
+        if (needs.Pods)
+        {
+            return "CLI (`--nodes`, and `--pods` for the free capacity of each node), MSBuild task (`Nodes`, `DaemonLintNodes`; `Pods`, `DaemonLintPods`)";
+        }
+
         if (needs.Nodes)
         {
             return "CLI (`--nodes`), MSBuild task (`Nodes`, `DaemonLintNodes`)";
@@ -190,7 +242,7 @@ public sealed class GeneratedDocsTests
         return r.Category switch
         {
             RuleCategory.Input => "CLI, MSBuild task, analyzers (YAML additional files)",
-            RuleCategory.Schema when r.Id != RuleIds.QuantityMustParse => "CLI, MSBuild task, analyzers (YAML additional files; in C# the model types reject it at compile time)",
+            RuleCategory.Schema when r.Id != RuleCatalog.DS2005_QuantityMustParse.Id => "CLI, MSBuild task, analyzers (YAML additional files; in C# the model types reject it at compile time)",
             _ => "CLI, MSBuild task, analyzers (C# and YAML additional files)",
         };
     }
@@ -251,6 +303,13 @@ public sealed class GeneratedDocsTests
         foreach (var r in RuleCatalog.All)
         {
             sb.Append($"| [{r.Id}]({r.Id}.md) | {r.Title} | {r.CategoryName} | {r.DefaultSeverity.ToText()}{(r.EnabledByDefault ? string.Empty : " (off)")} |\n");
+        }
+
+        sb.Append("\n## Retired ids\n\nIds are never reused. These named a rule once; each page says what replaced it.\n\n");
+        sb.Append("| Id | Replaced by |\n|---|---|\n");
+        foreach (var r in RuleCatalog.Retired)
+        {
+            sb.Append($"| [{r.Id}]({r.Id}.md) | [{r.ReplacedBy}]({r.ReplacedBy}.md) {RuleCatalog.Get(r.ReplacedBy).Title} |\n");
         }
 
         sb.Append("\nSeverity presets for `.editorconfig`: [default](../presets/default.editorconfig), [all-errors](../presets/all-errors.editorconfig), [all-warnings](../presets/all-warnings.editorconfig), [api-server-only](../presets/api-server-only.editorconfig).\n");

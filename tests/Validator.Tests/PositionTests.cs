@@ -28,9 +28,9 @@ public sealed class PositionTests
     }
 
     [Theory]
-    [InlineData("spec:\n  template:\n    spec: {}\n", RuleIds.SelectorRequired, 2, 3)] // no template metadata: at `template:`
-    [InlineData("spec:\n  template:\n    metadata:\n      name: x\n", RuleIds.SelectorRequired, 3, 5)] // no labels: at `metadata:`
-    [InlineData("spec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {annotations: {}}\n", RuleIds.SelectorMustMatchTemplateLabels, 4, 5)]
+    [InlineData("spec:\n  template:\n    spec: {}\n", "DS1002", 2, 3)] // no template metadata: at `template:`
+    [InlineData("spec:\n  template:\n    metadata:\n      name: x\n", "DS1002", 3, 5)] // no labels: at `metadata:`
+    [InlineData("spec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {annotations: {}}\n", "DS1001", 4, 5)]
     public void MissingField_PointsAtTheNearestExistingKey(string spec, string ruleId, int line, int column)
     {
         var text = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\n" + spec;
@@ -42,9 +42,9 @@ public sealed class PositionTests
     public void MissingName_PointsAtMetadata_AndMissingMetadata_AtTheFirstKey()
     {
         var withMeta = new ManifestValidator().ValidateText("a.yaml", "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  namespace: x\nspec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}}}\n");
-        Assert.Equal(3, Assert.Single(withMeta.Findings, f => f.RuleId == RuleIds.NameMustBeValid).Span.Start.Line);
+        Assert.Equal(3, Assert.Single(withMeta.Findings, f => f.RuleId == RuleCatalog.DS1006_NameMustBeValid.Id).Span.Start.Line);
         var noMeta = new ManifestValidator().ValidateText("a.yaml", "\n\napiVersion: apps/v1\nkind: DaemonSet\nspec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}}}\n");
-        Assert.Equal(3, Assert.Single(noMeta.Findings, f => f.RuleId == RuleIds.NameMustBeValid).Span.Start.Line);
+        Assert.Equal(3, Assert.Single(noMeta.Findings, f => f.RuleId == RuleCatalog.DS1006_NameMustBeValid.Id).Span.Start.Line);
     }
 
     [Fact]

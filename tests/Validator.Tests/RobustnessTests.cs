@@ -22,7 +22,7 @@ public sealed class RobustnessTests
     {
         var report = new ManifestValidator().ValidateText("m.yaml", "kind: A\nmetadata:\n  labels: {a: b\n  name: x\n");
         var f = Assert.Single(report.Findings);
-        Assert.True(f.RuleId == RuleIds.YamlSyntax, f.RuleId + " " + f.Message);
+        Assert.True(f.RuleId == RuleCatalog.DS9001_YamlSyntax.Id, f.RuleId + " " + f.Message);
         Assert.Equal(Severity.Error, f.Severity);
         Assert.StartsWith("YAML syntax error: ", f.Message);
         Assert.DoesNotContain("(Line:", f.Message);
@@ -34,8 +34,8 @@ public sealed class RobustnessTests
     public void SyntaxErrorInALaterDocument_EarlierDocumentsAreStillChecked()
     {
         var report = new ManifestValidator().ValidateText("m.yaml", BadDs + "---\nkind: [unclosed\n");
-        Assert.Contains(report.Findings, f => f.RuleId == RuleIds.RestartPolicyMustBeAlways && f.Span.Start.Line == 9);
-        var syntax = Assert.Single(report.Findings, f => f.RuleId == RuleIds.YamlSyntax);
+        Assert.Contains(report.Findings, f => f.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id && f.Span.Start.Line == 9);
+        var syntax = Assert.Single(report.Findings, f => f.RuleId == RuleCatalog.DS9001_YamlSyntax.Id);
         Assert.True(syntax.Span.Start.Line >= 12, syntax.Span.ToString());
     }
 
@@ -53,7 +53,7 @@ public sealed class RobustnessTests
         sw.Stop();
 
         var f = Assert.Single(report.Findings);
-        Assert.Equal(RuleIds.DocumentTooComplex, f.RuleId);
+        Assert.Equal(RuleCatalog.DS9006_DocumentTooComplex.Id, f.RuleId);
         Assert.True(f.Span.IsKnown);
         Assert.InRange(f.Span.Start.Line, 2, 11);
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
@@ -69,8 +69,8 @@ public sealed class RobustnessTests
         }
 
         var report = new ManifestValidator().ValidateText("bomb.yaml", sb + "---\n" + BadDs);
-        Assert.Contains(report.Findings, f => f.RuleId == RuleIds.DocumentTooComplex);
-        Assert.Contains(report.Findings, f => f.RuleId == RuleIds.RestartPolicyMustBeAlways);
+        Assert.Contains(report.Findings, f => f.RuleId == RuleCatalog.DS9006_DocumentTooComplex.Id);
+        Assert.Contains(report.Findings, f => f.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id);
     }
 
     [Theory]
@@ -91,9 +91,9 @@ public sealed class RobustnessTests
         var sw = Stopwatch.StartNew();
         var report = new ManifestValidator().ValidateText("deep.yaml", BadDs + "---\n" + text);
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"took {sw.Elapsed}");
-        Assert.Contains(report.Findings, f => f.RuleId == RuleIds.RestartPolicyMustBeAlways); // the document before it is still checked
-        var f = Assert.Single(report.Findings, f => f.RuleId != RuleIds.RestartPolicyMustBeAlways);
-        Assert.Contains(f.RuleId, new[] { RuleIds.DocumentTooComplex, RuleIds.YamlSyntax });
+        Assert.Contains(report.Findings, f => f.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id); // the document before it is still checked
+        var f = Assert.Single(report.Findings, f => f.RuleId != RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id);
+        Assert.Contains(f.RuleId, new[] { RuleCatalog.DS9006_DocumentTooComplex.Id, RuleCatalog.DS9001_YamlSyntax.Id });
         Assert.True(f.Span.IsKnown);
     }
 
@@ -102,7 +102,7 @@ public sealed class RobustnessTests
     {
         var text = "kind: A\nv:\n" + string.Concat(Enumerable.Range(1, 300).Select(i => new string(' ', i) + "a:\n")) + new string(' ', 301) + "x\n";
         var f = Assert.Single(new ManifestValidator().ValidateText("deep.yaml", text).Findings);
-        Assert.Equal(RuleIds.DocumentTooComplex, f.RuleId);
+        Assert.Equal(RuleCatalog.DS9006_DocumentTooComplex.Id, f.RuleId);
         Assert.InRange(f.Span.Start.Line, 250, 260);
     }
 
@@ -111,7 +111,7 @@ public sealed class RobustnessTests
     {
         var bytes = Encoding.UTF8.GetBytes("kind: A\nmetadata: ab").Concat(new byte[] { 0, 1, 2, 0xFF }).ToArray();
         var f = Assert.Single(new ManifestValidator().ValidateBytes("b.bin", bytes).Findings);
-        Assert.Equal(RuleIds.NotText, f.RuleId);
+        Assert.Equal(RuleCatalog.DS9003_NotText.Id, f.RuleId);
         Assert.Equal((2, 13), (f.Span.Start.Line, f.Span.Start.Column));
     }
 
@@ -121,7 +121,7 @@ public sealed class RobustnessTests
         // "key: café" with the é written in Latin-1 (0xE9): line 3, column 9.
         var bytes = Encoding.UTF8.GetBytes("kind: A\nname: naïve\nkey: caf").Concat(new byte[] { 0xE9, (byte)'\n' }).ToArray();
         var f = Assert.Single(new ManifestValidator().ValidateBytes("l1.yaml", bytes).Findings);
-        Assert.Equal(RuleIds.NotText, f.RuleId);
+        Assert.Equal(RuleCatalog.DS9003_NotText.Id, f.RuleId);
         Assert.Equal((3, 9), (f.Span.Start.Line, f.Span.Start.Column));
         Assert.Contains("0xE9", f.Message);
     }
@@ -131,7 +131,7 @@ public sealed class RobustnessTests
     {
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(BadDs)).ToArray();
         var f = Assert.Single(new ManifestValidator().ValidateBytes("bom.yaml", bytes).Findings);
-        Assert.Equal((RuleIds.RestartPolicyMustBeAlways, 9), (f.RuleId, f.Span.Start.Line));
+        Assert.Equal((RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id, 9), (f.RuleId, f.Span.Start.Line));
     }
 
     [Theory]
@@ -142,7 +142,18 @@ public sealed class RobustnessTests
         var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(BadDs)).ToArray();
         var f = Assert.Single(new ManifestValidator().ValidateBytes("u16.yaml", bytes).Findings);
-        Assert.Equal((RuleIds.RestartPolicyMustBeAlways, 9), (f.RuleId, f.Span.Start.Line));
+        Assert.Equal((RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id, 9), (f.RuleId, f.Span.Start.Line));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf32WithBom_Decodes(bool bigEndian)
+    {
+        var encoding = new UTF32Encoding(bigEndian, byteOrderMark: true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(BadDs)).ToArray();
+        var f = Assert.Single(new ManifestValidator().ValidateBytes("u32.yaml", bytes).Findings);
+        Assert.Equal((RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id, 9), (f.RuleId, f.Span.Start.Line));
     }
 
     [Fact]
@@ -154,7 +165,7 @@ public sealed class RobustnessTests
         var sw = Stopwatch.StartNew();
         var report = new ManifestValidator(options).ValidateBytes("huge.yaml", bytes);
         var f = Assert.Single(report.Findings);
-        Assert.Equal(RuleIds.FileTooLarge, f.RuleId);
+        Assert.Equal(RuleCatalog.DS9005_FileTooLarge.Id, f.RuleId);
         Assert.Equal(1, f.Span.Start.Line);
         Assert.Equal(0, report.Objects);
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"took {sw.Elapsed}");
@@ -166,7 +177,7 @@ public sealed class RobustnessTests
         var bytes = Encoding.UTF8.GetBytes(BadDs);
         var options = new ValidatorOptions { Limits = new ReaderLimits { MaxFileBytes = bytes.Length } };
         var report = new ManifestValidator(options).ValidateBytes("ds.yaml", bytes);
-        Assert.Equal(RuleIds.RestartPolicyMustBeAlways, Assert.Single(report.Findings).RuleId);
+        Assert.Equal(RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id, Assert.Single(report.Findings).RuleId);
     }
 
     [Fact]
@@ -180,27 +191,27 @@ public sealed class RobustnessTests
 
         var report = new ManifestValidator().ValidateText("many.yaml", sb.ToString());
         Assert.Equal(500, report.DaemonSets);
-        Assert.Equal(500, report.Findings.Count(f => f.RuleId == RuleIds.RestartPolicyMustBeAlways));
+        Assert.Equal(500, report.Findings.Count(f => f.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id));
     }
 
     [Fact]
     public void ThrowingRule_BecomesDS9008_AndOtherRulesStillRun()
     {
-        var validator = new ManifestValidator(rules: new Rule[] { new Throwing(), new RestartPolicyMustBeAlways() });
+        var validator = new ManifestValidator(rules: new Rule[] { new Throwing(), new DS1009RestartPolicyMustBeAlways() });
         var report = validator.ValidateText("ds.yaml", BadDs);
-        var internalError = Assert.Single(report.Findings, f => f.RuleId == RuleIds.InternalError);
+        var internalError = Assert.Single(report.Findings, f => f.RuleId == RuleCatalog.DS9008_InternalError.Id);
         Assert.Contains("rule DS1009 failed on this object: InvalidOperationException: boom", internalError.Message);
         Assert.Equal(Severity.Error, internalError.Severity);
         Assert.True(internalError.Span.IsKnown);
         Assert.Equal("metadata", internalError.Path?.ToString());
-        Assert.Contains(report.Findings, f => f.RuleId == RuleIds.RestartPolicyMustBeAlways);
+        Assert.Contains(report.Findings, f => f.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id);
     }
 
     [Fact]
     public void UnknownAlias_IsASyntaxError()
     {
         var f = Assert.Single(new ManifestValidator().ValidateText("a.yaml", "kind: A\nv: *nothing\n").Findings);
-        Assert.Equal(RuleIds.YamlSyntax, f.RuleId);
+        Assert.Equal(RuleCatalog.DS9001_YamlSyntax.Id, f.RuleId);
         Assert.Equal(2, f.Span.Start.Line);
     }
 

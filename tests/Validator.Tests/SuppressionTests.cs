@@ -32,11 +32,11 @@ public sealed class SuppressionTests
     {
         FixtureVerifier.VerifyText(
             With("  annotations:\n    daemonlint.io/ignore: \"DS1009, DS1010\"\n    daemonlint.io/ignore-reason: vendor chart\n"),
-            ruleId: RuleIds.RestartPolicyMustBeAlways,
+            ruleId: RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id,
             options: null);
         var report = new ManifestValidator().ValidateText("a.yaml", With("  annotations:\n    daemonlint.io/ignore: \"DS1009,DS1010\"\n"));
-        Assert.DoesNotContain(report.Findings, f => f.RuleId is RuleIds.RestartPolicyMustBeAlways or RuleIds.ActiveDeadlineSecondsForbidden);
-        Assert.DoesNotContain(report.Findings, f => f.RuleId == RuleIds.UnusedSuppression);
+        Assert.DoesNotContain(report.Findings, f => f.RuleId is "DS1009" or "DS1010");
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == RuleCatalog.DS9010_UnusedSuppression.Id);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SuppressionTests
     {
         FixtureVerifier.VerifyText(
             With("  annotations:\n    daemonlint.io/ignore: \"DS1009,DS1010,DS5001\" # expect: DS9010 metadata.annotations[daemonlint.io/ignore]\n"),
-            ruleId: RuleIds.UnusedSuppression);
+            ruleId: RuleCatalog.DS9010_UnusedSuppression.Id);
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class SuppressionTests
             .Replace("      activeDeadlineSeconds: 5", "      # daemonlint-disable-next-line DS1010\n      activeDeadlineSeconds: 5")
             .Replace("containers: [{name: c, image: i}]", "containers: [{name: c, image: i}] # daemonlint-disable-line DS1017");
         var report = new ManifestValidator().ValidateText("a.yaml", text);
-        Assert.DoesNotContain(report.Findings, f => f.RuleId is RuleIds.RestartPolicyMustBeAlways or RuleIds.ActiveDeadlineSecondsForbidden);
-        var unused = Assert.Single(report.Findings, f => f.RuleId == RuleIds.UnusedSuppression);
+        Assert.DoesNotContain(report.Findings, f => f.RuleId is "DS1009" or "DS1010");
+        var unused = Assert.Single(report.Findings, f => f.RuleId == RuleCatalog.DS9010_UnusedSuppression.Id);
         Assert.Equal(14, unused.Span.Start.Line);
         Assert.Equal(Model.Severity.Info, unused.Severity);
     }
@@ -83,9 +83,9 @@ public sealed class SuppressionTests
         var inVendor = validator.ValidateText("vendor/charts/a.yaml", With(string.Empty));
         var outside = validator.ValidateText("deploy/a.yaml", With(string.Empty));
 
-        Assert.DoesNotContain(inVendor.Findings, f => f.RuleId == RuleIds.RestartPolicyMustBeAlways);
-        Assert.Contains(outside.Findings, f => f.RuleId == RuleIds.RestartPolicyMustBeAlways);
-        Assert.DoesNotContain(outside.Findings, f => f.RuleId == RuleIds.ActiveDeadlineSecondsForbidden);
+        Assert.DoesNotContain(inVendor.Findings, f => f.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id);
+        Assert.Contains(outside.Findings, f => f.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id);
+        Assert.DoesNotContain(outside.Findings, f => f.RuleId == RuleCatalog.DS1010_ActiveDeadlineSecondsForbidden.Id);
         Assert.Equal(new[] { 1, 2, 0 }, config.Ignore.Select(e => e.Uses));
     }
 
@@ -94,7 +94,7 @@ public sealed class SuppressionTests
     {
         var problems = new List<InputProblem>();
         SuppressionConfig.Parse(".daemonlint.yaml", "ignore:\n  - rules: [DS0000]\n    pathz: [a]\nextra: 1\n", problems);
-        Assert.All(problems, p => Assert.Equal(RuleIds.ConfigurationError, p.RuleId));
+        Assert.All(problems, p => Assert.Equal(RuleCatalog.DS9009_ConfigurationError.Id, p.RuleId));
         Assert.Equal(new[] { 2, 3, 4 }, problems.Select(p => p.Span.Start.Line).OrderBy(l => l));
     }
 

@@ -54,7 +54,7 @@ public sealed class TypeConfusionTests
                             var findings = new List<Finding>();
                             validator.ValidateObject(new ManifestObject(mutated, obj.File, obj.Document), null, findings);
                             runs++;
-                            foreach (var f in findings.Where(f => f.RuleId == RuleIds.InternalError))
+                            foreach (var f in findings.Where(f => f.RuleId == RuleCatalog.DS9008_InternalError.Id))
                             {
                                 failures.Add($"{Path.GetFileName(Path.GetDirectoryName(file))}/{Path.GetFileName(file)} doc {obj.Document}, node {target} as {mutated.GetType().Name}: {f.Message}");
                             }

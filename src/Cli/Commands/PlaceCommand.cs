@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
 using DaemonLint.Cli.Output;
-using DaemonLint.Engine;
+using DaemonLint.Hosting;
 using DaemonLint.Model;
 using DaemonLint.Placement;
 using DaemonLint.Yaml;
@@ -20,25 +21,60 @@ namespace DaemonLint.Cli.Commands;
 /// </summary>
 public static class PlaceCommand
 {
+    /// <summary>Builds the command.</summary>
+    /// <param name="context">The streams and current folder.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context)
+    {
+        var nodes = new Option<List<string>>("--nodes", "-n") { Description = "The node inventory (kubectl get nodes -o yaml|json, a Node, or a folder); repeatable. An empty List is a cluster without nodes", HelpName = "FILE" };
+        var pods = new Option<List<string>>("--pods") { Description = "The cluster's pods (kubectl get pods -A -o yaml|json, or a folder); repeatable: capacity then counts what they request on each node and the host ports they hold", HelpName = "FILE" };
+        var format = new Option<string?>("--format", "-f") { Description = "Output format: text (default), json, or html (one self-contained page)", HelpName = "text|json|html" };
+        format.CompletionSources.Add("text", "json", "html");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
+        var paths = new Argument<List<string>>("PATH") { Description = "DaemonSet files, folders, or - for standard input", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("place", "Which nodes get a daemon pod, and why not the others. Exits 0 when every DaemonSet runs on at least one node, 1 when one would run on none (no node should run it, or its pod fits none of those), 2 on usage or input errors.")
+        {
+            nodes, pods, format, output, paths,
+        };
+        command.SetAction(parse =>
+        {
+            var o = new PlaceOptions { Format = parse.GetValue(format) ?? "text", Output = parse.GetValue(output) };
+            o.Nodes.AddRange(parse.GetValue(nodes) ?? new List<string>());
+            o.Pods.AddRange(parse.GetValue(pods) ?? new List<string>());
+            o.Paths.AddRange(ValidateOptions.PathArguments(parse, paths));
+            return Run(o.Validate(), context.Stdin, context.Stdout, context.Stderr, context.CurrentDirectory);
+        });
+        return command;
+    }
+
     /// <summary>Runs the command.</summary>
-    /// <param name="args">The arguments after <c>place</c>.</param>
+    /// <param name="options">The options.</param>
     /// <param name="stdin">Standard input.</param>
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <param name="currentDirectory">The current directory.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string currentDirectory)
+    public static int Run(PlaceOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr, string currentDirectory)
     {
-        var options = PlaceOptions.Parse(args);
         var limits = ReaderLimits.Default;
-        if (!PlacementInputs.TryLoadNodes(options.Nodes, currentDirectory, stderr, out var inventory))
+        var reader = new InputReader(currentDirectory, limits);
+        var loader = new InventoryLoader(reader, JsonInventoryParser.Instance);
+        var inventory = loader.LoadNodes(options.Nodes, out var nodeLoad);
+        if (!Report(nodeLoad, "--nodes", "node inventory", stderr))
         {
+            return Program.ExitUsage;
+        }
+
+        if (inventory.Nodes.Count == 0 && nodeLoad.EmptyLists == 0)
+        {
+            stderr.WriteLine($"daemonlint: no v1 Node object in {string.Join(", ", options.Nodes)} (expected 'kubectl get nodes -o yaml' or '-o json' output, a Node, or a folder of them; an empty 'kind: List' is an inventory without nodes)");
             return Program.ExitUsage;
         }
 
         if (options.Pods.Count > 0)
         {
-            if (!PlacementInputs.TryLoadPods(options.Pods, currentDirectory, stderr, out var pods))
+            var pods = loader.LoadPods(options.Pods, out var podLoad);
+            if (!Report(podLoad, "--pods", "pod inventory", stderr))
             {
                 return Program.ExitUsage;
             }
@@ -48,17 +84,22 @@ public static class PlaceCommand
 
         var daemonSets = new List<ManifestObject>();
         var failed = false;
-        var missing = new List<string>();
-        var empty = new List<string>();
-        foreach (var input in InputCollector.Collect(options.Paths, currentDirectory, missing, empty))
+        var inputs = reader.Expand(options.Paths);
+        foreach (var notice in inputs.Notices)
         {
-            if (!ManifestLoading.TryRead(input, stdin, limits, stderr, out var objects))
+            stderr.WriteLine("daemonlint: " + notice);
+        }
+
+        foreach (var input in inputs.Files)
+        {
+            var read = reader.ParseObjects(input, reader.Read(input, stdin));
+            foreach (var p in read.Problems)
             {
+                stderr.WriteLine(FindingText.Line(HostFindings.Of(input.DisplayName, p)));
                 failed = true;
-                continue;
             }
 
-            foreach (var o in objects)
+            foreach (var o in read.Objects)
             {
                 if (o.IsAppsV1DaemonSet)
                 {
@@ -71,15 +112,10 @@ public static class PlaceCommand
             }
         }
 
-        foreach (var m in missing)
+        foreach (var p in inputs.Problems)
         {
-            stderr.WriteLine($"daemonlint: {m}: no such file or directory");
-            failed = true;
-        }
-
-        foreach (var e in empty)
-        {
-            stderr.WriteLine($"daemonlint: {e}: the folder holds no .yaml, .yml or .json file");
+            stderr.WriteLine($"daemonlint: {p.Argument}: {p.Problem.Message}");
+            failed |= InputProblems.IsIoError(p.Problem.RuleId);
         }
 
         if (failed)
@@ -115,6 +151,22 @@ public static class PlaceCommand
 
         return report.Run.Results.Any(r => r.RunsNowhere) ? Program.ExitFindings : Program.ExitOk;
     }
+
+    // Prints what loading an inventory found; false when an argument is missing or a file could not be read whole.
+    private static bool Report(InventoryLoad load, string option, string what, TextWriter stderr)
+    {
+        foreach (var m in load.Missing)
+        {
+            stderr.WriteLine(m == "-" ? $"daemonlint: {option} cannot read standard input; give a file or a folder" : $"daemonlint: {what} '{m}' does not exist");
+        }
+
+        foreach (var p in load.Findings)
+        {
+            stderr.WriteLine(FindingText.Line(p));
+        }
+
+        return load.Complete;
+    }
 }
 
 /// <summary>The parsed options of <c>place</c>.</summary>
@@ -135,74 +187,15 @@ public sealed class PlaceOptions
     /// <summary>Gets or sets the output file, or null for standard output.</summary>
     public string? Output { get; set; }
 
-    /// <summary>Parses the arguments.</summary>
-    /// <param name="args">The arguments.</param>
+    /// <summary>Checks the options.</summary>
     /// <returns>The options.</returns>
-    public static PlaceOptions Parse(string[] args)
+    /// <exception cref="UsageException">An option is missing or wrong.</exception>
+    public PlaceOptions Validate()
     {
-        var o = new PlaceOptions();
-        var onlyPaths = false;
-        for (var i = 0; i < args.Length; i++)
+        var o = this;
+        if (!PlacementFormats.IsKnown(o.Format))
         {
-            var a = args[i];
-            if (onlyPaths || a == "-" || !a.StartsWith("-", StringComparison.Ordinal))
-            {
-                o.Paths.Add(a);
-                continue;
-            }
-
-            string? inline = null;
-            var eq = a.IndexOf('=');
-            if (eq > 0)
-            {
-                inline = a.Substring(eq + 1);
-                a = a.Substring(0, eq);
-            }
-
-            string Value()
-            {
-                if (inline is not null)
-                {
-                    return inline;
-                }
-
-                if (i + 1 >= args.Length)
-                {
-                    throw new UsageException($"option '{a}' needs a value");
-                }
-
-                return args[++i];
-            }
-
-            switch (a)
-            {
-                case "--":
-                    onlyPaths = true;
-                    break;
-                case "--nodes":
-                case "-n":
-                    o.Nodes.Add(Value());
-                    break;
-                case "--pods":
-                    o.Pods.Add(Value());
-                    break;
-                case "--format":
-                case "-f":
-                    var f = Value();
-                    if (!PlacementFormats.IsKnown(f))
-                    {
-                        throw new UsageException($"place: unknown format '{f}' (text, json, html)");
-                    }
-
-                    o.Format = f;
-                    break;
-                case "--output":
-                case "-o":
-                    o.Output = Value();
-                    break;
-                default:
-                    throw new UsageException($"place: unknown option '{a}'");
-            }
+            throw new UsageException($"place: unknown format '{o.Format}' (text, json, html)");
         }
 
         if (o.Nodes.Count == 0)
@@ -216,103 +209,5 @@ public sealed class PlaceOptions
         }
 
         return o;
-    }
-}
-
-/// <summary>Loads a node inventory from files or folders (<c>--nodes</c> of <c>place</c> and <c>validate</c>).</summary>
-public static class NodeInventoryLoader
-{
-    /// <summary>Loads the Node objects of the given paths; problems with single nodes (DS3008) are printed as warnings.</summary>
-    /// <param name="paths">Files or folders.</param>
-    /// <param name="currentDirectory">The current directory.</param>
-    /// <param name="limits">Reader limits.</param>
-    /// <param name="stderr">Where problems go.</param>
-    /// <param name="inventory">The inventory.</param>
-    /// <param name="printProblems">Whether to print DS3008 problems to <paramref name="stderr"/> (validate reports them as findings instead).</param>
-    /// <returns>False when a path is missing or a file cannot be read or parsed.</returns>
-    public static bool TryLoad(IEnumerable<string> paths, string currentDirectory, ReaderLimits limits, TextWriter stderr, out NodeInventory inventory, bool printProblems = true)
-    {
-        inventory = new NodeInventory();
-        var missing = new List<string>();
-        var empty = new List<string>();
-        var ok = true;
-        foreach (var input in InputCollector.Collect(paths, currentDirectory, missing, empty))
-        {
-            if (input.FullPath is null)
-            {
-                stderr.WriteLine("daemonlint: --nodes cannot read standard input; give a file or a folder");
-                ok = false;
-                continue;
-            }
-
-            if (!ManifestLoading.TryRead(input, TextReader.Null, limits, stderr, out var objects))
-            {
-                ok = false;
-                continue;
-            }
-
-            foreach (var o in objects)
-            {
-                inventory.TryAdd(o);
-            }
-        }
-
-        foreach (var m in missing)
-        {
-            stderr.WriteLine($"daemonlint: node inventory '{m}' does not exist");
-            ok = false;
-        }
-
-        foreach (var p in printProblems ? inventory.Problems : System.Array.Empty<Finding>())
-        {
-            stderr.WriteLine($"{p.File}({p.Span.Start.Line},{p.Span.Start.Column}): warning {p.RuleId}: {p.Message}");
-        }
-
-        return ok;
-    }
-}
-
-/// <summary>Reads one input into objects, printing YAML problems.</summary>
-internal static class ManifestLoading
-{
-    public static bool TryRead(InputFile input, TextReader stdin, ReaderLimits limits, TextWriter stderr, out List<ManifestObject> objects)
-    {
-        objects = new List<ManifestObject>();
-        string text;
-        try
-        {
-            if (input.FullPath is null)
-            {
-                text = stdin.ReadToEnd();
-            }
-            else
-            {
-                var bytes = File.ReadAllBytes(input.FullPath);
-                if (!TextDecoder.TryDecode(bytes, out text, out var problem))
-                {
-                    stderr.WriteLine($"daemonlint: {input.DisplayName}: {problem!.Message}");
-                    return false;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"daemonlint: cannot read {input.DisplayName}: {ex.Message}");
-            return false;
-        }
-
-        var ok = true;
-        foreach (var doc in YamlManifestReader.ReadDocuments(input.DisplayName, text, limits))
-        {
-            foreach (var p in doc.Problems)
-            {
-                stderr.WriteLine($"{input.DisplayName}({p.Span.Start.Line},{p.Span.Start.Column}): error {p.RuleId}: {p.Message}");
-                ok = false;
-            }
-
-            objects.AddRange(doc.Objects);
-        }
-
-        return ok;
     }
 }

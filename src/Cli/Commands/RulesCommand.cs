@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.IO;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
@@ -7,6 +8,36 @@ namespace DaemonLint.Cli.Commands;
 /// <summary><c>daemonlint rules</c>: the catalog as a table.</summary>
 public static class RulesCommand
 {
+    /// <summary>Builds <c>daemonlint rules</c>.</summary>
+    /// <param name="context">The streams.</param>
+    /// <returns>The command.</returns>
+    public static Command CreateRules(CliContext context)
+    {
+        var command = new Command("rules", "List the rule catalog: id, default severity, category and title.");
+        command.SetAction(_ => Run(System.Array.Empty<string>(), context.Stdout, context.Stderr));
+        return command;
+    }
+
+    /// <summary>Builds <c>daemonlint explain DSxxxx</c>.</summary>
+    /// <param name="context">The streams.</param>
+    /// <returns>The command.</returns>
+    public static Command CreateExplain(CliContext context)
+    {
+        var id = new Argument<string>("RULE") { Description = "A rule id, e.g. DS1001" };
+        id.CompletionSources.Add(_ => AllIds());
+        var command = new Command("explain", "Print a rule's page: cause, why it matters, examples, options, suppression.") { id };
+        command.SetAction(parse => Explain(new[] { parse.GetValue(id)! }, context.Stdout));
+        return command;
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> AllIds()
+    {
+        foreach (var r in RuleCatalog.All)
+        {
+            yield return r.Id;
+        }
+    }
+
     /// <summary>Runs the command.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="stdout">Standard output.</param>

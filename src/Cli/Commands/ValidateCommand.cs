@@ -1,353 +1,197 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using DaemonLint.Catalog;
-using DaemonLint.Cli.Git;
 using DaemonLint.Cli.Output;
-using DaemonLint.Configuration;
 using DaemonLint.Engine;
+using DaemonLint.Hosting;
 using DaemonLint.Model;
 using DaemonLint.Yaml;
 
 namespace DaemonLint.Cli.Commands;
 
-/// <summary><c>daemonlint validate</c>.</summary>
+/// <summary><c>daemonlint validate</c>: the options, and a run that is only the host layer's steps in order.</summary>
 public static class ValidateCommand
 {
-    /// <summary>Runs the command.</summary>
-    /// <param name="args">The arguments after <c>validate</c>.</param>
-    /// <param name="stdin">Standard input.</param>
-    /// <param name="stdout">Standard output.</param>
-    /// <param name="stderr">Standard error.</param>
-    /// <param name="currentDirectory">The current directory.</param>
-    /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string currentDirectory)
+    /// <summary>Builds the command.</summary>
+    /// <param name="context">The streams and current folder.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliContext context)
     {
-        var options = ValidateOptions.Parse(args);
-        var limits = ReaderLimits.Default with { MaxFileBytes = options.MaxFileBytes };
-        var run = new ValidationRun { BaseDirectory = currentDirectory };
+        var o = new ValidateOptionSymbols();
+        var command = new Command("validate", "Validate Kubernetes DaemonSet manifests as the API server does, and lint them.");
+        foreach (var option in o.All)
+        {
+            command.Options.Add(option);
+        }
 
+        command.Arguments.Add(o.Paths);
+        command.SetAction(parse => Run(ValidateOptions.From(parse, o), context));
+        return command;
+    }
+
+    /// <summary>Runs the command.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="cli">The streams and current folder.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(ValidateOptions options, CliContext cli)
+    {
+        var workspace = new Workspace(options.WorkspaceSettings(cli.CurrentDirectory));
+        var run = new ValidationRun { BaseDirectory = cli.CurrentDirectory };
+        if (!TryLoadSources(options, workspace, cli, run, out var sources))
+        {
+            return Program.ExitUsage;
+        }
+
+        var inputs = workspace.Reader.Expand(options.Paths);
+        inputs.Notices.ForEach(cli.Note);
+        foreach (var p in inputs.Problems)
+        {
+            run.Add(workspace.InputFinding(p.Argument, p.Problem), InputProblems.IsIoError(p.Problem.RuleId));
+        }
+
+        foreach (var file in inputs.Files)
+        {
+            var result = workspace.Check(file, sources, cli.Stdin);
+            if (!result.Skipped)
+            {
+                run.Add(result);
+                result.Notices.ForEach(cli.Note);
+            }
+        }
+
+        run.Findings.AddRange(workspace.ConfigurationFindings());
+        run.ExecutionSuccessful &= !workspace.HasConfigurationErrors();
+        run.Findings.Sort(ManifestValidator.CompareFindings);
+        if (!OutputFormats.WriteAll(run, options.Outputs, cli))
+        {
+            return Program.ExitUsage;
+        }
+
+        return !run.ExecutionSuccessful ? Program.ExitUsage
+            : run.Findings.Exists(f => f.Severity >= options.FailOn) ? Program.ExitFindings
+            : Program.ExitOk;
+    }
+
+    // The node inventory, the baseline files and the git baseline: a path that does not exist or a revision that is not a
+    // commit is a usage error; the problems inside the files are findings of the run.
+    private static bool TryLoadSources(ValidateOptions options, Workspace workspace, CliContext cli, ValidationRun run, out CheckSources sources)
+    {
+        sources = CheckSources.None;
         DaemonLint.Placement.NodeInventory? nodes = null;
+        var loader = new InventoryLoader(workspace.Reader, JsonInventoryParser.Instance);
         if (options.Nodes.Count > 0)
         {
-            if (!NodeInventoryLoader.TryLoad(options.Nodes, currentDirectory, limits, stderr, out var inventory, printProblems: false))
+            nodes = loader.LoadNodes(options.Nodes, out var nodeLoad);
+            if (nodeLoad.Missing.Count > 0)
             {
-                return Program.ExitUsage;
+                cli.Note($"node inventory '{nodeLoad.Missing[0]}' does not exist");
+                return false;
             }
 
-            nodes = inventory;
-            run.Findings.AddRange(inventory.Problems);
+            run.Add(nodeLoad.Findings, !nodeLoad.Complete);
         }
 
         if (options.Pods.Count > 0)
         {
             if (nodes is null)
             {
-                throw new UsageException("--pods needs --nodes (the pods are counted on the inventory's nodes: DS3009)");
+                cli.Note("--pods needs --nodes (the pods are counted on the inventory's nodes: DS3009)");
+                return false;
             }
 
-            if (!DaemonLint.Cli.Output.PlacementInputs.TryLoadPods(options.Pods, currentDirectory, stderr, out var pods))
+            var pods = loader.LoadPods(options.Pods, out var podLoad);
+            if (podLoad.Missing.Count > 0)
             {
-                return Program.ExitUsage;
+                cli.Note($"pod inventory '{podLoad.Missing[0]}' does not exist");
+                return false;
             }
 
+            run.Add(podLoad.Findings, !podLoad.Complete);
             nodes.WithPods(pods);
         }
 
-        var configProblems = new List<InputProblem>();
-        var config = LoadConfig(options, currentDirectory, configProblems, out var configFile, stderr);
-        if (config is null && configFile is not null)
+        BaselineFiles? baseline = null;
+        if (options.Baselines.Count > 0)
         {
-            return Program.ExitUsage;
-        }
-
-        var configDir = configFile is null ? null : Path.GetDirectoryName(configFile)!;
-        // .editorconfig severities (dotnet_diagnostic.DSxxxx.severity) for the files under each .editorconfig, found from each input's folder up.
-        var editorConfig = new EditorConfigSeverities(currentDirectory);
-        var validator = new ManifestValidator(new ValidatorOptions
-        {
-            Limits = limits,
-            SeverityOverride = (ruleId, file) => editorConfig.GetSeverity(ruleId, file == "<stdin>" ? null : file),
-            AllowPrivileged = !options.DisallowPrivileged,
-            UserNamespaces = options.UserNamespaces,
-            Nodes = nodes,
-            Suppressions = config,
-            SuppressionPath = configDir is null ? null : file => file is null ? null : Path.GetRelativePath(configDir, Path.GetFullPath(Path.Combine(currentDirectory, file))).Replace('\\', '/'),
-        });
-        var ioError = false;
-        var configDisplay = configFile is null ? null : Display(configFile, currentDirectory);
-        foreach (var p in configProblems)
-        {
-            ioError = true;
-            if (validator.InputFinding(configDisplay, p) is { } f)
+            baseline = BaselineFiles.Read(workspace.Reader, options.Baselines);
+            if (baseline.Load.Missing.Count > 0)
             {
-                run.Findings.Add(f);
-            }
-        }
-
-        var baseline = new BaselineIndex();
-        foreach (var b in options.Baselines)
-        {
-            if (!LoadBaseline(b, currentDirectory, baseline, limits, stderr))
-            {
-                return Program.ExitUsage;
-            }
-        }
-
-        var staged = options.Staged ?? (Environment.GetEnvironmentVariable("PRE_COMMIT") == "1" && options.Baselines.Count == 0 && options.BaselineRef is null);
-        var git = (GitRepository?)null;
-        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var gitRevision = options.BaselineRef ?? "HEAD";
-        if (staged || options.BaselineRef is not null)
-        {
-            git = GitRepository.Find(currentDirectory, out var gitError);
-            if (git is null)
-            {
-                stderr.WriteLine($"daemonlint: {(staged ? "--staged" : "--baseline-ref")} needs a git repository: {gitError}");
-                return Program.ExitUsage;
+                cli.Note($"baseline '{baseline.Load.Missing[0]}' does not exist");
+                return false;
             }
 
-            renames = git.Renames(gitRevision, staged);
+            run.Add(baseline.Load.Findings, !baseline.Load.Complete);
         }
 
-        var missing = new List<string>();
-        var empty = new List<string>();
-        var inputs = InputCollector.Collect(options.Paths, currentDirectory, missing, empty);
-        foreach (var m in missing)
-        {
-            ioError = true;
-            AddInputFinding(validator, run, m, RuleIds.FileUnreadable, "no such file or directory");
-        }
-
-        foreach (var e in empty)
-        {
-            AddInputFinding(validator, run, e, RuleIds.NoManifests, "the folder holds no .yaml, .yml or .json file");
-        }
-
-        foreach (var input in inputs)
-        {
-            run.Files++;
-            run.FileNames.Add(input.DisplayName);
-            byte[] bytes;
-            var fileBaseline = baseline;
-            try
-            {
-                if (staged && input.FullPath is not null)
-                {
-                    var indexed = git!.Show(string.Empty, input.FullPath);
-                    if (indexed is null)
-                    {
-                        continue; // deleted from the index: nothing to check
-                    }
-
-                    bytes = indexed;
-                }
-                else
-                {
-                    bytes = ReadInput(input, stdin, limits.MaxFileBytes);
-                }
-
-                if (git is not null && input.FullPath is not null)
-                {
-                    var oldPath = renames.TryGetValue(input.FullPath, out var from) ? from : input.FullPath;
-                    var old = git.Show(gitRevision, oldPath);
-                    if (old is not null)
-                    {
-                        fileBaseline = baseline.With(gitRevision + ":" + git.RelativePath(oldPath), old, limits);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                ioError = true;
-                AddInputFinding(validator, run, input.DisplayName, RuleIds.FileUnreadable, "cannot read the file: " + ex.Message);
-                continue;
-            }
-
-            var report = validator.ValidateBytes(input.DisplayName, bytes, fileBaseline);
-            run.Objects += report.Objects;
-            run.DaemonSets += report.DaemonSets;
-            run.CheckedObjects.AddRange(report.CheckedObjects);
-            run.Findings.AddRange(report.Findings);
-        }
-
-        if (config is not null)
-        {
-            foreach (var entry in config.Ignore)
-            {
-                if (entry.Uses == 0 && validator.InputFinding(configDisplay, new InputProblem(RuleIds.UnusedSuppression, "this ignore entry suppressed nothing in this run; remove it or fix its rules/paths/kind/namespace/name", entry.Span)) is { } unused)
-                {
-                    run.Findings.Add(unused);
-                }
-            }
-        }
-
-        run.Findings.Sort(ManifestValidator.CompareFindings);
-        run.ExecutionSuccessful = !ioError;
-        foreach (var (format, output) in options.Outputs)
-        {
-            var formatter = OutputFormats.Get(format);
-            if (output is null)
-            {
-                formatter.Write(run, stdout);
-            }
-            else
-            {
-                var path = Path.GetFullPath(Path.Combine(currentDirectory, output));
-                try
-                {
-                    using var w = new StreamWriter(path, append: false, new UTF8Encoding(false));
-                    formatter.Write(run, w);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    stderr.WriteLine($"daemonlint: cannot write {output}: {ex.Message}");
-                    return Program.ExitUsage;
-                }
-            }
-        }
-
-        if (ioError)
-        {
-            return Program.ExitUsage;
-        }
-
-        foreach (var f in run.Findings)
-        {
-            if (f.Severity >= options.FailOn)
-            {
-                return Program.ExitFindings;
-            }
-        }
-
-        return Program.ExitOk;
-    }
-
-    private static byte[] ReadInput(InputFile input, TextReader stdin, long maxBytes)
-    {
-        if (input.FullPath is null)
-        {
-            var text = stdin.ReadToEnd();
-            return Encoding.UTF8.GetBytes(text);
-        }
-
-        var length = new FileInfo(input.FullPath).Length;
-        if (length > maxBytes)
-        {
-            // Read no more than the limit allows; the validator reports the size (DS9005) without parsing.
-            using var fs = File.OpenRead(input.FullPath);
-            var head = new byte[Math.Min(maxBytes + 1, int.MaxValue - 64)];
-            var n = fs.Read(head, 0, head.Length);
-            Array.Resize(ref head, n);
-            return head;
-        }
-
-        return File.ReadAllBytes(input.FullPath);
-    }
-
-    private static SuppressionConfig? LoadConfig(ValidateOptions options, string currentDirectory, List<InputProblem> problems, out string? configFile, TextWriter stderr)
-    {
-        configFile = null;
-        if (options.NoConfig)
-        {
-            return null;
-        }
-
-        if (options.Config is not null)
-        {
-            configFile = Path.GetFullPath(Path.Combine(currentDirectory, options.Config));
-        }
-        else
-        {
-            for (var dir = new DirectoryInfo(currentDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, SuppressionConfig.FileName);
-                if (File.Exists(candidate))
-                {
-                    configFile = candidate;
-                    break;
-                }
-            }
-        }
-
-        if (configFile is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var bytes = File.ReadAllBytes(configFile);
-            if (!TextDecoder.TryDecode(bytes, out var text, out var problem))
-            {
-                problems.Add(problem! with { RuleId = RuleIds.ConfigurationError });
-                return new SuppressionConfig();
-            }
-
-            return SuppressionConfig.Parse(Display(configFile, currentDirectory), text, problems);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"daemonlint: cannot read the configuration {configFile}: {ex.Message}");
-            return null;
-        }
-    }
-
-    private static string Display(string fullPath, string currentDirectory)
-    {
-        var rel = Path.GetRelativePath(currentDirectory, fullPath);
-        return (rel.StartsWith("..", StringComparison.Ordinal) ? fullPath : rel).Replace('\\', '/');
-    }
-
-    private static void AddInputFinding(ManifestValidator validator, ValidationRun run, string file, string ruleId, string message)
-    {
-        var f = validator.InputFinding(file, new InputProblem(ruleId, message, SourceSpan.None));
-        if (f is not null)
-        {
-            run.Findings.Add(f);
-        }
-    }
-
-    private static bool LoadBaseline(string path, string currentDirectory, BaselineIndex index, ReaderLimits limits, TextWriter stderr)
-    {
-        var missing = new List<string>();
-        var empty = new List<string>();
-        var files = InputCollector.Collect(new[] { path }, currentDirectory, missing, empty);
-        if (missing.Count > 0)
-        {
-            stderr.WriteLine($"daemonlint: baseline '{path}' does not exist");
-            return false;
-        }
-
-        foreach (var f in files)
+        GitBaseline? git = null;
+        if (options.Staged || options.BaselineRef is not null)
         {
             try
             {
-                var bytes = File.ReadAllBytes(f.FullPath!);
-                if (!TextDecoder.TryDecode(bytes, out var text, out _))
-                {
-                    continue;
-                }
-
-                foreach (var doc in YamlManifestReader.ReadDocuments(f.DisplayName, text, limits))
-                {
-                    foreach (var o in doc.Objects)
-                    {
-                        index.Add(o);
-                    }
-                }
+                git = GitBaseline.Open(cli.CurrentDirectory, options.BaselineRef, options.Staged);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (GitException ex)
             {
-                stderr.WriteLine($"daemonlint: cannot read baseline {f.DisplayName}: {ex.Message}");
+                cli.Note($"{(options.BaselineRef is null ? "--staged" : "--baseline-ref")}: {ex.Message}");
                 return false;
             }
         }
 
+        sources = new CheckSources { Baseline = baseline, Git = git, Nodes = nodes };
         return true;
     }
+}
+
+/// <summary>The options of <c>validate</c>, as System.CommandLine symbols.</summary>
+internal sealed class ValidateOptionSymbols
+{
+    public Option<List<string>> Format { get; } = new("--format", "-f") { Description = "Output format: text (default), json, sarif, junit or github; repeatable, each with its own --output", HelpName = "text|json|sarif|junit|github" };
+
+    public Option<List<string>> Output { get; } = new("--output", "-o") { Description = "Write the preceding --format to FILE instead of standard output", HelpName = "FILE" };
+
+    public Option<List<string>> Baseline { get; } = new("--baseline") { Description = "Prior versions of the objects (a file or folder, e.g. kubectl get ds -A -o yaml), for update rules", HelpName = "PATH" };
+
+    public Option<string?> BaselineRef { get; } = new("--baseline-ref") { Description = "Compare with the same files at a git revision (update rules); it must name a commit", HelpName = "REV" };
+
+    public Option<bool> Staged { get; } = new("--staged") { Description = "Check the staged content, compared with HEAD (the default under pre-commit)" };
+
+    public Option<bool> NoStaged { get; } = new("--no-staged") { Description = "Check the work tree even under pre-commit" };
+
+    public Option<string?> Config { get; } = new("--config") { Description = "A .daemonlint.yaml for every input (default: the nearest one above each file)", HelpName = "FILE" };
+
+    public Option<bool> NoConfig { get; } = new("--no-config") { Description = "Read no .daemonlint.yaml" };
+
+    public Option<string?> FailOn { get; } = new("--fail-on") { Description = "Lowest severity that makes the exit code 1 (default error)", HelpName = "error|warning|info" };
+
+    public Option<bool> DisallowPrivileged { get; } = new("--disallow-privileged") { Description = "The cluster runs kube-apiserver --allow-privileged=false (DS1320)" };
+
+    public Option<bool> UserNamespaces { get; } = new("--user-namespaces") { Description = "The cluster has user namespaces on: hostUsers: false rules apply (DS1116)" };
+
+    public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = "The namespace objects without metadata.namespace are applied to, as kubectl apply -n (default: default); used to match --baseline objects", HelpName = "NS" };
+
+    public Option<string?> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest file read, in bytes (default 67108864)", HelpName = "BYTES" };
+
+    public Option<List<string>> Nodes { get; } = new("--nodes") { Description = "A node inventory (kubectl get nodes -o yaml|json, a Node, or a folder): enables the placement rules DS3006, DS3007 and DS3009", HelpName = "FILE" };
+
+    public Option<List<string>> Pods { get; } = new("--pods") { Description = "The cluster's pods (kubectl get pods -A -o yaml|json, or a folder), with --nodes: DS3009 counts the free capacity of each node and the host ports in use", HelpName = "FILE" };
+
+    public Argument<List<string>> Paths { get; } = new("PATH") { Description = "Files, folders (*.yaml, *.yml, *.json, recursively) or - for standard input", Arity = ArgumentArity.ZeroOrMore };
+
+    public ValidateOptionSymbols()
+    {
+        this.Format.CompletionSources.Add(OutputFormats.Names.ToArrayOf());
+        this.FailOn.CompletionSources.Add("error", "warning", "info");
+    }
+
+    public IEnumerable<Option> All => new Option[]
+    {
+        this.Format, this.Output, this.Baseline, this.BaselineRef, this.Staged, this.NoStaged, this.Config, this.NoConfig, this.FailOn,
+        this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes, this.Pods,
+    };
 }
 
 /// <summary>The parsed options of <c>validate</c>.</summary>
@@ -374,8 +218,8 @@ public sealed class ValidateOptions
     /// <summary>Gets or sets the git revision to compare with for update rules.</summary>
     public string? BaselineRef { get; set; }
 
-    /// <summary>Gets or sets whether to read staged content and compare with HEAD (null: when run by pre-commit).</summary>
-    public bool? Staged { get; set; }
+    /// <summary>Gets or sets a value indicating whether to read staged content and compare with HEAD.</summary>
+    public bool Staged { get; set; }
 
     /// <summary>Gets or sets the configuration file, or null to look for .daemonlint.yaml.</summary>
     public string? Config { get; set; }
@@ -383,157 +227,182 @@ public sealed class ValidateOptions
     /// <summary>Gets or sets a value indicating whether to ignore any configuration file.</summary>
     public bool NoConfig { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether the cluster runs kube-apiserver with --allow-privileged=false.</summary>
-    public bool DisallowPrivileged { get; set; }
-
-    /// <summary>Gets or sets a value indicating whether the cluster has the user-namespaces feature (hostUsers) on.</summary>
-    public bool UserNamespaces { get; set; }
+    /// <summary>Gets or sets the cluster settings given on the command line.</summary>
+    public ClusterOptions Cluster { get; set; } = ClusterOptions.None;
 
     /// <summary>Gets or sets the largest file read.</summary>
     public long MaxFileBytes { get; set; } = ReaderLimits.Default.MaxFileBytes;
 
-    /// <summary>Parses the arguments.</summary>
-    /// <param name="args">The arguments.</param>
-    /// <returns>The options.</returns>
-    public static ValidateOptions Parse(string[] args)
+    /// <summary>The host layer's settings for these options.</summary>
+    /// <param name="currentDirectory">The current folder.</param>
+    /// <returns>The settings.</returns>
+    public WorkspaceSettings WorkspaceSettings(string currentDirectory) => new()
+    {
+        BaseDirectory = currentDirectory,
+        Limits = ReaderLimits.Default with { MaxFileBytes = this.MaxFileBytes },
+        Cluster = this.Cluster,
+        ConfigurationFile = this.Config,
+        NoConfiguration = this.NoConfig,
+    };
+
+    internal static ValidateOptions From(ParseResult parse, ValidateOptionSymbols s)
     {
         var o = new ValidateOptions();
-        var onlyPaths = false;
-        for (var i = 0; i < args.Length; i++)
+        o.Paths.AddRange(PathArguments(parse, s.Paths));
+        o.Baselines.AddRange(parse.GetValue(s.Baseline) ?? new List<string>());
+        o.Nodes.AddRange(parse.GetValue(s.Nodes) ?? new List<string>());
+        o.Pods.AddRange(parse.GetValue(s.Pods) ?? new List<string>());
+        if (o.Pods.Count > 0 && o.Nodes.Count == 0)
         {
-            var a = args[i];
-            if (onlyPaths || a == "-" || !a.StartsWith("-", StringComparison.Ordinal))
+            throw new UsageException("--pods needs --nodes (the pods are counted on the inventory's nodes: DS3009)");
+        }
+        o.BaselineRef = parse.GetValue(s.BaselineRef);
+        o.Config = parse.GetValue(s.Config);
+        o.NoConfig = parse.GetValue(s.NoConfig);
+        var underPreCommit = Environment.GetEnvironmentVariable("PRE_COMMIT") == "1" && o.Baselines.Count == 0 && o.BaselineRef is null;
+        o.Staged = parse.GetValue(s.Staged) || (underPreCommit && !parse.GetValue(s.NoStaged));
+        if (parse.GetValue(s.FailOn) is { } level)
+        {
+            if (!SeverityExtensions.TryParse(level, out var sev) || sev == Severity.None)
             {
-                o.Paths.Add(a);
-                continue;
+                throw new UsageException($"--fail-on takes error, warning or info, not '{level}'");
             }
 
-            string Value()
-            {
-                if (i + 1 >= args.Length)
-                {
-                    throw new UsageException($"option '{a}' needs a value");
-                }
-
-                return args[++i];
-            }
-
-            var eq = a.IndexOf('=');
-            if (eq > 0)
-            {
-                // --format=json style
-                var name = a.Substring(0, eq);
-                args[i] = a.Substring(eq + 1);
-                i--;
-                a = name;
-            }
-
-            switch (a)
-            {
-                case "--":
-                    onlyPaths = true;
-                    break;
-                case "--format":
-                case "-f":
-                    var format = Value();
-                    if (!OutputFormats.IsKnown(format))
-                    {
-                        throw new UsageException($"unknown format '{format}' (text, json, sarif, junit, github)");
-                    }
-
-                    o.Outputs.Add((format, null));
-                    break;
-                case "--output":
-                case "-o":
-                    var file = Value();
-                    if (o.Outputs.Count == 0)
-                    {
-                        o.Outputs.Add(("text", file));
-                    }
-                    else if (o.Outputs[o.Outputs.Count - 1].File is not null)
-                    {
-                        throw new UsageException("each --output follows its own --format");
-                    }
-                    else
-                    {
-                        o.Outputs[o.Outputs.Count - 1] = (o.Outputs[o.Outputs.Count - 1].Format, file);
-                    }
-
-                    break;
-                case "--baseline":
-                    o.Baselines.Add(Value());
-                    break;
-                case "--nodes":
-                    o.Nodes.Add(Value());
-                    break;
-                case "--pods":
-                    o.Pods.Add(Value());
-                    break;
-                case "--baseline-ref":
-                    o.BaselineRef = Value();
-                    break;
-                case "--staged":
-                    o.Staged = true;
-                    break;
-                case "--no-staged":
-                    o.Staged = false;
-                    break;
-                case "--disallow-privileged":
-                    o.DisallowPrivileged = true;
-                    break;
-                case "--user-namespaces":
-                    o.UserNamespaces = true;
-                    break;
-                case "--config":
-                    o.Config = Value();
-                    break;
-                case "--no-config":
-                    o.NoConfig = true;
-                    break;
-                case "--fail-on":
-                    var level = Value();
-                    if (!SeverityExtensions.TryParse(level, out var sev) || sev == Severity.None)
-                    {
-                        throw new UsageException($"--fail-on takes error, warning or info, not '{level}'");
-                    }
-
-                    o.FailOn = sev;
-                    break;
-                case "--max-file-size":
-                    var size = Value();
-                    if (!long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) || bytes <= 0)
-                    {
-                        throw new UsageException($"--max-file-size takes a positive number of bytes, not '{size}'");
-                    }
-
-                    o.MaxFileBytes = bytes;
-                    break;
-                default:
-                    throw new UsageException($"unknown option '{a}'");
-            }
+            o.FailOn = sev;
         }
 
+        if (parse.GetValue(s.MaxFileSize) is { } size)
+        {
+            if (!long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) || bytes <= 0)
+            {
+                throw new UsageException($"--max-file-size takes a positive number of bytes, not '{size}'");
+            }
+
+            o.MaxFileBytes = bytes;
+        }
+
+        var ns = parse.GetValue(s.Namespace);
+        if (ns is not null && !ClusterOptions.IsValidNamespace(ns, out var nsError))
+        {
+            throw new UsageException("--namespace: " + nsError);
+        }
+
+        o.Cluster = new ClusterOptions
+        {
+            DisallowPrivileged = parse.GetValue(s.DisallowPrivileged) ? true : null,
+            UserNamespaces = parse.GetValue(s.UserNamespaces) ? true : null,
+            Namespace = ns,
+        };
+        o.Outputs.AddRange(PairOutputs(parse, s));
         if (o.Paths.Count == 0)
         {
             throw new UsageException("validate needs at least one PATH (a file, a folder, or - for standard input)");
         }
 
-        if (o.Outputs.Count == 0)
+        return o;
+    }
+
+    /// <summary>The path arguments; a word that looks like an option and came before <c>--</c> is an unknown option.</summary>
+    internal static List<string> PathArguments(ParseResult parse, Argument<List<string>> paths)
+    {
+        var values = parse.GetValue(paths) ?? new List<string>();
+
+        // Everything after `--` is a path, and comes last among the paths.
+        var afterDoubleDash = 0;
+        var sawDoubleDash = false;
+        foreach (var t in parse.Tokens)
         {
-            o.Outputs.Add(("text", null));
+            sawDoubleDash |= t.Type == TokenType.DoubleDash;
+            afterDoubleDash += sawDoubleDash && t.Type == TokenType.Argument ? 1 : 0;
         }
 
-        var toConsole = 0;
-        foreach (var (_, file) in o.Outputs)
+        for (var i = 0; i < values.Count; i++)
         {
-            toConsole += file is null ? 1 : 0;
+            var v = values[i];
+            if (v.Length > 1 && v[0] == '-' && i < values.Count - afterDoubleDash)
+            {
+                var suggestion = CommandLine.Suggest(v, parse.CommandResult.Command.Options.SelectManyNames());
+                throw new UsageException($"unknown option '{v}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?") + " (a file named so goes after --)");
+            }
         }
 
-        if (toConsole > 1)
+        return values;
+    }
+
+    private static HashSet<string> Names(Option o) => new(new[] { o }.SelectManyNames(), StringComparer.Ordinal);
+
+    // Each --output belongs to the --format before it; an --output with no --format writes text.
+    private static List<(string Format, string? File)> PairOutputs(ParseResult parse, ValidateOptionSymbols s)
+    {
+        var outputs = new List<(string Format, string? File)>();
+        Option? pending = null;
+        foreach (var t in parse.Tokens)
+        {
+            if (t.Type == TokenType.Option && (Names(s.Format).Contains(t.Value) || Names(s.Output).Contains(t.Value)))
+            {
+                pending = Names(s.Format).Contains(t.Value) ? s.Format : s.Output;
+                continue;
+            }
+
+            if (t.Type != TokenType.Argument || pending is null)
+            {
+                pending = null;
+                continue;
+            }
+
+            if (pending == s.Format)
+            {
+                if (!OutputFormats.IsKnown(t.Value))
+                {
+                    throw new UsageException($"unknown format '{t.Value}' (text, json, sarif, junit, github)");
+                }
+
+                outputs.Add((t.Value, null));
+            }
+            else if (outputs.Count == 0)
+            {
+                outputs.Add(("text", t.Value));
+            }
+            else if (outputs[outputs.Count - 1].File is not null)
+            {
+                throw new UsageException("each --output follows its own --format");
+            }
+            else
+            {
+                outputs[outputs.Count - 1] = (outputs[outputs.Count - 1].Format, t.Value);
+            }
+
+            pending = null;
+        }
+
+        if (outputs.Count == 0)
+        {
+            outputs.Add(("text", null));
+        }
+
+        if (outputs.FindAll(x => x.File is null).Count > 1)
         {
             throw new UsageException("only one --format may write to standard output; give the others an --output FILE");
         }
 
-        return o;
+        return outputs;
+    }
+}
+
+/// <summary>Small helpers over System.CommandLine symbols.</summary>
+internal static class SymbolExtensions
+{
+    public static string[] ToArrayOf(this IEnumerable<string> names) => new List<string>(names).ToArray();
+
+    public static IEnumerable<string> SelectManyNames(this IEnumerable<Option> options)
+    {
+        foreach (var o in options)
+        {
+            yield return o.Name;
+            foreach (var a in o.Aliases)
+            {
+                yield return a;
+            }
+        }
     }
 }

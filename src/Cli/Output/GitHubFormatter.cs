@@ -68,7 +68,7 @@ public sealed class GitHubFormatter : IOutputFormatter
 
         var title = RuleCatalog.TryGet(f.RuleId, out var d) ? $"{f.RuleId} {d.Title}" : f.RuleId;
         Property("title", title);
-        sb.Append("::").Append(EscapeData(f.Path is null ? f.Message : $"{f.Message} [{f.Path}]"));
+        sb.Append("::").Append(EscapeData(Hosting.FindingText.Message(f)));
         return sb.ToString();
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using DaemonLint.Cli.Commands;
 
 namespace DaemonLint.Cli.Output;
@@ -38,4 +39,35 @@ public static class OutputFormats
     /// <param name="name">The name.</param>
     /// <returns>The formatter.</returns>
     public static IOutputFormatter Get(string name) => Formats[name]();
+
+    /// <summary>Writes a run in every requested format, each to standard output or its file.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="outputs">The formats and files.</param>
+    /// <param name="cli">The streams and current folder.</param>
+    /// <returns>False when a file could not be written (reported on standard error).</returns>
+    public static bool WriteAll(ValidationRun run, IEnumerable<(string Format, string? File)> outputs, CliContext cli)
+    {
+        foreach (var (format, output) in outputs)
+        {
+            var formatter = Get(format);
+            if (output is null)
+            {
+                formatter.Write(run, cli.Stdout);
+                continue;
+            }
+
+            try
+            {
+                using var w = new StreamWriter(cli.FullPath(output), append: false, new UTF8Encoding(false));
+                formatter.Write(run, w);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                cli.Note($"cannot write {output}: {ex.Message}");
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

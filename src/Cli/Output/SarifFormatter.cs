@@ -281,7 +281,7 @@ public sealed class SarifFormatter : IOutputFormatter
 
         w.WriteString("level", Level(f.Severity));
         w.WriteStartObject("message");
-        w.WriteString("text", f.Path is null ? f.Message : $"{f.Message} [{f.Path}]");
+        w.WriteString("text", Hosting.FindingText.Message(f));
         w.WriteEndObject();
 
         w.WriteStartArray("locations");

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.IO;
 using DaemonLint.Cli.Commands;
+using DaemonLint.Hosting;
 using DaemonLint.Model;
 
 namespace DaemonLint.Cli.Output;
@@ -8,25 +8,10 @@ namespace DaemonLint.Cli.Output;
 /// <summary>The canonical compiler form, <c>file(line,col): error DS1001: message [path]</c>, and a summary line.</summary>
 public sealed class TextFormatter : IOutputFormatter
 {
-    /// <summary>Formats one finding as one line.</summary>
+    /// <summary>Formats one finding as one line (the host layer's canonical line).</summary>
     /// <param name="f">The finding.</param>
     /// <returns>The line.</returns>
-    public static string FormatLine(Finding f)
-    {
-        var location = f.File ?? "<input>";
-        if (f.Span.IsKnown)
-        {
-            location += string.Create(CultureInfo.InvariantCulture, $"({f.Span.Start.Line},{f.Span.Start.Column})");
-        }
-
-        var line = $"{location}: {f.Severity.ToText()} {f.RuleId}: {f.Message}";
-        if (f.Path is not null)
-        {
-            line += " [" + f.Path + "]";
-        }
-
-        return line;
-    }
+    public static string FormatLine(Finding f) => FindingText.Line(f);
 
     /// <inheritdoc />
     public void Write(ValidationRun run, TextWriter writer)

@@ -1,3 +1,5 @@
+using System;
+using DaemonLint.Engine;
 using DaemonLint.Model;
 
 namespace DaemonLint.Catalog;
@@ -75,6 +77,12 @@ public sealed record RuleDescriptor
 
     /// <summary>Gets the help link.</summary>
     public string HelpUri => HelpBase + this.Id + ".md";
+
+    /// <summary>Gets the factory of the rule class that implements this id, or null when <see cref="ReportedBy"/> names who reports it.</summary>
+    internal Func<Rule>? Create { get; init; }
+
+    /// <summary>Gets who reports this id when no rule class of its own does: the id of the rule whose class reports it too, or <c>engine</c> (the validator and the hosts, while reading the input).</summary>
+    internal string? ReportedBy { get; init; }
 
     /// <summary>Gets the category name used in SARIF and the analyzers.</summary>
     public string CategoryName => this.Category switch

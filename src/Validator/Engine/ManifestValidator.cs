@@ -72,7 +72,7 @@ public sealed class ManifestValidator
         {
             var report = new FileReport(file);
             this.AddInput(report, file, new InputProblem(
-                RuleIds.FileTooLarge,
+                RuleCatalog.DS9005_FileTooLarge.Id,
                 $"the file has {bytes.LongLength:N0} bytes, more than the limit of {this.Options.Limits.MaxFileBytes:N0}; the API server accepts at most 3 MiB per object, so it is not read",
                 SourceSpan.At(SourcePosition.Start)));
             return report;
@@ -117,7 +117,7 @@ public sealed class ManifestValidator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            this.AddInput(report, file, new InputProblem(RuleIds.InternalError, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
+            this.AddInput(report, file, new InputProblem(RuleCatalog.DS9008_InternalError.Id, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
         }
 
         Suppressions.ApplyComments(this, file, text, report.Findings);
@@ -237,7 +237,7 @@ public sealed class ManifestValidator
         var message = ids.Count == 0
             ? $"the {Suppressions.IgnoreAnnotation} annotation lists no rule id (expected e.g. \"DS4003,DS5001\")"
             : $"the {Suppressions.IgnoreAnnotation} annotation ignores {string.Join(", ", unused)}, which found nothing in this object; remove {(unused.Count == 1 ? "it" : "them")}";
-        if (this.InputFinding(obj.File, new InputProblem(RuleIds.UnusedSuppression, message, obj.Resolve(path).Span)) is { } f)
+        if (this.InputFinding(obj.File, new InputProblem(RuleCatalog.DS9010_UnusedSuppression.Id, message, obj.Resolve(path).Span)) is { } f)
         {
             found.Add(f with { Path = path, Object = obj.Ref });
         }
@@ -265,7 +265,7 @@ public sealed class ManifestValidator
             };
     }
 
-    /// <summary>Orders findings by file, position, then rule id.</summary>
+    /// <summary>Orders findings by file, position, rule id, then field path, message and severity (a total order).</summary>
     /// <param name="a">One finding.</param>
     /// <param name="b">Another.</param>
     /// <returns>The order.</returns>
@@ -284,7 +284,24 @@ public sealed class ManifestValidator
         }
 
         c = a.Span.Start.Column.CompareTo(b.Span.Start.Column);
-        return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        // A complete key, so that the order never depends on the order the findings were made in (input order, rule order).
+        c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Path?.ToString(), b.Path?.ToString());
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Message, b.Message);
+        }
+
+        return c != 0 ? c : a.Severity.CompareTo(b.Severity);
     }
 
     private Severity SeverityOf(RuleDescriptor d, string? file)

@@ -112,7 +112,7 @@ public static class Suppressions
         for (var i = 0; i < comments.Count; i++)
         {
             if (!used[i] && validator.InputFinding(file, new InputProblem(
-                    RuleIds.UnusedSuppression,
+                    RuleCatalog.DS9010_UnusedSuppression.Id,
                     $"this daemonlint-disable comment suppresses nothing on line {comments[i].TargetLine}" + (comments[i].RuleIds.Count > 0 ? $" ({string.Join(", ", comments[i].RuleIds)})" : string.Empty) + "; remove it",
                     comments[i].Span)) is { } unused)
             {
@@ -261,7 +261,7 @@ public sealed class SuppressionConfig
         {
             foreach (var p in doc.Problems)
             {
-                problems.Add(p with { RuleId = RuleIds.ConfigurationError, Message = "invalid configuration: " + p.Message });
+                problems.Add(p with { RuleId = RuleCatalog.DS9009_ConfigurationError.Id, Message = "invalid configuration: " + p.Message });
             }
 
             foreach (var obj in doc.Objects)
@@ -270,32 +270,40 @@ public sealed class SuppressionConfig
                 {
                     if (e.Key != "ignore")
                     {
-                        problems.Add(new InputProblem(RuleIds.ConfigurationError, $"unknown configuration key '{e.Key}' (expected: ignore)", e.KeySpan));
+                        problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, $"unknown configuration key '{e.Key}' (expected: ignore)", e.KeySpan));
                         continue;
                     }
 
-                    if (e.Value is not SequenceNode seq)
-                    {
-                        if (!e.Value.IsNull)
-                        {
-                            problems.Add(new InputProblem(RuleIds.ConfigurationError, "ignore must be a list of entries", e.Value.Span));
-                        }
-
-                        continue;
-                    }
-
-                    foreach (var item in seq.Items)
-                    {
-                        if (ParseEntry(item, problems) is { } entry)
-                        {
-                            config.Ignore.Add(entry);
-                        }
-                    }
+                    config.AddIgnoreEntries(e.Value, problems);
                 }
             }
         }
 
         return config;
+    }
+
+    /// <summary>Adds the entries of an <c>ignore:</c> value (a list of mappings) read by a host's configuration reader.</summary>
+    /// <param name="value">The value of the <c>ignore</c> key.</param>
+    /// <param name="problems">Configuration errors (DS9009), with locations; entries with errors are dropped.</param>
+    public void AddIgnoreEntries(ManifestNode value, List<InputProblem> problems)
+    {
+        if (value is not SequenceNode seq)
+        {
+            if (!value.IsNull)
+            {
+                problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "ignore must be a list of entries", value.Span));
+            }
+
+            return;
+        }
+
+        foreach (var item in seq.Items)
+        {
+            if (ParseEntry(item, problems) is { } entry)
+            {
+                this.Ignore.Add(entry);
+            }
+        }
     }
 
     /// <summary>Converts a path glob (<c>**</c> any folders, <c>*</c> and <c>?</c> within a name) to a regex.</summary>
@@ -341,7 +349,7 @@ public sealed class SuppressionConfig
     {
         if (item is not MappingNode m)
         {
-            problems.Add(new InputProblem(RuleIds.ConfigurationError, "an ignore entry must be a mapping (rules, paths, kind, namespace, name, reason)", item.Span));
+            problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "an ignore entry must be a mapping (rules, paths, kind, namespace, name, reason)", item.Span));
             return null;
         }
 
@@ -357,7 +365,7 @@ public sealed class SuppressionConfig
                     {
                         if (!RuleCatalog.TryGet(s, out _))
                         {
-                            problems.Add(new InputProblem(RuleIds.ConfigurationError, $"unknown rule id '{s}'", e.Value.Span));
+                            problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, $"unknown rule id '{s}'", e.Value.Span));
                             ok = false;
                         }
 
@@ -388,7 +396,7 @@ public sealed class SuppressionConfig
                     entry.Reason = (e.Value as ScalarNode)?.Raw;
                     break;
                 default:
-                    problems.Add(new InputProblem(RuleIds.ConfigurationError, $"unknown ignore key '{e.Key}' (expected: rules, paths, kind, namespace, name, reason)", e.KeySpan));
+                    problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, $"unknown ignore key '{e.Key}' (expected: rules, paths, kind, namespace, name, reason)", e.KeySpan));
                     ok = false;
                     break;
             }

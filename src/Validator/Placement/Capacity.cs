@@ -210,7 +210,7 @@ public sealed class DaemonPod
     public static DaemonPod Of(PlacementPlan plan)
     {
         var problems = new List<ResourceProblem>();
-        var requests = ResourceMath.PodRequests(plan.PodSpec, Rules.Paths.PodSpec, problems);
+        var requests = ResourceMath.PodRequests(plan.PodSpec, Rules.Support.Paths.PodSpec, problems);
         var ports = ResourceMath.HostPorts(plan.PodSpec, defaultHostNetwork: true);
         var surges = plan.Rollout.Type == "RollingUpdate" && plan.Rollout.MaxSurge.Known && plan.Rollout.MaxSurge.Value > 0;
         return new DaemonPod(plan.DisplayName, requests, ports, surges, plan.NodeName is not null, problems);

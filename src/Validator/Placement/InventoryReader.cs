@@ -69,7 +69,7 @@ public static class InventoryReader
         limits ??= ReaderLimits.Default;
         var result = new InventoryDocuments(onObject);
         var scanner = new Scanner(reader, skipComments: true);
-        var parser = new GuardedParser(new Parser(scanner), scanner);
+        var parser = new YamlManifestReader.GuardedParser(new Parser(scanner), scanner);
         var walker = new Walker(parser, limits.MaxDepth, result.Problems);
         var index = 0;
         try
@@ -92,11 +92,11 @@ public static class InventoryReader
         catch (YamlException ex)
         {
             var span = ex.Start.Index == 0 && ex.End.Index == 0 ? YamlManifestReader.ToSpan(scanner.CurrentPosition, scanner.CurrentPosition) : YamlManifestReader.ToSpan(ex.Start, ex.End);
-            result.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), span));
+            result.Problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "YAML syntax error: " + CleanMessage(ex.Message), span));
         }
         catch (TooDeepException ex)
         {
-            result.Problems.Add(new InputProblem(RuleIds.DocumentTooComplex, $"nesting is deeper than {limits.MaxDepth} levels; no Kubernetes object is this deep, so the rest of the file is not read", ex.Span));
+            result.Problems.Add(new InputProblem(RuleCatalog.DS9006_DocumentTooComplex.Id, $"nesting is deeper than {limits.MaxDepth} levels; no Kubernetes object is this deep, so the rest of the file is not read", ex.Span));
         }
 
         return result;
@@ -176,46 +176,6 @@ public static class InventoryReader
         return root;
     }
 
-
-    /// <summary>
-    /// YamlDotNet's scanner throws other exceptions than <see cref="YamlException"/> on some malformed input (an unclosed
-    /// flow mapping: <see cref="InvalidOperationException"/>; an escape naming no code point such as <c>"\UFFFFFFFF"</c>:
-    /// <see cref="ArgumentOutOfRangeException"/>). Every call into the parser goes through this wrapper, so those become a
-    /// syntax error at the scanner's position, and exceptions of the walker are never mistaken for one.
-    /// </summary>
-    private sealed class GuardedParser : IParser
-    {
-        private readonly IParser inner;
-        private readonly Scanner scanner;
-
-        public GuardedParser(IParser inner, Scanner scanner)
-        {
-            this.inner = inner;
-            this.scanner = scanner;
-        }
-
-        public ParsingEvent? Current => this.inner.Current;
-
-        public bool MoveNext()
-        {
-            try
-            {
-                return this.inner.MoveNext();
-            }
-            catch (YamlException)
-            {
-                throw;
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
-            {
-                var at = this.scanner.CurrentPosition;
-                throw new SyntaxErrorException(at, at, ex is ArgumentOutOfRangeException
-                    ? "found an escape sequence that names no Unicode character (\\U and \\u escapes must name a code point up to 10FFFF, outside the surrogates)"
-                    : "the YAML could not be read past this point (is a bracket or quote unclosed?)");
-            }
-        }
-    }
-
     private sealed class TooDeepException : Exception
     {
         public TooDeepException(SourceSpan span) => this.Span = span;
@@ -267,7 +227,7 @@ public static class InventoryReader
                         return target;
                     }
 
-                    this.problems.Add(new InputProblem(RuleIds.YamlSyntax, $"alias '*{a.Value.Value}' refers to an anchor this reader did not keep (or none); it is read as null", YamlManifestReader.ToSpan(a.Start, a.End)));
+                    this.problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, $"alias '*{a.Value.Value}' refers to an anchor this reader did not keep (or none); it is read as null", YamlManifestReader.ToSpan(a.Start, a.End)));
                     return null;
                 case MappingStart ms:
                     this.Deeper(depth, ms);
@@ -355,7 +315,7 @@ public static class InventoryReader
                     }
                     else if (keyNode is not null)
                     {
-                        this.problems.Add(new InputProblem(RuleIds.YamlSyntax, "complex mapping keys (a mapping or sequence used as a key) are not valid in Kubernetes manifests", keyNode.Span));
+                        this.problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "complex mapping keys (a mapping or sequence used as a key) are not valid in Kubernetes manifests", keyNode.Span));
                     }
                 }
 
@@ -391,7 +351,7 @@ public static class InventoryReader
                 if (FindKey(entries!, ref index, key) is var existing and >= 0)
                 {
                     var first = entries![existing].KeySpan.Start;
-                    this.problems.Add(new InputProblem(RuleIds.DuplicateKey, $"mapping key \"{key}\" already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys", keySpan));
+                    this.problems.Add(new InputProblem(RuleCatalog.DS9004_DuplicateKey.Id, $"mapping key \"{key}\" already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys", keySpan));
                     entries[existing] = entry;
                 }
                 else

@@ -1,15 +1,10 @@
 using System;
 using System.Collections.Generic;
+using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 
 namespace DaemonLint.Placement;
-
-/// <summary>A problem with one object of an inventory that is not a finding of a rule: where, and what was done about it.</summary>
-/// <param name="File">The file.</param>
-/// <param name="Span">Where in the file.</param>
-/// <param name="Message">What is wrong.</param>
-public sealed record InventoryProblem(string? File, SourceSpan Span, string Message);
 
 /// <summary>
 /// A pod of the cluster as the scheduler counts it on its node: requests, host ports, and which DaemonSet owns it. It
@@ -81,13 +76,13 @@ public sealed class PodInventory
     private readonly List<PodInfo> pods = new();
     private readonly Dictionary<string, List<PodInfo>> byNode = new(StringComparer.Ordinal);
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
-    private readonly List<InventoryProblem> problems = new();
+    private readonly List<Finding> problems = new();
 
     /// <summary>Gets every pod read, in input order.</summary>
     public IReadOnlyList<PodInfo> Pods => this.pods;
 
-    /// <summary>Gets the pods that were skipped or read with parts dropped.</summary>
-    public IReadOnlyList<InventoryProblem> Problems => this.problems;
+    /// <summary>Gets findings (DS3010) for the pods that were skipped or read with parts dropped.</summary>
+    public IReadOnlyList<Finding> Problems => this.problems;
 
     /// <summary>Gets the number of pods that count on some node (bound, not finished).</summary>
     public int BoundCount { get; private set; }
@@ -221,6 +216,20 @@ public sealed class PodInventory
         }
     }
 
-    private void Problem(ManifestObject obj, FieldPath path, string message) =>
-        this.problems.Add(new InventoryProblem(obj.File, obj.Resolve(path).Span, $"pod {obj.Ref.DisplayName}: {message}"));
+    private void Problem(ManifestObject obj, FieldPath path, string message)
+    {
+        var d = RuleCatalog.DS3010_InventoryPodMustBeReadable;
+        this.problems.Add(new Finding
+        {
+            RuleId = d.Id,
+            Severity = d.DefaultSeverity,
+            Message = $"pod {obj.Ref.DisplayName}: {message}",
+            Kind = FindingKind.Invalid,
+            Path = path,
+            Object = obj.Ref,
+            File = obj.File,
+            Span = obj.Resolve(path).Span,
+            HelpUri = d.HelpUri,
+        });
+    }
 }

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Numerics;
 using DaemonLint.Engine;
 using DaemonLint.Model;
-using DaemonLint.Rules.PodResources;
+using DaemonLint.Rules.Support;
 using DaemonLint.Syntax;
 
 namespace DaemonLint.Placement;

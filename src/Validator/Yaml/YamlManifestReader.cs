@@ -22,6 +22,12 @@ public sealed record ReaderLimits
 
     /// <summary>Gets the largest file read, in bytes.</summary>
     public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Gets the largest node or pod inventory read (<c>--nodes</c>, <c>--pods</c>), in bytes: <c>kubectl get pods -A -o yaml</c>
+    /// of a large cluster runs to hundreds of megabytes, where no manifest comes near <see cref="MaxFileBytes"/>.
+    /// </summary>
+    public long MaxInventoryBytes { get; init; } = 1L << 30;
 }
 
 /// <summary>A problem reading the input itself (DS9xxx), located in the file.</summary>
@@ -64,7 +70,7 @@ public static class YamlManifestReader
     {
         limits ??= ReaderLimits.Default;
         var scanner = new Scanner(new StringReader(text), skipComments: true);
-        var parser = new Parser(scanner);
+        var parser = new GuardedParser(new Parser(scanner), scanner);
         var builder = new TreeBuilder(limits);
         var index = 0;
         while (true)
@@ -82,20 +88,12 @@ public static class YamlManifestReader
             {
                 // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner's position is where it stopped.
                 var span = ex.Start.Index == 0 && ex.End.Index == 0 ? ToSpan(scanner.CurrentPosition, scanner.CurrentPosition) : ToSpan(ex.Start, ex.End);
-                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: " + CleanMessage(ex.Message), span));
-                stop = true;
-            }
-            catch (InvalidOperationException)
-            {
-                // YamlDotNet's scanner throws this (instead of a YamlException) on some malformed input, e.g. an unclosed
-                // flow mapping whose last line is a plain "key: value".
-                var at = ToSpan(scanner.CurrentPosition, scanner.CurrentPosition);
-                doc.Problems.Add(new InputProblem(RuleIds.YamlSyntax, "YAML syntax error: the YAML could not be read past this point (is a bracket or quote unclosed?)", at));
+                doc.Problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "YAML syntax error: " + CleanMessage(ex.Message), span));
                 stop = true;
             }
             catch (DocumentTooComplexException ex)
             {
-                doc.Problems.Add(new InputProblem(RuleIds.DocumentTooComplex, ex.Message, ex.Span));
+                doc.Problems.Add(new InputProblem(RuleCatalog.DS9006_DocumentTooComplex.Id, ex.Message, ex.Span));
                 skip = !ex.StopReading;
                 stop = ex.StopReading;
             }
@@ -160,6 +158,52 @@ public static class YamlManifestReader
         }
 
         doc.Objects.Add(new ManifestObject(map, file, index));
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws other exceptions than <see cref="YamlException"/> on some malformed input:
+    /// <see cref="InvalidOperationException"/> for an unclosed flow mapping whose last line is a plain "key: value", and
+    /// <see cref="ArgumentOutOfRangeException"/> (from <c>char.ConvertFromUtf32</c>) for an escape such as <c>"\UFFFFFFFF"</c>
+    /// that names no Unicode character. Every call into the parser goes through this wrapper, so whatever the parser
+    /// throws becomes a syntax error at the scanner's position, and exceptions of our own code are not mistaken for one.
+    /// The streaming inventory reader (<see cref="Placement.InventoryReader"/>) reads through it too.
+    /// </summary>
+    internal sealed class GuardedParser : IParser
+    {
+        private readonly IParser inner;
+        private readonly Scanner scanner;
+
+        public GuardedParser(IParser inner, Scanner scanner)
+        {
+            this.inner = inner;
+            this.scanner = scanner;
+        }
+
+        public ParsingEvent? Current => this.inner.Current;
+
+        public bool MoveNext()
+        {
+            try
+            {
+                return this.inner.MoveNext();
+            }
+            catch (YamlException)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
+            {
+                var at = this.scanner.CurrentPosition;
+                throw new SyntaxErrorException(at, at, Describe(ex));
+            }
+        }
+
+        private static string Describe(Exception ex) => ex switch
+        {
+            ArgumentOutOfRangeException => "found an escape sequence that names no Unicode character (\\U and \\u escapes must name a code point up to 10FFFF, outside the surrogates)",
+            InvalidOperationException => "the YAML could not be read past this point (is a bracket or quote unclosed?)",
+            _ => "the YAML could not be read past this point",
+        };
     }
 
     private sealed class DocumentTooComplexException : Exception
@@ -492,7 +536,7 @@ public static class YamlManifestReader
                 {
                     top.PendingKey = null;
                     top.PendingIsMerge = false;
-                    problems.Add(new InputProblem(RuleIds.YamlSyntax, "complex mapping keys (a mapping or sequence used as a key) are not valid in Kubernetes manifests", node.Span));
+                    problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "complex mapping keys (a mapping or sequence used as a key) are not valid in Kubernetes manifests", node.Span));
                 }
 
                 return;
@@ -526,7 +570,7 @@ public static class YamlManifestReader
             {
                 var first = entries[existing].KeySpan.Start;
                 problems.Add(new InputProblem(
-                    RuleIds.DuplicateKey,
+                    RuleCatalog.DS9004_DuplicateKey.Id,
                     $"mapping key \"{top.PendingKey}\" already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
                     top.PendingKeySpan));
                 entries[existing] = entry;

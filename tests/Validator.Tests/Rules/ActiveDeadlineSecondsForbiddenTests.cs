@@ -21,7 +21,7 @@ public sealed class ActiveDeadlineSecondsForbiddenTests
                   activeDeadlineSeconds: 600 # expect: DS1010 spec.template.spec.activeDeadlineSeconds
                   containers: [{name: c, image: i}]
             """,
-            RuleIds.ActiveDeadlineSecondsForbidden);
+            RuleCatalog.DS1010_ActiveDeadlineSecondsForbidden.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Forbidden, "Forbidden: activeDeadlineSeconds in DaemonSet is not Supported. Remove activeDeadlineSeconds: daemon pods run for the life of their node");
     }
 }

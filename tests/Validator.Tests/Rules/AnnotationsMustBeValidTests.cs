@@ -22,7 +22,7 @@ public sealed class AnnotationsMustBeValidTests
               selector: {matchLabels: {app: a}}
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
-            RuleIds.AnnotationsMustBeValid);
+            RuleCatalog.DS1008_AnnotationsMustBeValid.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"example.com/-owner\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
     }
 

@@ -17,7 +17,7 @@ public sealed class ApiVersionMustBeServedTests
               selector: {matchLabels: {app: a}}
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
-            RuleIds.ApiVersionMustBeServed);
+            RuleCatalog.DS1021_ApiVersionMustBeServed.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"apps/v2\": no matches for kind \"DaemonSet\" in version \"apps/v2\". DaemonSet is served as apps/v1");
     }
 }

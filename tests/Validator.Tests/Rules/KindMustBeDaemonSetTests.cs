@@ -18,7 +18,7 @@ public sealed class KindMustBeDaemonSetTests
               selector: {matchLabels: {app: a}}
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
-            RuleIds.KindMustBeDaemonSet);
+            RuleCatalog.DS1020_KindMustBeDaemonSet.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"Daemonset\": no matches for kind \"Daemonset\" in version \"apps/v1\". Kinds are case-sensitive: write kind: DaemonSet");
     }
 

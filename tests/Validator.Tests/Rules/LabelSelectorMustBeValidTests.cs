@@ -13,7 +13,7 @@ public sealed class LabelSelectorMustBeValidTests
         var f = RuleTestKit.Single(
             "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  selector:\n    matchExpressions:\n"
             + "      - {key: app, operator: Equals, values: [a]} # expect: DS1004 spec.selector.matchExpressions[0].operator\n" + Template,
-            RuleIds.LabelSelectorMustBeValid);
+            RuleCatalog.DS1004_LabelSelectorMustBeValid.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"Equals\": not a valid selector operator");
     }
 
@@ -23,7 +23,7 @@ public sealed class LabelSelectorMustBeValidTests
         var f = RuleTestKit.Single(
             "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  selector:\n    matchExpressions:\n"
             + "      - {key: app, operator: NotIn} # expect: DS1004 spec.selector.matchExpressions[0].values\n" + Template,
-            RuleIds.LabelSelectorMustBeValid);
+            RuleCatalog.DS1004_LabelSelectorMustBeValid.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Required, "Required value: must be specified when `operator` is 'In' or 'NotIn'");
     }
 
@@ -33,7 +33,7 @@ public sealed class LabelSelectorMustBeValidTests
         var f = RuleTestKit.Single(
             "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  selector:\n    matchExpressions:\n"
             + "      - {key: app, operator: DoesNotExist, values: [a]} # expect: DS1004 spec.selector.matchExpressions[0].values\n" + Template,
-            RuleIds.LabelSelectorMustBeValid);
+            RuleCatalog.DS1004_LabelSelectorMustBeValid.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Forbidden, "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
     }
 
@@ -43,7 +43,7 @@ public sealed class LabelSelectorMustBeValidTests
         var f = RuleTestKit.Single(
             "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  selector:\n    matchLabels:\n"
             + "      a/b/c: x # expect: DS1004 spec.selector.matchLabels\n" + Template,
-            RuleIds.LabelSelectorMustBeValid);
+            RuleCatalog.DS1004_LabelSelectorMustBeValid.Id);
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,

@@ -20,7 +20,7 @@ public sealed class LabelsMustBeValidTests
               selector: {matchLabels: {app: a}}
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
-            RuleIds.LabelsMustBeValid);
+            RuleCatalog.DS1007_LabelsMustBeValid.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghi\": name part must be no more than 63 characters");
     }
 }

@@ -20,7 +20,7 @@ public sealed class MaxSurgeRequiresZeroMaxUnavailableTests
               selector: {matchLabels: {app: a}}
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
-            RuleIds.MaxSurgeRequiresZeroMaxUnavailable);
+            RuleCatalog.DS1015_MaxSurgeRequiresZeroMaxUnavailable.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: 1: may not be set when maxUnavailable is non-zero. maxUnavailable defaults to 1 when unset: add maxUnavailable: 0 to roll out by surging");
     }
 }

@@ -18,7 +18,7 @@ public sealed class MinReadySecondsMustBeNonNegativeTests
               selector: {matchLabels: {app: a}}
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
-            RuleIds.MinReadySecondsMustBeNonNegative);
+            RuleCatalog.DS1011_MinReadySecondsMustBeNonNegative.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: -1: must be greater than or equal to 0");
     }
 }

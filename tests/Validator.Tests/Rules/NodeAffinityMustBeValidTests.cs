@@ -24,7 +24,7 @@ public sealed class NodeAffinityMustBeValidTests
                       requiredDuringSchedulingIgnoredDuringExecution:
                         nodeSelectorTerms: [] # expect: DS1019 spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
             """,
-            RuleIds.NodeAffinityMustBeValid);
+            RuleCatalog.DS1019_NodeAffinityMustBeValid.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Required, "Required value: must have at least one node selector term. An empty list is rejected; remove requiredDuringSchedulingIgnoredDuringExecution to run on every node");
     }
 }

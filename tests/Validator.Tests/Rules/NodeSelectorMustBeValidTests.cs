@@ -22,7 +22,7 @@ public sealed class NodeSelectorMustBeValidTests
                   nodeSelector:
                     "bad key": x # expect: DS1018 spec.template.spec.nodeSelector
             """,
-            RuleIds.NodeSelectorMustBeValid);
+            RuleCatalog.DS1018_NodeSelectorMustBeValid.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"bad key\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
     }
 }

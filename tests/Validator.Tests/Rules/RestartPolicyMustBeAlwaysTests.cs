@@ -21,7 +21,7 @@ public sealed class RestartPolicyMustBeAlwaysTests
                   restartPolicy: OnFailure # expect: DS1009 spec.template.spec.restartPolicy
                   containers: [{name: c, image: i}]
             """);
-        var f = findings.Single(x => x.RuleId == RuleIds.RestartPolicyMustBeAlways);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id);
         Assert.Equal(
             "Unsupported value: \"OnFailure\": supported values: \"Always\". DaemonSet pods must restart Always; remove restartPolicy or set it to Always",
             f.Message);

@@ -18,7 +18,7 @@ public sealed class RevisionHistoryLimitMustBeNonNegativeTests
               selector: {matchLabels: {app: a}}
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
-            RuleIds.RevisionHistoryLimitMustBeNonNegative);
+            RuleCatalog.DS1012_RevisionHistoryLimitMustBeNonNegative.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: -3: must be greater than or equal to 0");
     }
 }

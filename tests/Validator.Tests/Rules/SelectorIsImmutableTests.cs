@@ -23,7 +23,7 @@ public sealed class SelectorIsImmutableTests
         var findings = FixtureVerifier.VerifyText(
             Ds("{matchLabels: {app: agent, tier: node}} # expect: DS1005 spec.selector"),
             baseline: FixtureTests.BaselineFrom(Baseline, "live.yaml"));
-        var f = Assert.Single(findings, x => x.RuleId == RuleIds.SelectorIsImmutable);
+        var f = Assert.Single(findings, x => x.RuleId == RuleCatalog.DS1005_SelectorIsImmutable.Id);
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,
@@ -34,7 +34,7 @@ public sealed class SelectorIsImmutableTests
     public void ReorderedMatchLabelsKeys_AreEqual() =>
         FixtureVerifier.VerifyText(
             Ds("{matchLabels: {tier: node, app: agent}}"),
-            ruleId: RuleIds.SelectorIsImmutable,
+            ruleId: RuleCatalog.DS1005_SelectorIsImmutable.Id,
             baseline: FixtureTests.BaselineFrom(Ds("{matchLabels: {app: agent, tier: node}}")));
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class SelectorIsImmutableTests
     public void DifferentIdentity_IsNoMatch(string name, string ns, string apiVersion, string kind) =>
         FixtureVerifier.VerifyText(
             Ds("{matchLabels: {app: changed}}"),
-            ruleId: RuleIds.SelectorIsImmutable,
+            ruleId: RuleCatalog.DS1005_SelectorIsImmutable.Id,
             baseline: FixtureTests.BaselineFrom(Ds("{matchLabels: {app: agent}}", name, ns, apiVersion, kind)));
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class SelectorIsImmutableTests
     {
         // The control for DifferentIdentity_IsNoMatch: the same baseline under the same identity does fire.
         var findings = new Engine.ManifestValidator().ValidateText("ds.yaml", Ds("{matchLabels: {app: changed}}"), FixtureTests.BaselineFrom(Baseline));
-        Assert.Single(findings.Findings, x => x.RuleId == RuleIds.SelectorIsImmutable);
+        Assert.Single(findings.Findings, x => x.RuleId == RuleCatalog.DS1005_SelectorIsImmutable.Id);
     }
 
     [Fact]
@@ -73,11 +73,11 @@ public sealed class SelectorIsImmutableTests
     {
         FixtureVerifier.VerifyText(
             Ds("{matchLabels: {app: agent}, matchExpressions: []}"),
-            ruleId: RuleIds.SelectorIsImmutable,
+            ruleId: RuleCatalog.DS1005_SelectorIsImmutable.Id,
             baseline: FixtureTests.BaselineFrom(Baseline));
         FixtureVerifier.VerifyText(
             Baseline,
-            ruleId: RuleIds.SelectorIsImmutable,
+            ruleId: RuleCatalog.DS1005_SelectorIsImmutable.Id,
             baseline: FixtureTests.BaselineFrom(Ds("{matchLabels: {app: agent}, matchExpressions: []}")));
     }
 
@@ -94,7 +94,7 @@ public sealed class SelectorIsImmutableTests
         // "agent" and 'agent' are the same string; 1 and 0x1 the same number; a quoted "1" is not the number 1.
         FixtureVerifier.VerifyText(
             Ds("{matchLabels: {app: 'agent', n: 0x1, b: yes}}"),
-            ruleId: RuleIds.SelectorIsImmutable,
+            ruleId: RuleCatalog.DS1005_SelectorIsImmutable.Id,
             baseline: FixtureTests.BaselineFrom(Ds("{matchLabels: {app: \"agent\", n: 1, b: true}}")));
         FixtureVerifier.VerifyText(
             Ds("{matchLabels: {app: agent, n: \"1\"}} # expect: DS1005 spec.selector"),

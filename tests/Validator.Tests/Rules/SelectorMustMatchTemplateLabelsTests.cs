@@ -24,7 +24,7 @@ public sealed class SelectorMustMatchTemplateLabelsTests
                   labels: {app: agnet} # expect: DS1001 spec.template.metadata.labels
                 spec: {containers: [{name: c, image: i}]}
             """,
-            RuleIds.SelectorMustMatchTemplateLabels);
+            RuleCatalog.DS1001_SelectorMustMatchTemplateLabels.Id);
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,
@@ -49,7 +49,7 @@ public sealed class SelectorMustMatchTemplateLabelsTests
                 metadata: {labels: {other: x}}
                 spec: {containers: [{name: c, image: i}]}
             """);
-        Assert.Equal(new[] { RuleIds.LabelSelectorMustBeValid }, findings.Select(f => f.RuleId).Distinct());
+        Assert.Equal(new[] { RuleCatalog.DS1004_LabelSelectorMustBeValid.Id }, findings.Select(f => f.RuleId).Distinct());
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public sealed class SelectorMustMatchTemplateLabelsTests
         var withUnknown = new List<Finding>();
         new ManifestValidator().ValidateObject(replaced, null, withUnknown);
 
-        Assert.Contains(withEmpty, f => f.RuleId == RuleIds.SelectorMustMatchTemplateLabels);
-        Assert.DoesNotContain(withUnknown, f => f.RuleId == RuleIds.SelectorMustMatchTemplateLabels);
+        Assert.Contains(withEmpty, f => f.RuleId == RuleCatalog.DS1001_SelectorMustMatchTemplateLabels.Id);
+        Assert.DoesNotContain(withUnknown, f => f.RuleId == RuleCatalog.DS1001_SelectorMustMatchTemplateLabels.Id);
     }
 
     internal static MappingNode Replace(MappingNode map, string[] path, ManifestNode value, int at = 0)

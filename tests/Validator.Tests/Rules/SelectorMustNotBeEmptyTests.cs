@@ -21,11 +21,11 @@ public sealed class SelectorMustNotBeEmptyTests
                 metadata: {labels: {app: agent}}
                 spec: {containers: [{name: c, image: i}]}
             """);
-        var f = Assert.Single(findings, x => x.RuleId == RuleIds.SelectorMustNotBeEmpty);
+        var f = Assert.Single(findings, x => x.RuleId == RuleCatalog.DS1003_SelectorMustNotBeEmpty.Id);
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,
             "Invalid value: {}: empty selector is invalid for daemonset. An empty selector would select every pod; set spec.selector.matchLabels to the template labels");
-        Assert.DoesNotContain(findings, x => x.RuleId is RuleIds.SelectorMustMatchTemplateLabels or RuleIds.SelectorRequired);
+        Assert.DoesNotContain(findings, x => x.RuleId is "DS1001" or "DS1002");
     }
 }

@@ -19,7 +19,7 @@ public sealed class SelectorRequiredTests
                   labels: {app: agent} # expect: DS1002 spec.template.metadata.labels
                 spec: {containers: [{name: c, image: i}]}
             """,
-            RuleIds.SelectorRequired);
+            RuleCatalog.DS1002_SelectorRequired.Id);
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,
@@ -39,7 +39,7 @@ public sealed class SelectorRequiredTests
             # ^^^^^^^^
                 spec: {containers: [{name: c, image: i}]}
             """,
-            RuleIds.SelectorRequired);
+            RuleCatalog.DS1002_SelectorRequired.Id);
         Assert.Equal(5, f.Span.Start.Line);
         Assert.Equal(3, f.Span.Start.Column);
     }

@@ -25,7 +25,7 @@ public sealed class TolerationMustBeValidTests
                       effect: NoSchedule # expect: DS1017 spec.template.spec.tolerations[0].effect
                       tolerationSeconds: 30
             """,
-            RuleIds.TolerationMustBeValid);
+            RuleCatalog.DS1017_TolerationMustBeValid.Id);
         RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set. tolerationSeconds only bounds how long a NoExecute taint is tolerated; set effect: NoExecute or remove tolerationSeconds");
     }
 }

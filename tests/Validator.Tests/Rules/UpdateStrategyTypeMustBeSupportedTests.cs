@@ -19,7 +19,7 @@ public sealed class UpdateStrategyTypeMustBeSupportedTests
               selector: {matchLabels: {app: a}}
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
-            RuleIds.UpdateStrategyTypeMustBeSupported);
+            RuleCatalog.DS1013_UpdateStrategyTypeMustBeSupported.Id);
         RuleTestKit.AssertFinding(f, FindingKind.NotSupported, "Unsupported value: {type: \"rollingUpdate\"}: supported values: \"RollingUpdate\", \"OnDelete\". Strategy types are case-sensitive: write RollingUpdate or OnDelete");
     }
 }

@@ -11,7 +11,7 @@ public sealed class SchemaMessageTests
     public void DS2001_UnknownField_ServerWordsAndDidYouMean()
     {
         var f = Single(
-            RuleIds.UnknownField,
+            RuleCatalog.DS2001_UnknownField.Id,
             """
             apiVersion: apps/v1
             kind: DaemonSet
@@ -37,7 +37,7 @@ public sealed class SchemaMessageTests
     public void DS2001_TemplateGeneration_ExplainsTheRemoval()
     {
         var f = Single(
-            RuleIds.UnknownField,
+            RuleCatalog.DS2001_UnknownField.Id,
             """
             apiVersion: apps/v1
             kind: DaemonSet
@@ -58,7 +58,7 @@ public sealed class SchemaMessageTests
     public void DS2002_WrongType_SaysWhatWasExpected()
     {
         var f = Single(
-            RuleIds.WrongType,
+            RuleCatalog.DS2002_WrongType.Id,
             """
             apiVersion: apps/v1
             kind: DaemonSet
@@ -84,7 +84,7 @@ public sealed class SchemaMessageTests
     public void DS2002_OutOfRange_NamesTheRange()
     {
         var f = Single(
-            RuleIds.WrongType,
+            RuleCatalog.DS2002_WrongType.Id,
             """
             apiVersion: apps/v1
             kind: DaemonSet
@@ -105,7 +105,7 @@ public sealed class SchemaMessageTests
     public void DS2003_YamlBoolean_ExplainsYaml11()
     {
         var f = Single(
-            RuleIds.YamlBooleanForString,
+            RuleCatalog.DS2003_YamlBooleanForString.Id,
             """
             apiVersion: apps/v1
             kind: DaemonSet
@@ -130,7 +130,7 @@ public sealed class SchemaMessageTests
     public void DS2004_YamlNumber_ShowsWhatTheNumberBecame()
     {
         var f = Single(
-            RuleIds.YamlNumberForString,
+            RuleCatalog.DS2004_YamlNumberForString.Id,
             """
             apiVersion: apps/v1
             kind: DaemonSet
@@ -153,7 +153,7 @@ public sealed class SchemaMessageTests
     public void DS2004_Octal_ShowsTheDecimalValue()
     {
         var f = Single(
-            RuleIds.YamlNumberForString,
+            RuleCatalog.DS2004_YamlNumberForString.Id,
             """
             apiVersion: apps/v1
             kind: DaemonSet
@@ -178,7 +178,7 @@ public sealed class SchemaMessageTests
     public void DS2005_Quantity_UpstreamMessageAndUnitHint()
     {
         var f = Single(
-            RuleIds.QuantityMustParse,
+            RuleCatalog.DS2005_QuantityMustParse.Id,
             """
             apiVersion: apps/v1
             kind: DaemonSet

@@ -122,32 +122,6 @@ public sealed class SchemaValidatorTests
     public void QuantitySyntax_FollowsParseQuantity(string text, bool valid) =>
         Assert.Equal(valid, QuantitySyntax.Check(text) is null);
 
-    [Fact]
-    public void RealWorldCorpus_AppsV1DaemonSetsAndLists_HaveNoSchemaIssues()
-    {
-        var daemonSets = 0;
-        var problems = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.RealWorldCorpus, "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
-        {
-            foreach (var obj in Read(File.ReadAllText(file)))
-            {
-                if (!obj.IsAppsV1DaemonSet)
-                {
-                    continue;
-                }
-
-                daemonSets++;
-                foreach (var issue in SchemaValidator.Validate(obj.Root, SchemaSet.Kubernetes.ForKind(obj.ApiVersion, obj.Kind)!))
-                {
-                    problems.Add($"{Path.GetFileName(file)}: {issue.Path}: {issue.Detail}");
-                }
-            }
-        }
-
-        Assert.Empty(problems);
-        Assert.Equal(103, daemonSets);
-    }
-
     private static IEnumerable<ManifestObject> Read(string yaml) =>
         YamlManifestReader.ReadDocuments("test.yaml", yaml).SelectMany(d => d.Objects).ToList();
 

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using DaemonLint.Model;
-using DaemonLint.Rules.PodResources;
+using DaemonLint.Rules.Support;
 using DaemonLint.Syntax;
 
 namespace DaemonLint.Tests.Syntax;

@@ -39,7 +39,7 @@ public sealed class YamlManifestReaderTests
         Assert.Equal(1, report.Objects);
         Assert.Equal(1, report.DaemonSets);
         var f = Assert.Single(report.Findings);
-        Assert.Equal(RuleIds.RestartPolicyMustBeAlways, f.RuleId);
+        Assert.Equal(RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id, f.RuleId);
         Assert.Equal(13, f.Span.Start.Line);
     }
 
@@ -167,14 +167,14 @@ public sealed class YamlManifestReaderTests
     {
         var doc = YamlManifestReader.ReadDocuments("d.yaml", "kind: A\nmetadata:\n  name: one\n  name: two\n").Single();
         var p = Assert.Single(doc.Problems);
-        Assert.Equal(RuleIds.DuplicateKey, p.RuleId);
+        Assert.Equal(RuleCatalog.DS9004_DuplicateKey.Id, p.RuleId);
         Assert.Equal(4, p.Span.Start.Line);
         Assert.Equal(3, p.Span.Start.Column);
         Assert.Contains("already defined at line 3", p.Message);
         Assert.Equal("two", doc.Objects.Single().Name);
 
         var report = new ManifestValidator().ValidateText("d.yaml", "kind: A\nmetadata:\n  name: one\n  name: two\n");
-        Assert.Equal(RuleIds.DuplicateKey, Assert.Single(report.Findings).RuleId);
+        Assert.Equal(RuleCatalog.DS9004_DuplicateKey.Id, Assert.Single(report.Findings).RuleId);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class YamlManifestReaderTests
     {
         var doc = YamlManifestReader.ReadDocuments("c.yaml", "kind: A\n? [a, b]\n: value\nok: 1\n").Single();
         var p = Assert.Single(doc.Problems);
-        Assert.Equal(RuleIds.YamlSyntax, p.RuleId);
+        Assert.Equal(RuleCatalog.DS9001_YamlSyntax.Id, p.RuleId);
         Assert.Equal(2, p.Span.Start.Line);
         Assert.Equal(1, Assert.IsType<ScalarNode>(doc.Objects.Single().Root["ok"]).IntValue);
     }
@@ -192,7 +192,29 @@ public sealed class YamlManifestReaderTests
     {
         var report = new ManifestValidator().ValidateText("t.yaml", "kind: A\nmetadata:\n\tname: x\n");
         var f = Assert.Single(report.Findings);
-        Assert.True(f.RuleId == RuleIds.YamlSyntax && f.Span.Start.Line == 3, $"{f.RuleId} {f.Span} {f.Message}");
+        Assert.True(f.RuleId == RuleCatalog.DS9001_YamlSyntax.Id && f.Span.Start.Line == 3, $"{f.RuleId} {f.Span} {f.Message}");
+    }
+
+    [Theory]
+    [InlineData("metadata:\n  name: x\n  labels: {a: \"\\UFFFFFFFF\"}\n", 4, "names no Unicode character")]
+    [InlineData("metadata:\n  name: x\nb: \"ok\"\nc: \"\\U00110000\"\n", 5, "invalid Unicode")]
+    public void EscapeNamingNoCharacter_IsASyntaxError_NotAnInternalError(string body, int line, string message)
+    {
+        // YamlDotNet throws ArgumentOutOfRangeException from char.ConvertFromUtf32 here, not a YamlException.
+        var report = new ManifestValidator().ValidateText("u.yaml", "kind: A\n" + body + "---\nkind: B\n");
+        var f = Assert.Single(report.Findings);
+        Assert.True(f.RuleId == RuleCatalog.DS9001_YamlSyntax.Id && f.Span.Start.Line == line, $"{f.RuleId} {f.Span} {f.Message}");
+        Assert.Contains(message, f.Message);
+    }
+
+    [Fact]
+    public void UnclosedFlowMapping_IsASyntaxErrorAtTheScannerPosition()
+    {
+        // The scanner throws InvalidOperationException on this one.
+        var doc = YamlManifestReader.ReadDocuments("f.yaml", "kind: A\nmetadata: {name: x\nspec: y\n").Single();
+        var p = Assert.Single(doc.Problems);
+        Assert.Equal(RuleCatalog.DS9001_YamlSyntax.Id, p.RuleId);
+        Assert.True(p.Span.Start.Line >= 2, p.Span.ToString());
     }
 
     [Fact]

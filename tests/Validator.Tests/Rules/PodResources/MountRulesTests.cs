@@ -20,7 +20,7 @@ public sealed class VolumeMountMustReferenceVolumeTests
               - name: cfg
                 configMap: {name: app, defaultMode: 999} # expect: DS1365 spec.template.spec.volumes[0].configMap.defaultMode
             """));
-        var f = findings.Single(x => x.RuleId == RuleIds.VolumeMountMustReferenceVolume);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS1380_VolumeMountMustReferenceVolume.Id);
         Assert.Equal(FindingKind.NotFound, f.Kind);
         Assert.Equal("Not found: \"cfg\". Volume \"cfg\" (spec.template.spec.volumes[0]) is rejected for its own errors, so no mount can use it; fix that volume", f.Message);
     }
@@ -41,7 +41,7 @@ public sealed class MountPathMustBeValidTests
                   - {name: a, mountPath: /x} # expect: DS1381 spec.template.spec.containers[0].volumeMounts[1].mountPath
             volumes: [{name: a}]
             """));
-        Assert.Equal("Invalid value: \"/x\": must be unique. Mount each path once per container; use subPath to mount parts of volumes side by side", findings.Single(x => x.RuleId == RuleIds.MountPathMustBeValid).Message);
+        Assert.Equal("Invalid value: \"/x\": must be unique. Mount each path once per container; use subPath to mount parts of volumes side by side", findings.Single(x => x.RuleId == RuleCatalog.DS1381_MountPathMustBeValid.Id).Message);
     }
 }
 
@@ -61,7 +61,7 @@ public sealed class SubPathMustBeRelativeTests
                     subPath: /abs # expect: DS1382 spec.template.spec.containers[0].volumeMounts.subPath
             volumes: [{name: a}]
             """));
-        var f = findings.Single(x => x.RuleId == RuleIds.SubPathMustBeRelative);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS1382_SubPathMustBeRelative.Id);
         Assert.Equal("Invalid value: \"/abs\": must be a relative path. Write it relative to the volume root: abs", f.Message);
         Assert.Equal("spec.template.spec.containers[0].volumeMounts.subPath", f.Path!.ToString());
     }
@@ -85,7 +85,7 @@ public sealed class MountPropagationMustBeValidTests
             """));
         Assert.Equal(
             "Forbidden: Bidirectional mount propagation is available only to privileged containers. Set securityContext.privileged: true on this container, or use HostToContainer",
-            findings.Single(x => x.RuleId == RuleIds.MountPropagationMustBeValid).Message);
+            findings.Single(x => x.RuleId == RuleCatalog.DS1383_MountPropagationMustBeValid.Id).Message);
     }
 }
 
@@ -105,7 +105,7 @@ public sealed class RecursiveReadOnlyMustBeValidTests
                     recursiveReadOnly: IfPossible # expect: DS1384 spec.template.spec.containers[0].volumeMounts.recursiveReadOnly
             volumes: [{name: a}]
             """));
-        Assert.Equal("Forbidden: may only be specified when readOnly is true. Add readOnly: true to this mount", findings.Single(x => x.RuleId == RuleIds.RecursiveReadOnlyMustBeValid).Message);
+        Assert.Equal("Forbidden: may only be specified when readOnly is true. Add readOnly: true to this mount", findings.Single(x => x.RuleId == RuleCatalog.DS1384_RecursiveReadOnlyMustBeValid.Id).Message);
     }
 }
 
@@ -127,6 +127,6 @@ public sealed class SubPathOfImageVolumeTests
               - name: model
                 image: {reference: "registry.example.com/model:1"}
             """));
-        Assert.Equal("Invalid value: \"weights\": not allowed in image volume sources. Mount the whole image volume", findings.Single(x => x.RuleId == RuleIds.SubPathMustBeRelative).Message);
+        Assert.Equal("Invalid value: \"weights\": not allowed in image volume sources. Mount the whole image volume", findings.Single(x => x.RuleId == RuleCatalog.DS1382_SubPathMustBeRelative.Id).Message);
     }
 }

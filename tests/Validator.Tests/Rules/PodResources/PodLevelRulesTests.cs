@@ -17,7 +17,7 @@ public sealed class SysctlNameMustBeValidTests
             """));
         Assert.Equal(
             "Invalid value: \"Kernel.Msgmax\": must have at most 253 characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$. Sysctl names are lower case: kernel.msgmax",
-            findings.Single(x => x.RuleId == RuleIds.SysctlNameMustBeValid).Message);
+            findings.Single(x => x.RuleId == RuleCatalog.DS1340_SysctlNameMustBeValid.Id).Message);
     }
 }
 
@@ -36,7 +36,7 @@ public sealed class SysctlMustNotUseHostNamespaceTests
             """));
         Assert.Equal(
             "Invalid value: \"net.ipv4.tcp_syncookies\": may not be specified when 'hostNetwork' is true. With hostNetwork the sysctl would change the node's network namespace; remove it or configure it on the node",
-            findings.Single(x => x.RuleId == RuleIds.SysctlMustNotUseHostNamespace).Message);
+            findings.Single(x => x.RuleId == RuleCatalog.DS1341_SysctlMustNotUseHostNamespace.Id).Message);
     }
 }
 
@@ -51,7 +51,7 @@ public sealed class OsSpecificFieldsMustMatchPodOsTests
             hostIPC: true # expect: DS1342 spec.template.spec.hostIPC
             containers: [{name: c, image: i}]
             """));
-        Assert.Equal("Forbidden: cannot be set for a windows pod. Remove hostIPC: it applies to Linux pods only", findings.Single(x => x.RuleId == RuleIds.OsSpecificFieldsMustMatchPodOs).Message);
+        Assert.Equal("Forbidden: cannot be set for a windows pod. Remove hostIPC: it applies to Linux pods only", findings.Single(x => x.RuleId == RuleCatalog.DS1342_OsSpecificFieldsMustMatchPodOs.Id).Message);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class OsSpecificFieldsMustMatchPodOsTests
                 securityContext:
                   windowsOptions: {runAsUserName: u} # expect: DS1342 spec.template.spec.containers[0].securityContext.windowsOptions
             """));
-        Assert.Equal("Forbidden: windows options cannot be set for a linux pod. Remove windowsOptions or set os.name: windows", findings.Single(x => x.RuleId == RuleIds.OsSpecificFieldsMustMatchPodOs).Message);
+        Assert.Equal("Forbidden: windows options cannot be set for a linux pod. Remove windowsOptions or set os.name: windows", findings.Single(x => x.RuleId == RuleCatalog.DS1342_OsSpecificFieldsMustMatchPodOs.Id).Message);
     }
 }
 
@@ -90,6 +90,6 @@ public sealed class SysctlMustNotUseHostNamespaceUpdateTests
             doc.Objects.ForEach(baseline.Add);
         }
 
-        FixtureVerifier.VerifyText(PodTemplate.Ds(Spec), ruleId: RuleIds.SysctlMustNotUseHostNamespace, baseline: baseline);
+        FixtureVerifier.VerifyText(PodTemplate.Ds(Spec), ruleId: RuleCatalog.DS1341_SysctlMustNotUseHostNamespace.Id, baseline: baseline);
     }
 }

@@ -18,8 +18,8 @@ public sealed class ResourceQuantityMustBeValidTests
                 resources:
                   limits:
                     memory: 1GB # expect: DS2005 spec.template.spec.containers[0].resources.limits[memory]
-            """), ruleId: RuleIds.ResourceQuantityMustBeValid);
-        Assert.DoesNotContain(findings, x => x.RuleId == RuleIds.ResourceQuantityMustBeValid);
+            """), ruleId: RuleCatalog.DS1301_ResourceQuantityMustBeValid.Id);
+        Assert.DoesNotContain(findings, x => x.RuleId == RuleCatalog.DS1301_ResourceQuantityMustBeValid.Id);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class ResourceQuantityMustBeValidTests
                 resources:
                   limits: {cpu: 1, memory: 1e9}
                   requests: {cpu: 0.25, nvidia.com/gpu: 0x1}
-            """), ruleId: RuleIds.ResourceQuantityMustBeValid);
+            """), ruleId: RuleCatalog.DS1301_ResourceQuantityMustBeValid.Id);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ResourceQuantityMustBeValidTests
                   limits:
                     example.com/dongle: 1.5 # expect: DS1301 spec.template.spec.containers[0].resources.limits[example.com/dongle]
             """));
-        Assert.Equal("Invalid value: \"1500m\": must be an integer. Extended resources are counted in whole units", findings.Single(x => x.RuleId == RuleIds.ResourceQuantityMustBeValid).Message);
+        Assert.Equal("Invalid value: \"1500m\": must be an integer. Extended resources are counted in whole units", findings.Single(x => x.RuleId == RuleCatalog.DS1301_ResourceQuantityMustBeValid.Id).Message);
     }
 }
 
@@ -66,7 +66,7 @@ public sealed class ResourceNameMustBeValidTests
                   requests:
                     ram: 1Gi # expect: DS1302 spec.template.spec.containers[0].resources.requests[ram], DS1302 spec.template.spec.containers[0].resources.requests[ram]
             """));
-        var messages = findings.Where(x => x.RuleId == RuleIds.ResourceNameMustBeValid).Select(x => x.Message).ToList();
+        var messages = findings.Where(x => x.RuleId == RuleCatalog.DS1302_ResourceNameMustBeValid.Id).Select(x => x.Message).ToList();
         Assert.Contains("Invalid value: \"ram\": must be a standard resource type or fully qualified. Write memory", messages);
         Assert.Contains("Invalid value: \"ram\": must be a standard resource for containers. Write memory", messages);
     }
@@ -87,7 +87,7 @@ public sealed class RequestMustNotExceedLimitTests
                   requests:
                     memory: 1Gi # expect: DS1303 spec.template.spec.containers[0].resources.requests
             """));
-        var f = findings.Single(x => x.RuleId == RuleIds.RequestMustNotExceedLimit);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS1303_RequestMustNotExceedLimit.Id);
         Assert.Equal("Invalid value: \"1Gi\": must be less than or equal to memory limit of 1G. Lower requests[memory] to at most 1G or raise the limit", f.Message);
         Assert.Equal("spec.template.spec.containers[0].resources.requests", f.Path!.ToString());
     }
@@ -104,7 +104,7 @@ public sealed class RequestMustNotExceedLimitTests
                 resources:
                   limits: {cpu: 1m}
                   requests: {cpu: "0.0001"}
-            """), ruleId: RuleIds.RequestMustNotExceedLimit);
+            """), ruleId: RuleCatalog.DS1303_RequestMustNotExceedLimit.Id);
     }
 }
 
@@ -122,7 +122,7 @@ public sealed class NonOvercommitableRequestMustEqualLimitTests
                   requests:
                     nvidia.com/gpu: 1 # expect: DS1304 spec.template.spec.containers[0].resources.limits
             """));
-        var f = findings.Single(x => x.RuleId == RuleIds.NonOvercommitableRequestMustEqualLimit);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS1304_NonOvercommitableRequestMustEqualLimit.Id);
         Assert.Equal("Required value: Limit must be set for non overcommitable resources. Add limits[nvidia.com/gpu]: 1 (equal to the request), or move the request to limits", f.Message);
         Assert.Equal(FindingKind.Required, f.Kind);
     }
@@ -142,7 +142,7 @@ public sealed class HugePagesRequireCpuOrMemoryTests
                   limits: {hugepages-1Gi: 2Gi}
                   requests: {hugepages-1Gi: 2Gi}
             """));
-        Assert.Equal("Forbidden: HugePages require cpu or memory. Add a memory (or cpu) request or limit next to the hugepages", findings.Single(x => x.RuleId == RuleIds.HugePagesRequireCpuOrMemory).Message);
+        Assert.Equal("Forbidden: HugePages require cpu or memory. Add a memory (or cpu) request or limit next to the hugepages", findings.Single(x => x.RuleId == RuleCatalog.DS1305_HugePagesRequireCpuOrMemory.Id).Message);
     }
 }
 
@@ -160,7 +160,7 @@ public sealed class FractionalByteQuantityTests
                   requests:
                     memory: 100.5 # expect: DS4106 spec.template.spec.containers[0].resources.requests[memory]
             """));
-        var f = findings.Single(x => x.RuleId == RuleIds.FractionalByteQuantity);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS4106_FractionalByteQuantity.Id);
         Assert.Equal(Severity.Warning, f.Severity);
         Assert.Equal("Invalid value: fractional byte value \"100500m\" is invalid, must be an integer. Write whole bytes, e.g. 101 or a value with a binary suffix such as Mi", f.Message);
     }
@@ -183,6 +183,6 @@ public sealed class SharedResourcesAliasTests
               - name: b
                 image: i
                 resources: *res
-            """), ruleId: RuleIds.RequestMustNotExceedLimit);
+            """), ruleId: RuleCatalog.DS1303_RequestMustNotExceedLimit.Id);
     }
 }

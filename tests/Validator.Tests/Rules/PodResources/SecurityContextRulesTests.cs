@@ -20,7 +20,7 @@ public sealed class PrivilegedDisallowedByPolicyTests
     public void Privileged_Triggers_WhenClusterDisallowsIt()
     {
         var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(Privileged), options: new ValidatorOptions { AllowPrivileged = false });
-        var f = findings.Single(x => x.RuleId == RuleIds.PrivilegedDisallowedByPolicy);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS1320_PrivilegedDisallowedByPolicy.Id);
         Assert.Equal("Forbidden: disallowed by cluster policy. This cluster does not allow privileged containers; remove privileged: true and add only the capabilities the container needs", f.Message);
     }
 
@@ -28,7 +28,7 @@ public sealed class PrivilegedDisallowedByPolicyTests
     public void Privileged_DoesNotTrigger_ByDefault()
     {
         var findings = new ManifestValidator().ValidateText("x.yaml", PodTemplate.Ds(Privileged)).Findings;
-        Assert.DoesNotContain(findings, f => f.RuleId == RuleIds.PrivilegedDisallowedByPolicy);
+        Assert.DoesNotContain(findings, f => f.RuleId == RuleCatalog.DS1320_PrivilegedDisallowedByPolicy.Id);
     }
 }
 
@@ -46,7 +46,7 @@ public sealed class AllowPrivilegeEscalationConflictTests
             """));
         Assert.Equal(
             "Invalid value: {allowPrivilegeEscalation: false, privileged: true}: cannot set `allowPrivilegeEscalation` to false and `privileged` to true. A privileged container can always escalate: remove allowPrivilegeEscalation: false or privileged: true",
-            findings.Single(x => x.RuleId == RuleIds.AllowPrivilegeEscalationConflict).Message);
+            findings.Single(x => x.RuleId == RuleCatalog.DS1321_AllowPrivilegeEscalationConflict.Id).Message);
     }
 }
 
@@ -63,7 +63,7 @@ public sealed class UserAndGroupIdsMustBeInRangeTests
             """));
         Assert.Equal(
             "Invalid value: -1: must be between 0 and 2147483647, inclusive. IDs are non-negative: omit the field to leave it unset, or use 0 for root",
-            findings.Single(x => x.RuleId == RuleIds.UserAndGroupIdsMustBeInRange).Message);
+            findings.Single(x => x.RuleId == RuleCatalog.DS1322_UserAndGroupIdsMustBeInRange.Id).Message);
     }
 }
 
@@ -78,7 +78,7 @@ public sealed class SeccompProfileMustBeValidTests
               seccompProfile: {} # expect: DS1323 spec.template.spec.securityContext.seccompProfile.type
             containers: [{name: c, image: i}]
             """));
-        var f = findings.Single(x => x.RuleId == RuleIds.SeccompProfileMustBeValid);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS1323_SeccompProfileMustBeValid.Id);
         Assert.Equal("Required value: type is required when seccompProfile is set. Set type: RuntimeDefault (or Localhost with a localhostProfile, or Unconfined)", f.Message);
         Assert.Equal(FindingKind.Required, f.Kind);
     }
@@ -98,6 +98,6 @@ public sealed class SeccompProfileMustBeValidTests
             """));
         Assert.Equal(
             "Invalid value: {type: \"RuntimeDefault\", localhostProfile: \"my.json\"}: can only be set when seccomp type is Localhost. Remove localhostProfile or set type: Localhost",
-            findings.Single(x => x.RuleId == RuleIds.SeccompProfileMustBeValid).Message);
+            findings.Single(x => x.RuleId == RuleCatalog.DS1323_SeccompProfileMustBeValid.Id).Message);
     }
 }

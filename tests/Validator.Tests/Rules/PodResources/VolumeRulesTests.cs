@@ -16,7 +16,7 @@ public sealed class VolumeNameMustBeValidTests
               - {name: data}
               - {name: data} # expect: DS1360 spec.template.spec.volumes[1].name
             """));
-        var f = findings.Single(x => x.RuleId == RuleIds.VolumeNameMustBeValid);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS1360_VolumeNameMustBeValid.Id);
         Assert.Equal("Duplicate value: \"data\". Volume names must be unique; rename one of them", f.Message);
         Assert.Equal(FindingKind.Duplicate, f.Kind);
     }
@@ -37,7 +37,7 @@ public sealed class VolumeMustHaveOneSourceTests
                 persistentVolumeClaim: {claimName: c} # expect: DS1361 spec.template.spec.volumes[0].persistentVolumeClaim
             """));
         Assert.All(
-            findings.Where(x => x.RuleId == RuleIds.VolumeMustHaveOneSource),
+            findings.Where(x => x.RuleId == RuleCatalog.DS1361_VolumeMustHaveOneSource.Id),
             f => Assert.Equal("Forbidden: may not specify more than 1 volume type. A volume has exactly one source: move this one into a volume of its own", f.Message));
     }
 }
@@ -55,7 +55,7 @@ public sealed class HostPathPathMustBeValidTests
                 hostPath:
                   path: /var/../etc # expect: DS1362 spec.template.spec.volumes[0].hostPath.path
             """));
-        Assert.Equal("Invalid value: \"/var/../etc\": must not contain '..'. Write the path without '..' elements", findings.Single(x => x.RuleId == RuleIds.HostPathPathMustBeValid).Message);
+        Assert.Equal("Invalid value: \"/var/../etc\": must not contain '..'. Write the path without '..' elements", findings.Single(x => x.RuleId == RuleCatalog.DS1362_HostPathPathMustBeValid.Id).Message);
     }
 }
 
@@ -75,7 +75,7 @@ public sealed class HostPathTypeMustBeSupportedTests
             """));
         Assert.Equal(
             "Unsupported value: \"socket\": supported values: \"\", \"BlockDevice\", \"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\". hostPath types are case-sensitive: write Socket",
-            findings.Single(x => x.RuleId == RuleIds.HostPathTypeMustBeSupported).Message);
+            findings.Single(x => x.RuleId == RuleCatalog.DS1363_HostPathTypeMustBeSupported.Id).Message);
     }
 }
 
@@ -92,7 +92,7 @@ public sealed class EmptyDirSizeLimitMustNotBeNegativeTests
                 emptyDir:
                   sizeLimit: "-1" # expect: DS1364 spec.template.spec.volumes[0].emptyDir.sizeLimit
             """));
-        Assert.Equal("Forbidden: SizeLimit field must be a valid resource quantity. sizeLimit must not be negative; remove the minus sign or the limit", findings.Single(x => x.RuleId == RuleIds.EmptyDirSizeLimitMustNotBeNegative).Message);
+        Assert.Equal("Forbidden: SizeLimit field must be a valid resource quantity. sizeLimit must not be negative; remove the minus sign or the limit", findings.Single(x => x.RuleId == RuleCatalog.DS1364_EmptyDirSizeLimitMustNotBeNegative.Id).Message);
     }
 }
 
@@ -112,7 +112,7 @@ public sealed class FileModeMustBeInRangeTests
             """));
         Assert.Equal(
             "Invalid value: 755: must be a number between 0 and 0777 (octal), both inclusive. 755 is read as decimal; write 0755 for octal (YAML 1.1), or 493",
-            findings.Single(x => x.RuleId == RuleIds.FileModeMustBeInRange).Message);
+            findings.Single(x => x.RuleId == RuleCatalog.DS1365_FileModeMustBeInRange.Id).Message);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class FileModeMustBeInRangeTests
             containers: [{name: c, image: i}]
             volumes:
               - {name: v, secret: {secretName: s, defaultMode: 0777}}
-            """), ruleId: RuleIds.FileModeMustBeInRange);
+            """), ruleId: RuleCatalog.DS1365_FileModeMustBeInRange.Id);
     }
 }
 
@@ -139,7 +139,7 @@ public sealed class DeprecatedVolumePluginTests
               - name: v
                 gitRepo: {repository: "https://example.com/r.git"} # expect: DS6002 spec.template.spec.volumes[0].gitRepo
             """));
-        var f = findings.Single(x => x.RuleId == RuleIds.DeprecatedVolumePlugin);
+        var f = findings.Single(x => x.RuleId == RuleCatalog.DS6002_DeprecatedVolumePlugin.Id);
         Assert.Equal(Severity.Warning, f.Severity);
         Assert.Equal("Invalid value: deprecated in v1.11. Clone the repository in an init container into an emptyDir volume instead", f.Message);
     }
@@ -161,6 +161,6 @@ public sealed class VolumeSourceFieldsMustBeValidTests
               - name: tls
                 secret: {optional: true} # expect: DS1367 spec.template.spec.volumes[0].secret.secretName
             """));
-        Assert.Equal("Required value. Name the Secret to mount", findings.Single(x => x.RuleId == RuleIds.VolumeSourceFieldsMustBeValid).Message);
+        Assert.Equal("Required value. Name the Secret to mount", findings.Single(x => x.RuleId == RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid.Id).Message);
     }
 }

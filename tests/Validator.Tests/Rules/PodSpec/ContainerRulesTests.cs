@@ -9,7 +9,7 @@ public sealed class ContainerRulesTests
     public void NoContainers_Triggers_Required()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ContainersRequired,
+            RuleCatalog.DS1131_ContainersRequired.Id,
             """
             containers: [] # expect: DS1131 spec.template.spec.containers
             """);
@@ -21,7 +21,7 @@ public sealed class ContainerRulesTests
     public void UnderscoreInContainerName_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ContainerNameMustBeValid,
+            RuleCatalog.DS1132_ContainerNameMustBeValid.Id,
             """
             containers:
               - name: node_exporter # expect: DS1132 spec.template.spec.containers[0].name
@@ -36,7 +36,7 @@ public sealed class ContainerRulesTests
     public void InitContainerNamedLikeContainer_Triggers_OnTheInitContainer()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ContainerNamesMustBeUnique,
+            RuleCatalog.DS1133_ContainerNamesMustBeUnique.Id,
             """
             initContainers:
               - name: agent # expect: DS1133 spec.template.spec.initContainers[0].name
@@ -53,7 +53,7 @@ public sealed class ContainerRulesTests
     public void MissingImage_Triggers_AtTheContainer()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ContainerImageRequired,
+            RuleCatalog.DS1134_ContainerImageRequired.Id,
             """
             containers:
               - name: c # expect: DS1134 spec.template.spec.containers[0].image
@@ -65,7 +65,7 @@ public sealed class ContainerRulesTests
     public void WrongCaseTerminationMessagePolicy_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TerminationMessagePolicyMustBeSupported,
+            RuleCatalog.DS1135_TerminationMessagePolicyMustBeSupported.Id,
             """
             containers:
               - name: c
@@ -81,7 +81,7 @@ public sealed class ContainerRulesTests
     public void UnknownPullPolicy_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ImagePullPolicyMustBeSupported,
+            RuleCatalog.DS1136_ImagePullPolicyMustBeSupported.Id,
             """
             containers:
               - name: c
@@ -95,17 +95,17 @@ public sealed class ContainerRulesTests
     public void OmittedPoliciesAreDefaulted_DoNotTrigger()
     {
         const string Spec = "containers: [{name: c, image: busybox, ports: [{containerPort: 80}]}]";
-        PodSpecYaml.None(RuleIds.ImagePullPolicyMustBeSupported, Spec);
-        PodSpecYaml.None(RuleIds.TerminationMessagePolicyMustBeSupported, Spec);
-        PodSpecYaml.None(RuleIds.PortProtocolMustBeSupported, Spec);
-        PodSpecYaml.None(RuleIds.ContainerRestartPolicyForbidden, Spec);
+        PodSpecYaml.None(RuleCatalog.DS1136_ImagePullPolicyMustBeSupported.Id, Spec);
+        PodSpecYaml.None(RuleCatalog.DS1135_TerminationMessagePolicyMustBeSupported.Id, Spec);
+        PodSpecYaml.None(RuleCatalog.DS1155_PortProtocolMustBeSupported.Id, Spec);
+        PodSpecYaml.None(RuleCatalog.DS1137_ContainerRestartPolicyForbidden.Id, Spec);
     }
 
     [Fact]
     public void RestartPolicyOnContainer_Triggers_Forbidden()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ContainerRestartPolicyForbidden,
+            RuleCatalog.DS1137_ContainerRestartPolicyForbidden.Id,
             """
             containers:
               - name: c
@@ -121,7 +121,7 @@ public sealed class ContainerRulesTests
     public void InitContainerRestartPolicyOnFailure_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.InitContainerRestartPolicyMustBeAlways,
+            RuleCatalog.DS1138_InitContainerRestartPolicyMustBeAlways.Id,
             """
             initContainers:
               - name: s
@@ -138,7 +138,7 @@ public sealed class ContainerRulesTests
     public void ProbeOnPlainInitContainer_Triggers_Forbidden()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.InitContainerProbesRequireRestartPolicyAlways,
+            RuleCatalog.DS1139_InitContainerProbesRequireRestartPolicyAlways.Id,
             """
             initContainers:
               - name: s

@@ -9,7 +9,7 @@ public sealed class EnvRulesTests
     public void EnvNameWithEquals_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.EnvNameMustBeValid,
+            RuleCatalog.DS1171_EnvNameMustBeValid.Id,
             """
             containers:
               - name: c
@@ -26,7 +26,7 @@ public sealed class EnvRulesTests
     public void EmptyEnvName_Triggers_Required()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.EnvNameMustBeValid,
+            RuleCatalog.DS1171_EnvNameMustBeValid.Id,
             """
             containers:
               - name: c
@@ -44,7 +44,7 @@ public sealed class EnvRulesTests
     public void BadValueFrom_Triggers(string entry, string detail)
     {
         var f = PodSpecYaml.Single(
-            RuleIds.EnvValueFromMustHaveOneSource,
+            RuleCatalog.DS1172_EnvValueFromMustHaveOneSource.Id,
             "containers:\n  - name: c\n    image: i\n    env:\n      - {name: A, " + entry + "} # expect: DS1172 spec.template.spec.containers[0].env[0].valueFrom");
         Assert.Equal("Invalid value: \"\": " + detail, f.Message);
     }
@@ -53,7 +53,7 @@ public sealed class EnvRulesTests
     public void WholeLabelMapInEnv_Triggers_NotSupported()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.EnvFieldRefMustBeSupported,
+            RuleCatalog.DS1173_EnvFieldRefMustBeSupported.Id,
             """
             containers:
               - name: c
@@ -74,7 +74,7 @@ public sealed class EnvRulesTests
     public void UnknownFieldPath_Triggers_ConversionError()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.EnvFieldRefMustBeSupported,
+            RuleCatalog.DS1173_EnvFieldRefMustBeSupported.Id,
             """
             containers:
               - name: c
@@ -93,7 +93,7 @@ public sealed class EnvRulesTests
     public void EnvOverriddenWithoutReference_Triggers_Warning()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.EnvNamesShouldBeUnique,
+            RuleCatalog.DS4105_EnvNamesShouldBeUnique.Id,
             """
             containers:
               - name: c

@@ -11,7 +11,7 @@ public sealed class PodLevelRulesTests
     public void WrongCaseDnsPolicy_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.DnsPolicyMustBeSupported,
+            RuleCatalog.DS1111_DnsPolicyMustBeSupported.Id,
             """
             dnsPolicy: clusterfirstwithhostnet # expect: DS1111 spec.template.spec.dnsPolicy
             containers: [{name: c, image: i}]
@@ -25,7 +25,7 @@ public sealed class PodLevelRulesTests
     public void DnsPolicyNoneWithoutConfig_Triggers_AtDnsPolicy()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.DnsConfigRequiredForDnsPolicyNone,
+            RuleCatalog.DS1112_DnsConfigRequiredForDnsPolicyNone.Id,
             """
             dnsPolicy: None # expect: DS1112 spec.template.spec.dnsConfig
             containers: [{name: c, image: i}]
@@ -39,7 +39,7 @@ public sealed class PodLevelRulesTests
     {
         var searches = string.Join(", ", Enumerable.Range(0, 33).Select(i => "d" + i + ".example"));
         var f = PodSpecYaml.Single(
-            RuleIds.DnsConfigMustBeValid,
+            RuleCatalog.DS1113_DnsConfigMustBeValid.Id,
             "dnsConfig:\n  searches: [" + searches + "] # expect: DS1113 spec.template.spec.dnsConfig.searches\ncontainers: [{name: c, image: i}]");
         Assert.EndsWith(": must not have more than 32 search paths", f.Message);
     }
@@ -50,7 +50,7 @@ public sealed class PodLevelRulesTests
         var longDomain = string.Join(".", Enumerable.Repeat(new string('a', 60), 4)); // 243 characters
         var searches = string.Join(", ", Enumerable.Repeat(longDomain, 9)); // 9 * 244 - 1 = 2195
         var f = PodSpecYaml.Single(
-            RuleIds.DnsConfigMustBeValid,
+            RuleCatalog.DS1113_DnsConfigMustBeValid.Id,
             "dnsConfig:\n  searches: [" + searches + "] # expect: DS1113 spec.template.spec.dnsConfig.searches\ncontainers: [{name: c, image: i}]");
         Assert.EndsWith(": must not have more than 2048 characters (including spaces) in the search list", f.Message);
     }
@@ -59,7 +59,7 @@ public sealed class PodLevelRulesTests
     public void UpperCaseServiceAccountName_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PodSpecNamesMustBeValid,
+            RuleCatalog.DS1114_PodSpecNamesMustBeValid.Id,
             """
             serviceAccountName: Fluentd # expect: DS1114 spec.template.spec.serviceAccountName
             containers: [{name: c, image: i}]
@@ -73,7 +73,7 @@ public sealed class PodLevelRulesTests
     public void DuplicateImagePullSecret_Triggers_Warning()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ImagePullSecretsShouldBeUniqueAndNamed,
+            RuleCatalog.DS4101_ImagePullSecretsShouldBeUniqueAndNamed.Id,
             """
             imagePullSecrets:
               - name: regcred
@@ -88,7 +88,7 @@ public sealed class PodLevelRulesTests
     public void HostNamespacesWithHostUsersFalse_Triggers_WhenUserNamespacesEnabled()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.HostNamespacesForbiddenWithUserNamespace,
+            RuleCatalog.DS1116_HostNamespacesForbiddenWithUserNamespace.Id,
             """
             hostUsers: false
             hostPID: true # expect: DS1116 spec.template.spec.HostPID
@@ -101,13 +101,13 @@ public sealed class PodLevelRulesTests
 
     [Fact]
     public void HostNamespacesWithHostUsersFalse_DoesNotTrigger_ByDefault() =>
-        PodSpecYaml.None(RuleIds.HostNamespacesForbiddenWithUserNamespace, "hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]");
+        PodSpecYaml.None(RuleCatalog.DS1116_HostNamespacesForbiddenWithUserNamespace.Id, "hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]");
 
     [Fact]
     public void ShareProcessNamespaceWithHostPid_Triggers_AtSecurityContextPath()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ShareProcessNamespaceConflictsWithHostPid,
+            RuleCatalog.DS1117_ShareProcessNamespaceConflictsWithHostPid.Id,
             """
             hostPID: true
             shareProcessNamespace: true # expect: DS1117 spec.template.spec.securityContext.shareProcessNamespace
@@ -121,7 +121,7 @@ public sealed class PodLevelRulesTests
     public void NegativeTerminationGracePeriod_Triggers_Warning()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TerminationGracePeriodShouldNotBeNegative,
+            RuleCatalog.DS4102_TerminationGracePeriodShouldNotBeNegative.Id,
             """
             terminationGracePeriodSeconds: -5 # expect: DS4102 spec.template.spec.terminationGracePeriodSeconds
             containers: [{name: c, image: i}]
@@ -134,7 +134,7 @@ public sealed class PodLevelRulesTests
     public void InvalidTopologyKey_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PodAffinityTopologyKeyMustBeValid,
+            RuleCatalog.DS1119_PodAffinityTopologyKeyMustBeValid.Id,
             """
             affinity:
               podAntiAffinity:
@@ -150,7 +150,7 @@ public sealed class PodLevelRulesTests
     public void MissingPodAffinityWeight_Triggers_AsZero()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PodAffinityWeightMustBeInRange,
+            RuleCatalog.DS1120_PodAffinityWeightMustBeInRange.Id,
             """
             affinity:
               podAffinity:
@@ -167,7 +167,7 @@ public sealed class PodLevelRulesTests
     public void PodAffinityTermWithoutSelector_Triggers_Warning()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PodAffinityLabelSelectorShouldBeSet,
+            RuleCatalog.DS4103_PodAffinityLabelSelectorShouldBeSet.Id,
             """
             affinity:
               podAffinity:

@@ -9,7 +9,7 @@ public sealed class PortRulesTests
     public void LongPortName_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PortNameMustBeValid,
+            RuleCatalog.DS1151_PortNameMustBeValid.Id,
             """
             containers:
               - name: c
@@ -25,7 +25,7 @@ public sealed class PortRulesTests
     public void UpperCasePortName_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PortNameMustBeValid,
+            RuleCatalog.DS1151_PortNameMustBeValid.Id,
             """
             containers:
               - name: c
@@ -41,7 +41,7 @@ public sealed class PortRulesTests
     public void DuplicatePortName_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PortNamesMustBeUnique,
+            RuleCatalog.DS1152_PortNamesMustBeUnique.Id,
             """
             containers:
               - name: c
@@ -57,7 +57,7 @@ public sealed class PortRulesTests
     public void ContainerPortOutOfRange_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ContainerPortMustBeValid,
+            RuleCatalog.DS1153_ContainerPortMustBeValid.Id,
             """
             containers:
               - name: c
@@ -72,7 +72,7 @@ public sealed class PortRulesTests
     public void HostPortOutOfRange_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.HostPortMustBeInRange,
+            RuleCatalog.DS1154_HostPortMustBeInRange.Id,
             """
             containers:
               - name: c
@@ -88,7 +88,7 @@ public sealed class PortRulesTests
     public void LowerCaseProtocol_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PortProtocolMustBeSupported,
+            RuleCatalog.DS1155_PortProtocolMustBeSupported.Id,
             """
             containers:
               - name: c
@@ -104,7 +104,7 @@ public sealed class PortRulesTests
     public void SameHostPortInTwoContainers_Triggers_WithProtocolIpPort()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.HostPortsMustNotConflict,
+            RuleCatalog.DS1156_HostPortsMustNotConflict.Id,
             """
             containers:
               - name: a
@@ -125,7 +125,7 @@ public sealed class PortRulesTests
     public void ConflictInSecondInitContainer_Triggers_AtUpstreamIndexZero()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.HostPortsMustNotConflict,
+            RuleCatalog.DS1156_HostPortsMustNotConflict.Id,
             """
             initContainers:
               - name: a
@@ -144,7 +144,7 @@ public sealed class PortRulesTests
     public void HostPortDiffersWithHostNetwork_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.HostPortMustMatchContainerPortWithHostNetwork,
+            RuleCatalog.DS1157_HostPortMustMatchContainerPortWithHostNetwork.Id,
             """
             hostNetwork: true
             containers:
@@ -161,13 +161,13 @@ public sealed class PortRulesTests
 
     [Fact]
     public void NoHostPortWithHostNetwork_DoesNotTrigger() =>
-        PodSpecYaml.None(RuleIds.HostPortMustMatchContainerPortWithHostNetwork, "hostNetwork: true\ncontainers: [{name: c, image: i, ports: [{containerPort: 9100}]}]");
+        PodSpecYaml.None(RuleCatalog.DS1157_HostPortMustMatchContainerPortWithHostNetwork.Id, "hostNetwork: true\ncontainers: [{name: c, image: i, ports: [{containerPort: 9100}]}]");
 
     [Fact]
     public void SameContainerPortInTwoContainers_Triggers_Warning()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PortDefinitionsShouldNotOverlap,
+            RuleCatalog.DS4104_PortDefinitionsShouldNotOverlap.Id,
             """
             containers:
               - {name: a, image: i, ports: [{containerPort: 8080}]}
@@ -184,7 +184,7 @@ public sealed class PortRulesTests
     public void HostIpWithoutHostPort_Triggers_Warning()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.PortDefinitionsShouldNotOverlap,
+            RuleCatalog.DS4104_PortDefinitionsShouldNotOverlap.Id,
             """
             containers:
               - name: c

@@ -9,7 +9,7 @@ public sealed class ProbeRulesTests
     public void ProbeWithoutHandler_Triggers_Required()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ProbeMustHaveOneHandler,
+            RuleCatalog.DS1181_ProbeMustHaveOneHandler.Id,
             """
             containers:
               - name: c
@@ -25,7 +25,7 @@ public sealed class ProbeRulesTests
     public void ProbeWithTwoHandlers_Triggers_OnTheLaterOne()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ProbeMustHaveOneHandler,
+            RuleCatalog.DS1181_ProbeMustHaveOneHandler.Id,
             """
             containers:
               - name: c
@@ -42,7 +42,7 @@ public sealed class ProbeRulesTests
     public void LivenessSuccessThreshold_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ProbeSuccessThresholdMustBeOne,
+            RuleCatalog.DS1182_ProbeSuccessThresholdMustBeOne.Id,
             """
             containers:
               - name: c
@@ -58,15 +58,15 @@ public sealed class ProbeRulesTests
     public void OmittedThresholds_DoNotTrigger()
     {
         const string Spec = "containers: [{name: c, image: i, livenessProbe: {tcpSocket: {port: 80}}, startupProbe: {tcpSocket: {port: 80}}}]";
-        PodSpecYaml.None(RuleIds.ProbeSuccessThresholdMustBeOne, Spec);
-        PodSpecYaml.None(RuleIds.ProbeFieldsMustBeInRange, Spec);
+        PodSpecYaml.None(RuleCatalog.DS1182_ProbeSuccessThresholdMustBeOne.Id, Spec);
+        PodSpecYaml.None(RuleCatalog.DS1183_ProbeFieldsMustBeInRange.Id, Spec);
     }
 
     [Fact]
     public void ReadinessTerminationGracePeriod_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ProbeFieldsMustBeInRange,
+            RuleCatalog.DS1183_ProbeFieldsMustBeInRange.Id,
             """
             containers:
               - name: c
@@ -84,7 +84,7 @@ public sealed class ProbeRulesTests
     public void NegativeProbeTiming_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.ProbeFieldsMustBeInRange,
+            RuleCatalog.DS1183_ProbeFieldsMustBeInRange.Id,
             """
             containers:
               - name: c
@@ -100,7 +100,7 @@ public sealed class ProbeRulesTests
     public void HttpGetWithoutPort_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.HandlerActionMustBeValid,
+            RuleCatalog.DS1184_HandlerActionMustBeValid.Id,
             """
             containers:
               - name: c
@@ -116,7 +116,7 @@ public sealed class ProbeRulesTests
     public void SleepLongerThanGracePeriod_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.HandlerActionMustBeValid,
+            RuleCatalog.DS1184_HandlerActionMustBeValid.Id,
             """
             terminationGracePeriodSeconds: 10
             containers:
@@ -134,7 +134,7 @@ public sealed class ProbeRulesTests
     public void PlainInitContainerProbe_IsNotValidated()
     {
         const string Spec = "initContainers: [{name: s, image: i, livenessProbe: {successThreshold: 5}}]\ncontainers: [{name: c, image: i}]";
-        PodSpecYaml.None(RuleIds.ProbeMustHaveOneHandler, Spec);
-        PodSpecYaml.None(RuleIds.ProbeSuccessThresholdMustBeOne, Spec);
+        PodSpecYaml.None(RuleCatalog.DS1181_ProbeMustHaveOneHandler.Id, Spec);
+        PodSpecYaml.None(RuleCatalog.DS1182_ProbeSuccessThresholdMustBeOne.Id, Spec);
     }
 }

@@ -9,7 +9,7 @@ public sealed class TemplateRulesTests
     public void InvalidTemplateLabelValue_Triggers_AtInternalPath()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TemplateLabelsMustBeValid,
+            RuleCatalog.DS1101_TemplateLabelsMustBeValid.Id,
             """
             containers: [{name: c, image: i}]
             """,
@@ -23,7 +23,7 @@ public sealed class TemplateRulesTests
     public void InvalidTemplateAnnotationKey_Triggers_AtInternalPath()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TemplateAnnotationsMustBeValid,
+            RuleCatalog.DS1102_TemplateAnnotationsMustBeValid.Id,
             """
             containers: [{name: c, image: i}]
             """,
@@ -37,7 +37,7 @@ public sealed class TemplateRulesTests
     public void EphemeralContainers_Triggers_Forbidden()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.EphemeralContainersNotAllowedInTemplate,
+            RuleCatalog.DS1103_EphemeralContainersNotAllowedInTemplate.Id,
             """
             containers: [{name: c, image: i}]
             ephemeralContainers: [{name: d, image: i}] # expect: DS1103 spec.template.spec.ephemeralContainers
@@ -50,5 +50,5 @@ public sealed class TemplateRulesTests
 
     [Fact]
     public void EmptyEphemeralContainers_DoesNotTrigger() =>
-        PodSpecYaml.None(RuleIds.EphemeralContainersNotAllowedInTemplate, "containers: [{name: c, image: i}]\nephemeralContainers: []");
+        PodSpecYaml.None(RuleCatalog.DS1103_EphemeralContainersNotAllowedInTemplate.Id, "containers: [{name: c, image: i}]\nephemeralContainers: []");
 }

@@ -11,7 +11,7 @@ public sealed class TopologySpreadRulesTests
     public void ZeroMaxSkew_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadConstraintMustBeValid,
+            RuleCatalog.DS1124_TopologySpreadConstraintMustBeValid.Id,
             $$$"""
             topologySpreadConstraints:
               - maxSkew: 0 # expect: DS1124 {{{P}}}[0].maxSkew
@@ -27,7 +27,7 @@ public sealed class TopologySpreadRulesTests
     public void EmptyTopologyKey_Triggers_Required()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadConstraintMustBeValid,
+            RuleCatalog.DS1124_TopologySpreadConstraintMustBeValid.Id,
             $$$"""
             topologySpreadConstraints:
               - maxSkew: 1
@@ -44,7 +44,7 @@ public sealed class TopologySpreadRulesTests
     public void TopologyKeyThatIsNoLabelKey_DoesNotTrigger()
     {
         PodSpecYaml.None(
-            RuleIds.TopologySpreadConstraintMustBeValid,
+            RuleCatalog.DS1124_TopologySpreadConstraintMustBeValid.Id,
             """
             topologySpreadConstraints:
               - {maxSkew: 1, topologyKey: "not a/label/key", whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: a}}}
@@ -56,7 +56,7 @@ public sealed class TopologySpreadRulesTests
     public void WrongCaseWhenUnsatisfiable_Triggers_WithFix()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadConstraintMustBeValid,
+            RuleCatalog.DS1124_TopologySpreadConstraintMustBeValid.Id,
             $$$"""
             topologySpreadConstraints:
               - maxSkew: 1
@@ -73,7 +73,7 @@ public sealed class TopologySpreadRulesTests
     public void MinDomainsWithScheduleAnyway_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadConstraintMustBeValid,
+            RuleCatalog.DS1124_TopologySpreadConstraintMustBeValid.Id,
             $$$"""
             topologySpreadConstraints:
               - maxSkew: 1
@@ -90,7 +90,7 @@ public sealed class TopologySpreadRulesTests
     public void UnknownNodeTaintsPolicy_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadConstraintMustBeValid,
+            RuleCatalog.DS1124_TopologySpreadConstraintMustBeValid.Id,
             $$$"""
             topologySpreadConstraints:
               - maxSkew: 1
@@ -107,7 +107,7 @@ public sealed class TopologySpreadRulesTests
     public void RepeatedPair_Triggers_Duplicate()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadConstraintsMustBeUnique,
+            RuleCatalog.DS1125_TopologySpreadConstraintsMustBeUnique.Id,
             $$$"""
             topologySpreadConstraints:
               - {labelSelector: {matchLabels: {app: a}}, maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule} # expect: DS1125 {{{P}}}[0].{topologyKey, whenUnsatisfiable}
@@ -122,7 +122,7 @@ public sealed class TopologySpreadRulesTests
     public void MatchLabelKeysWithoutSelector_Triggers_Forbidden()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadSelectorMustBeValid,
+            RuleCatalog.DS1126_TopologySpreadSelectorMustBeValid.Id,
             $$$"""
             topologySpreadConstraints:
               - maxSkew: 1
@@ -139,7 +139,7 @@ public sealed class TopologySpreadRulesTests
     public void MatchLabelKeyTwiceInSelector_Triggers_AtUpstreamPath()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadSelectorMustBeValid,
+            RuleCatalog.DS1126_TopologySpreadSelectorMustBeValid.Id,
             $$$"""
             topologySpreadConstraints:
               - maxSkew: 1
@@ -161,7 +161,7 @@ public sealed class TopologySpreadRulesTests
     public void MatchLabelKeyOnceInSelector_DoesNotTrigger()
     {
         PodSpecYaml.None(
-            RuleIds.TopologySpreadSelectorMustBeValid,
+            RuleCatalog.DS1126_TopologySpreadSelectorMustBeValid.Id,
             """
             topologySpreadConstraints:
               - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: a}}, matchLabelKeys: [app]}
@@ -173,7 +173,7 @@ public sealed class TopologySpreadRulesTests
     public void InvalidMatchLabelKey_Triggers()
     {
         var f = PodSpecYaml.Single(
-            RuleIds.TopologySpreadSelectorMustBeValid,
+            RuleCatalog.DS1126_TopologySpreadSelectorMustBeValid.Id,
             $$$"""
             topologySpreadConstraints:
               - maxSkew: 1

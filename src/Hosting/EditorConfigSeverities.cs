@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using DaemonLint.Model;
+
+namespace DaemonLint.Hosting;
+
+/// <summary>
+/// Rule severities from <c>.editorconfig</c> files (<c>dotnet_diagnostic.DSxxxx.severity = none|silent|suggestion|warning|error</c>),
+/// applied to the files under each <c>.editorconfig</c> exactly as the compiler applies them to C# files: the files are found from a
+/// file's folder up to the file-system root, stopping at one that says <c>root = true</c>, and the sections are matched by
+/// Microsoft.CodeAnalysis's own <c>AnalyzerConfigSet</c>.
+/// </summary>
+/// <remarks>
+/// Microsoft.CodeAnalysis.dll is loaded only when an <c>.editorconfig</c> file is actually found, so a host that runs where there
+/// is none never loads it. Instances cache per folder and per file; they are not meant to live longer than one run (edits to an
+/// <c>.editorconfig</c> after the first lookup are not seen).
+/// </remarks>
+public sealed class EditorConfigSeverities
+{
+    /// <summary>The file name looked for.</summary>
+    public const string FileName = ".editorconfig";
+
+    private readonly object gate = new();
+    private readonly string baseDirectory;
+    private readonly Func<string, string?> readFile;
+    private readonly Dictionary<string, IReadOnlyList<string>> filesByFolder = new(PathComparer);
+    private readonly Dictionary<string, object?> setsByFolder = new(PathComparer);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, Severity>> severitiesByFile = new(PathComparer);
+
+    /// <summary>Initializes a new instance of the <see cref="EditorConfigSeverities"/> class.</summary>
+    /// <param name="baseDirectory">The folder relative file names are resolved against (the current directory of the host).</param>
+    public EditorConfigSeverities(string baseDirectory)
+        : this(baseDirectory, ReadIfExists)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="EditorConfigSeverities"/> class that reads files through a function.</summary>
+    /// <param name="baseDirectory">The folder relative file names are resolved against.</param>
+    /// <param name="readFile">
+    /// Returns a file's text, or null when it does not exist (an analyzer gives the texts the compiler handed it; no file is opened).
+    /// </param>
+    public EditorConfigSeverities(string baseDirectory, Func<string, string?> readFile)
+    {
+        this.baseDirectory = Path.GetFullPath(baseDirectory);
+        this.readFile = readFile;
+    }
+
+    private static StringComparer PathComparer =>
+        Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    /// <summary>Gets the override for <c>ValidatorOptions.SeverityOverride</c>.</summary>
+    /// <returns>A function of rule id and file that returns the configured severity, or null for the catalog default.</returns>
+    public Func<string, string?, Severity?> AsOverride() => this.GetSeverity;
+
+    /// <summary>Gets the severity configured for a rule in a file.</summary>
+    /// <param name="ruleId">The rule id (<c>DS1002</c>).</param>
+    /// <param name="file">The file (absolute, or relative to the base folder); null means standard input, read as a file of the base folder.</param>
+    /// <returns>The severity (<see cref="Severity.None"/> for none and silent), or null when no <c>.editorconfig</c> sets it.</returns>
+    public Severity? GetSeverity(string ruleId, string? file)
+    {
+        var map = this.SeveritiesFor(file);
+        return map.TryGetValue(ruleId, out var s) ? s : null;
+    }
+
+    /// <summary>Gets every rule severity configured for a file.</summary>
+    /// <param name="file">The file (absolute, or relative to the base folder); null means standard input.</param>
+    /// <returns>The rule ids set by the <c>.editorconfig</c> files that apply, with their severities.</returns>
+    public IReadOnlyDictionary<string, Severity> SeveritiesFor(string? file)
+    {
+        string path;
+        try
+        {
+            path = this.FullPathOf(file);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // Not a path (a display name such as "<stdin>" on Windows): read it as standard input.
+            path = this.FullPathOf(null);
+        }
+
+        lock (this.gate)
+        {
+            if (this.severitiesByFile.TryGetValue(path, out var cached))
+            {
+                return cached;
+            }
+
+            var folder = Path.GetDirectoryName(path) ?? path;
+            IReadOnlyDictionary<string, Severity> result;
+            var set = this.SetFor(folder);
+            result = set is null ? Empty : RoslynEditorConfig.Severities(set, path);
+            this.severitiesByFile[path] = result;
+            return result;
+        }
+    }
+
+    /// <summary>Finds the <c>.editorconfig</c> files that apply to the files of a folder.</summary>
+    /// <param name="folder">The folder.</param>
+    /// <returns>The files, nearest first, up to and including the first that says <c>root = true</c>.</returns>
+    public IReadOnlyList<string> FindFiles(string folder)
+    {
+        lock (this.gate)
+        {
+            return this.FilesFor(Path.GetFullPath(Path.Combine(this.baseDirectory, folder)));
+        }
+    }
+
+    private static readonly IReadOnlyDictionary<string, Severity> Empty = new Dictionary<string, Severity>();
+
+    private static string? ReadIfExists(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private string FullPathOf(string? file) =>
+        Path.GetFullPath(Path.Combine(this.baseDirectory, file ?? "stdin.yaml"));
+
+    private IReadOnlyList<string> FilesFor(string folder)
+    {
+        if (this.filesByFolder.TryGetValue(folder, out var cached))
+        {
+            return cached;
+        }
+
+        var found = new List<string>();
+        var candidate = Path.Combine(folder, FileName);
+        var text = this.readFile(candidate);
+        var isRoot = text is not null && SaysRoot(text);
+        if (text is not null)
+        {
+            found.Add(candidate);
+        }
+
+        var parent = Path.GetDirectoryName(folder);
+        if (!isRoot && !string.IsNullOrEmpty(parent) && !PathComparer.Equals(parent, folder))
+        {
+            found.AddRange(this.FilesFor(parent!));
+        }
+
+        this.filesByFolder[folder] = found;
+        return found;
+    }
+
+    private object? SetFor(string folder)
+    {
+        if (this.setsByFolder.TryGetValue(folder, out var cached))
+        {
+            return cached;
+        }
+
+        var files = this.FilesFor(folder);
+        object? set = null;
+        if (files.Count > 0)
+        {
+            var texts = new List<KeyValuePair<string, string>>(files.Count);
+            foreach (var f in files)
+            {
+                var text = this.readFile(f);
+                if (text is not null)
+                {
+                    texts.Add(new KeyValuePair<string, string>(f, text));
+                }
+            }
+
+            set = texts.Count == 0 ? null : RoslynEditorConfig.CreateSet(texts);
+        }
+
+        this.setsByFolder[folder] = set;
+        return set;
+    }
+
+    /// <summary>
+    /// Whether the preamble (the lines before the first section) says <c>root = true</c>. Only used to stop the upward
+    /// search early, the same way Roslyn's <c>AnalyzerConfig.IsRootConfig</c> reads it; Roslyn parses the files themselves.
+    /// </summary>
+    private static bool SaysRoot(string text)
+    {
+        using var reader = new StringReader(text);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            var t = line.Trim();
+            if (t.Length == 0 || t[0] == '#' || t[0] == ';')
+            {
+                continue;
+            }
+
+            if (t[0] == '[')
+            {
+                return false;
+            }
+
+            var eq = t.IndexOf('=');
+            if (eq > 0
+                && string.Equals(t.Substring(0, eq).Trim(), "root", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(t.Substring(eq + 1).Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Everything that touches Microsoft.CodeAnalysis, kept apart so the assembly loads only when needed.</summary>
+    private static class RoslynEditorConfig
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static object CreateSet(List<KeyValuePair<string, string>> files)
+        {
+            var configs = new List<Microsoft.CodeAnalysis.AnalyzerConfig>(files.Count);
+            foreach (var f in files)
+            {
+                configs.Add(Microsoft.CodeAnalysis.AnalyzerConfig.Parse(f.Value, f.Key));
+            }
+
+            return Microsoft.CodeAnalysis.AnalyzerConfigSet.Create(configs);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static IReadOnlyDictionary<string, Severity> Severities(object set, string path)
+        {
+            var options = ((Microsoft.CodeAnalysis.AnalyzerConfigSet)set).GetOptionsForSourcePath(path);
+            var result = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+            foreach (var kv in options.TreeOptions)
+            {
+                Severity? s = kv.Value switch
+                {
+                    Microsoft.CodeAnalysis.ReportDiagnostic.Error => Severity.Error,
+                    Microsoft.CodeAnalysis.ReportDiagnostic.Warn => Severity.Warning,
+                    Microsoft.CodeAnalysis.ReportDiagnostic.Info => Severity.Info,
+                    Microsoft.CodeAnalysis.ReportDiagnostic.Hidden => Severity.None,
+                    Microsoft.CodeAnalysis.ReportDiagnostic.Suppress => Severity.None,
+                    _ => null,
+                };
+                if (s is { } value)
+                {
+                    result[kv.Key] = value;
+                }
+            }
+
+            return result;
+        }
+    }
+}

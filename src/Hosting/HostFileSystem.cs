@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace DaemonLint.Hosting;
+
+/// <summary>What a path names.</summary>
+public enum PathKind
+{
+    /// <summary>Nothing.</summary>
+    Missing,
+
+    /// <summary>A regular file (or a link to one).</summary>
+    File,
+
+    /// <summary>A folder (or a link to one).</summary>
+    Directory,
+
+    /// <summary>A device, a FIFO or a socket: never opened, since reading one can block forever or never end.</summary>
+    Special,
+}
+
+/// <summary>One entry of a folder.</summary>
+/// <param name="FullPath">The entry's full path.</param>
+/// <param name="Kind">What it is (after following a symbolic link).</param>
+/// <param name="IsLink">Whether the entry itself is a symbolic link.</param>
+public readonly record struct FolderEntry(string FullPath, PathKind Kind, bool IsLink);
+
+/// <summary>The file access of the host layer: a seam for tests (failures, special files).</summary>
+public interface IHostFileSystem
+{
+    /// <summary>Says what a path names.</summary>
+    /// <param name="fullPath">The full path.</param>
+    /// <returns>The kind.</returns>
+    PathKind Probe(string fullPath);
+
+    /// <summary>Gets a regular file's size.</summary>
+    /// <param name="fullPath">The full path.</param>
+    /// <returns>The size in bytes.</returns>
+    long Length(string fullPath);
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes of a regular file.</summary>
+    /// <param name="fullPath">The full path.</param>
+    /// <param name="maxBytes">The most bytes to read.</param>
+    /// <returns>The bytes read.</returns>
+    byte[] Read(string fullPath, long maxBytes);
+
+    /// <summary>Lists a folder.</summary>
+    /// <param name="fullPath">The folder.</param>
+    /// <returns>Its entries, in no particular order.</returns>
+    IEnumerable<FolderEntry> List(string fullPath);
+}
+
+/// <summary>The real file system.</summary>
+public sealed class PhysicalFileSystem : IHostFileSystem
+{
+    private static bool statUnavailable;
+
+    /// <summary>Gets the instance.</summary>
+    public static PhysicalFileSystem Instance { get; } = new();
+
+    /// <inheritdoc />
+    public PathKind Probe(string fullPath)
+    {
+        if (Directory.Exists(fullPath))
+        {
+            return PathKind.Directory;
+        }
+
+        if (!File.Exists(fullPath))
+        {
+            return PathKind.Missing;
+        }
+
+        // Never an open to find out: opening a FIFO blocks. stat follows links (a link to /dev/zero is a device).
+        return IsSpecial(fullPath) ? PathKind.Special : PathKind.File;
+    }
+
+    /// <inheritdoc />
+    public long Length(string fullPath)
+    {
+        // Opened only once Probe said it is a regular file; the stream's length is the target's, also through a link.
+        using var fs = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        return fs.Length;
+    }
+
+    /// <inheritdoc />
+    public byte[] Read(string fullPath, long maxBytes)
+    {
+        using var fs = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
+        var cap = (int)Math.Min(maxBytes, int.MaxValue - 64);
+        var length = fs.CanSeek ? fs.Length : cap;
+        var buffer = new byte[(int)Math.Min(Math.Max(length, 0), cap)];
+        var n = 0;
+        while (n < buffer.Length)
+        {
+            var read = fs.Read(buffer, n, buffer.Length - n);
+            if (read == 0)
+            {
+                break;
+            }
+
+            n += read;
+        }
+
+        if (n < buffer.Length)
+        {
+            Array.Resize(ref buffer, n);
+        }
+
+        return buffer;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<FolderEntry> List(string fullPath)
+    {
+        foreach (var e in new DirectoryInfo(fullPath).EnumerateFileSystemInfos())
+        {
+            var isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
+            var kind = e is DirectoryInfo ? PathKind.Directory : this.Probe(e.FullName);
+            yield return new FolderEntry(e.FullName, kind, isLink);
+        }
+    }
+
+    /// <summary>Whether a path names something other than a regular file or folder, following links (Unix; false where that cannot be told).</summary>
+    private static bool IsSpecial(string fullPath)
+    {
+        if (statUnavailable || RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            return false;
+        }
+
+        try
+        {
+            // The runtime's own stat shim (libSystem.Native, present in every .NET Core host on Unix): its FileStatus starts
+            // with int Flags, int Mode, and Mode carries the S_IFMT bits.
+            var status = new byte[512];
+            if (NativeStat(fullPath, status) != 0)
+            {
+                return false;
+            }
+
+            var mode = BitConverter.ToInt32(status, 4) & 0xF000;
+            return mode is not (0x8000 or 0x4000); // S_IFREG, S_IFDIR
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            statUnavailable = true;
+            return false;
+        }
+    }
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int NativeStat(string path, [Out] byte[] status);
+}

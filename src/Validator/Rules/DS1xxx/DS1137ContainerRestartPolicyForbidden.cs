@@ -1,0 +1,32 @@
+using DaemonLint.Catalog;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+using DaemonLint.Rules.Support;
+
+namespace DaemonLint.Rules.DS1xxx;
+
+/// <summary>DS1137: restartPolicy is forbidden on regular containers (CV validateContainers).</summary>
+internal sealed class DS1137ContainerRestartPolicyForbidden : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="DS1137ContainerRestartPolicyForbidden"/> class.</summary>
+    public DS1137ContainerRestartPolicyForbidden()
+        : base(RuleCatalog.DS1137_ContainerRestartPolicyForbidden)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var c in Containers.Of(context, ContainerList.Containers))
+        {
+            if (c.Node.Get("restartPolicy") is ScalarNode { Type: ScalarType.String })
+            {
+                context.Report(
+                    FindingKind.Forbidden,
+                    c.Path.Child("restartPolicy"),
+                    "may not be set for non-init containers",
+                    hint: "remove restartPolicy from the container (the pod's restartPolicy applies); for a sidecar, move it to initContainers with restartPolicy: Always");
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using DaemonLint.Catalog;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+using DaemonLint.Rules.Support;
+
+namespace DaemonLint.Rules.DS1xxx;
+
+/// <summary>DS1305: hugepages need cpu or memory.</summary>
+internal sealed class DS1305HugePagesRequireCpuOrMemory : Rule
+{
+    /// <summary>Initializes a new instance of the <see cref="DS1305HugePagesRequireCpuOrMemory"/> class.</summary>
+    public DS1305HugePagesRequireCpuOrMemory()
+        : base(RuleCatalog.DS1305_HugePagesRequireCpuOrMemory)
+    {
+    }
+
+    /// <inheritdoc />
+    public override void Check(RuleContext context)
+    {
+        foreach (var r in ContainerResources.Of(context))
+        {
+            if (r.Uncertain)
+            {
+                continue;
+            }
+
+            var hugePages = false;
+            var cpuOrMemory = false;
+            foreach (var e in r.Limits)
+            {
+                hugePages |= ResourceNames.IsHugePages(e.Name);
+                cpuOrMemory |= e.Name is "cpu" or "memory";
+            }
+
+            foreach (var e in r.Requests)
+            {
+                hugePages |= ResourceNames.IsHugePages(e.Name);
+                cpuOrMemory |= e.Name is "cpu" or "memory";
+            }
+
+            if (hugePages && !cpuOrMemory)
+            {
+                context.Report(FindingKind.Forbidden, r.Path, "HugePages require cpu or memory", hint: "add a memory (or cpu) request or limit next to the hugepages");
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using DaemonLint.Engine;
+using DaemonLint.Model;
+using DaemonLint.Syntax;
+
+namespace DaemonLint.Rules.Support;
+
+/// <summary>One entry of a container's <c>resources.limits</c> or <c>resources.requests</c>.</summary>
+/// <param name="Name">The resource name.</param>
+/// <param name="Node">The value node.</param>
+/// <param name="Path">The path, e.g. <c>c[0].resources.limits[cpu]</c>.</param>
+/// <param name="Quantity">The quantity after defaulting (rounded up to milli units), or null when invalid or not judged.</param>
+/// <param name="Error">The upstream parse error, when the text is no quantity.</param>
+internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath Path, Quantity? Quantity, string? Error);
+
+/// <summary>The resources block of one container.</summary>
+internal sealed class ContainerResources
+{
+    private static readonly object SharedKey = new();
+
+    private ContainerResources(ContainerRef container, MappingNode resources, FieldPath path)
+    {
+        this.Container = container;
+        this.Path = path;
+        this.Limits = Read(resources, "limits", path.Child("limits"), out var limitsUnknown);
+        this.Requests = Read(resources, "requests", path.Child("requests"), out var requestsUnknown);
+        this.Uncertain = resources.HasUnknownEntries || limitsUnknown || requestsUnknown;
+    }
+
+    public ContainerRef Container { get; }
+
+    public FieldPath Path { get; }
+
+    public List<ResourceEntry> Limits { get; }
+
+    public List<ResourceEntry> Requests { get; }
+
+    /// <summary>Gets a value indicating whether some entries may be hidden (C# front end).</summary>
+    public bool Uncertain { get; }
+
+    public static List<ContainerResources> Of(RuleContext context) => context.Shared(SharedKey, static ctx =>
+    {
+        // Parsed once per object and shared by DS1301-DS4106.
+        var result = new List<ContainerResources>();
+        foreach (var c in Containers.All(ctx, includeEphemeral: true))
+        {
+            if (c.Node.Map("resources") is { } r)
+            {
+                result.Add(new ContainerResources(c, r, c.Path.Child("resources")));
+            }
+        }
+
+        return result;
+    });
+
+    public ResourceEntry? Limit(string name)
+    {
+        foreach (var e in this.Limits)
+        {
+            if (e.Name == name)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    // Quantities are parsed with BigInteger, as upstream's inf.Dec; manifests repeat the same few texts ("100m",
+    // "128Mi"), so parsed values (immutable) are kept by text. Bounded: cleared when it grows past 4,096 texts.
+    private static readonly ConcurrentDictionary<string, (Quantity? Quantity, string? Error)> Parsed = new(StringComparer.Ordinal);
+
+    private static (Quantity? Quantity, string? Error) Parse(ManifestNode node)
+    {
+        if (Quantity.JsonText(node) is not { } text)
+        {
+            return (null, null); // no string or finite number: the schema layer's finding (DS2002)
+        }
+
+        if (Parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var result = Quantity.TryParse(text, out var parsed, out var error)
+            ? (parsed.RoundUp(-3), (string?)null) // SetDefaults_ResourceList
+            : ((Quantity?)null, error);
+        if (Parsed.Count >= 4096)
+        {
+            Parsed.Clear();
+        }
+
+        Parsed[text] = result;
+        return result;
+    }
+
+    private static List<ResourceEntry> Read(MappingNode resources, string key, FieldPath path, out bool unknown)
+    {
+        var list = new List<ResourceEntry>();
+        // An unknown value, or one of the wrong type (the schema layer's finding), hides what the block holds.
+        unknown = resources[key] is { } v && !v.IsNull && v is not MappingNode;
+        if (resources.Map(key) is not { } map)
+        {
+            return list;
+        }
+
+        unknown = map.HasUnknownEntries;
+        foreach (var e in map.Entries)
+        {
+            if (e.Value.IsNull || e.Value is UnknownNode)
+            {
+                continue;
+            }
+
+            var (q, error) = Parse(e.Value);
+            list.Add(new ResourceEntry(e.Key, e.Value, path.Key(e.Key), q, error));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using DaemonLint.Syntax;
+
+namespace DaemonLint.Rules.Support;
+
+/// <summary>Resource name classes of pkg/apis/core/helper/helpers.go.</summary>
+internal static class ResourceNames
+{
+    private const string HugePagesPrefix = "hugepages-";
+
+    private static readonly HashSet<string> Standard = new(StringComparer.Ordinal)
+    {
+        "cpu", "memory", "ephemeral-storage", "storage",
+        "requests.cpu", "requests.memory", "requests.ephemeral-storage", "requests.storage",
+        "limits.cpu", "limits.memory", "limits.ephemeral-storage",
+        "pods", "quotas", "services", "replicationcontrollers", "secrets", "persistentvolumeclaims", "configmaps",
+        "services.nodeports", "services.loadbalancers",
+    };
+
+    private static readonly HashSet<string> IntegerResources = new(StringComparer.Ordinal)
+    {
+        "pods", "quotas", "services", "replicationcontrollers", "secrets", "configmaps", "persistentvolumeclaims",
+        "services.nodeports", "services.loadbalancers",
+    };
+
+    /// <summary>Whether the name starts with <c>hugepages-</c>.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True for hugepages.</returns>
+    public static bool IsHugePages(string name) => name.StartsWith(HugePagesPrefix, StringComparison.Ordinal);
+
+    /// <summary>Whether the name is native: no '/', or in the kubernetes.io/ namespace.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True for native names.</returns>
+    public static bool IsNative(string name) => name.IndexOf('/') < 0 || name.IndexOf("kubernetes.io/", StringComparison.Ordinal) >= 0;
+
+    /// <summary>Whether the name is an extended resource (not native, valid as <c>requests.&lt;name&gt;</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True for extended resources.</returns>
+    public static bool IsExtended(string name) =>
+        !IsNative(name) && !name.StartsWith("requests.", StringComparison.Ordinal) && K8sNames.IsQualifiedName("requests." + name).Count == 0;
+
+    /// <summary>Whether the resource takes whole numbers only.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True for integer resources.</returns>
+    public static bool IsInteger(string name) => IntegerResources.Contains(name) || IsExtended(name);
+
+    /// <summary>Whether requests may be lower than limits for the resource.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True when overcommit is allowed.</returns>
+    public static bool IsOvercommitAllowed(string name) => IsNative(name) && !IsHugePages(name);
+
+    /// <summary>Whether the name is a standard resource name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True when standard.</returns>
+    public static bool IsStandard(string name) => Standard.Contains(name) || IsHugePages(name) || name.StartsWith("requests.hugepages-", StringComparison.Ordinal);
+
+    /// <summary>Whether the name is a standard container resource.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True for cpu, memory, ephemeral-storage and hugepages.</returns>
+    public static bool IsStandardContainer(string name) => name is "cpu" or "memory" or "ephemeral-storage" || IsHugePages(name);
+
+    /// <summary>Validates a container resource name (<c>validateContainerResourceName</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The upstream messages.</returns>
+    public static List<string> ValidateContainerResourceName(string name)
+    {
+        var errs = new List<string>(K8sNames.IsQualifiedName(name));
+        var noSlash = name.IndexOf('/') < 0;
+        if (errs.Count == 0 && noSlash && !IsStandard(name))
+        {
+            errs.Add("must be a standard resource type or fully qualified");
+        }
+
+        if (noSlash)
+        {
+            if (!IsStandardContainer(name))
+            {
+                errs.Add("must be a standard resource for containers");
+            }
+        }
+        else if (!IsNative(name) && !IsExtended(name))
+        {
+            errs.Add("doesn't follow extended resource name standard");
+        }
+
+        return errs;
+    }
+
+    /// <summary>Whether a hugepages amount is a whole multiple of its page size (<c>IsHugePageResourceValueDivisible</c>).</summary>
+    /// <param name="name">The hugepages resource name.</param>
+    /// <param name="quantity">The amount.</param>
+    /// <returns>True when divisible.</returns>
+    public static bool IsHugePagesValueDivisible(string name, Quantity quantity)
+    {
+        if (!Quantity.TryParse(name.Substring(HugePagesPrefix.Length), out var pageSize, out _))
+        {
+            return false;
+        }
+
+        if (pageSize.Sign <= 0 || !pageSize.RoundUp(-3).IsInteger)
+        {
+            return false;
+        }
+
+        var size = pageSize.CeilingValue();
+        return size.IsZero || (quantity.CeilingValue() % size).IsZero;
+    }
+}
