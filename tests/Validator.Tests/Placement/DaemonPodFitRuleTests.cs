@@ -40,10 +40,10 @@ public sealed class DaemonPodFitRuleTests
         Assert.Equal(
             new[]
             {
-                "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: the daemon pod stays Pending on 1 of the 3 node(s) that should run it: node(s) didn't have free ports for the requested pod ports (e.g. c: held by pod mon/exporter-x), checked against allocatable minus what the pods already on each node request. Choose another host port, or move the pod that holds it",
-                "spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: the daemon pod stays Pending on 1 of the 3 node(s) that should run it: Insufficient cpu (e.g. a: requests 500m, free 200m of 4), checked against allocatable minus what the pods already on each node request. Request less, or leave room on those nodes; a higher priorityClassName lets the scheduler preempt lower-priority pods",
-            },
-            findings);
+                "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: the daemon pod stays Pending on 1 of the 3 node(s) that should run it: node(s) didn't have free ports for the requested pod ports (e.g. c: held by pod mon/exporter-x), checked against allocatable minus what the pods already on each node request [hint: Choose another host port, or move the pod that holds it]",
+                "spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: the daemon pod stays Pending on 1 of the 3 node(s) that should run it: Insufficient cpu (e.g. a: requests 500m, free 200m of 4), checked against allocatable minus what the pods already on each node request [hint: Request less, or leave room on those nodes; a higher priorityClassName lets the scheduler preempt lower-priority pods]",
+            }.Aggregate((a, b) => a + "\n" + b),
+            string.Join("\n", findings));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class DaemonPodFitRuleTests
             withPods: true,
             pods: Full));
         Assert.Contains("on 2 of the 3 node(s) that should run it: Insufficient cpu (e.g. a: requests 1, free 0 of 4)", f);
-        Assert.Contains("; it fits no node of 2 node(s) (pool=web). ", f);
+        Assert.Contains("; it fits no node of 2 node(s) (pool=web) [hint: ", f);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class DaemonPodFitRuleTests
         }
 
         var report = new ManifestValidator(new ValidatorOptions { Nodes = inventory }).ValidateText("ds.yaml", Text(podSpec));
-        return report.Findings.Where(f => f.RuleId == "DS3009").Select(f => $"{f.Path}: {f.Message}").ToArray();
+        return report.Findings.Where(f => f.RuleId == "DS3009").Select(f => $"{f.Path}: {f.Message} [hint: {f.Hint}]").ToArray();
     }
 
     private static string Text(string podSpec) =>
