@@ -3,6 +3,12 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using DaemonLint.Bench.Placement;
 
+if (args.Length > 0 && args[0] == "--scale")
+{
+    Scale.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--check")
 {
     // Without BenchmarkDotNet: CPU time of this process (a fair "one core" figure on a shared, overloaded machine) and wall time.

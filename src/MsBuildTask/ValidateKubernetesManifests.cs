@@ -31,6 +31,8 @@ public sealed class ValidateKubernetesManifests : Task
     private readonly IGitProcess git;
     private readonly Dictionary<string, BaselineFiles?> baselines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NodeInventory?> inventories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PodInventory?> podInventories = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Nodes, string Pods), NodeInventory> withPods = new();
     private readonly HashSet<string> helmCharts = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="ValidateKubernetesManifests"/> class.</summary>
@@ -50,7 +52,9 @@ public sealed class ValidateKubernetesManifests : Task
 
     /// <summary>
     /// Gets or sets the manifests. Metadata: <c>Baseline</c> (a file or folder of prior versions, for update rules such as the
-    /// immutable selector) and <c>Nodes</c> (a node inventory for the placement rules DS3006-DS3008; it overrides <see cref="Nodes"/>).
+    /// immutable selector), <c>Nodes</c> (a node inventory for the placement rules DS3006, DS3007 and DS3009, with DS3008 for its
+    /// unreadable Nodes; it overrides <see cref="Nodes"/>) and <c>Pods</c> (the cluster's pods, so DS3009 counts free capacity; it
+    /// overrides <see cref="Pods"/>).
     /// </summary>
     [Required]
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
@@ -63,6 +67,12 @@ public sealed class ValidateKubernetesManifests : Task
 
     /// <summary>Gets or sets a node inventory for every manifest (file or folder).</summary>
     public string? Nodes { get; set; }
+
+    /// <summary>
+    /// Gets or sets <c>DaemonLintPods</c>: the cluster's pods (<c>kubectl get pods -A -o yaml|json</c>, file or folder) for every
+    /// manifest with a node inventory, so DS3009 counts what they already request on each node and the host ports they hold.
+    /// </summary>
+    public string? Pods { get; set; }
 
     /// <summary>Gets or sets <c>DaemonLintDisallowPrivileged</c>: the cluster runs kube-apiserver <c>--allow-privileged=false</c> (DS1320).</summary>
     public string? DisallowPrivileged { get; set; }
@@ -260,25 +270,28 @@ public sealed class ValidateKubernetesManifests : Task
         return files;
     }
 
-    // The item's Nodes wins over the project's DaemonLintNodes. With an inventory, the placement rules that need one
-    // (DS3006-DS3008) run; each inventory is read once per build.
+    // The item's Nodes wins over the project's DaemonLintNodes, and its Pods over DaemonLintPods. With an inventory, the placement
+    // rules that need one (DS3006, DS3007, DS3009) run; each inventory is read once per build, and each pairing of nodes and pods
+    // is made once.
     private NodeInventory? NodesFor(string fullPath, ITaskItem item, RunContext context)
     {
-        var nodes = item.GetMetadata("Nodes");
-        if (string.IsNullOrWhiteSpace(nodes))
+        var nodes = Setting(item, "Nodes", this.Nodes);
+        var pods = Setting(item, "Pods", this.Pods);
+        if (nodes is null)
         {
-            nodes = this.Nodes;
-        }
+            if (pods is not null)
+            {
+                this.Report(context, fullPath, InputProblems.Configuration($"the pod inventory '{pods}' needs a node inventory (DaemonLintNodes or the item's Nodes): the pods are counted on its nodes"));
+            }
 
-        if (string.IsNullOrWhiteSpace(nodes))
-        {
             return null;
         }
 
-        var path = context.Workspace.Reader.FullPath(nodes!.Trim());
+        var loader = new InventoryLoader(context.Workspace.Reader);
+        var path = context.Workspace.Reader.FullPath(nodes);
         if (!this.inventories.TryGetValue(path, out var inventory))
         {
-            inventory = NodeInventories.Load(context.Workspace.Reader, new[] { path }, out var load);
+            inventory = loader.LoadNodes(new[] { path }, out var load);
             if (load.Missing.Count > 0)
             {
                 inventory = null;
@@ -294,9 +307,55 @@ public sealed class ValidateKubernetesManifests : Task
         if (inventory is null)
         {
             this.Report(context, fullPath, InputProblems.Configuration($"the node inventory '{nodes}' does not exist"));
+            return null;
         }
 
-        return inventory;
+        if (pods is null)
+        {
+            return inventory;
+        }
+
+        var podPath = context.Workspace.Reader.FullPath(pods);
+        if (!this.podInventories.TryGetValue(podPath, out var podInventory))
+        {
+            podInventory = loader.LoadPods(new[] { podPath }, out var load);
+            if (load.Missing.Count > 0)
+            {
+                podInventory = null;
+            }
+            else
+            {
+                this.LogAll(context, load.Findings);
+            }
+
+            this.podInventories[podPath] = podInventory;
+        }
+
+        if (podInventory is null)
+        {
+            this.Report(context, fullPath, InputProblems.Configuration($"the pod inventory '{pods}' does not exist"));
+            return inventory;
+        }
+
+        // The same nodes with these pods: a node inventory read once serves manifests with different pod inventories.
+        if (!this.withPods.TryGetValue((path, podPath), out var paired))
+        {
+            paired = NodeInventory.FromNodes(inventory.Nodes).WithPods(podInventory);
+            this.withPods[(path, podPath)] = paired;
+        }
+
+        return paired;
+    }
+
+    private static string? Setting(ITaskItem item, string metadata, string? property)
+    {
+        var value = item.GetMetadata(metadata);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = property;
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
     }
 
     private void LogAll(RunContext context, IEnumerable<Finding> findings)

@@ -108,6 +108,11 @@ public sealed class RulePageCSharpExamplesTests
             return "the rule needs a node inventory (`--nodes`), which the analyzers do not take; it is reported by the CLI on YAML.";
         }
 
+        if (needs.Pods)
+        {
+            return "the rule needs the pods of a cluster (`--pods`, with `--nodes`), which the analyzers do not take; it is reported by the CLI and the MSBuild task on YAML.";
+        }
+
         if (needs.Option is not null)
         {
             return "the rule is off unless a CLI option turns it on (see Options); the analyzers and the MSBuild task have no such option.";
@@ -134,7 +139,7 @@ public sealed class RulePageCSharpExamplesTests
         {
             var text = File.ReadAllText(file);
             if (File.Exists(Path.ChangeExtension(file, ".baseline.yml")) || text.Contains("# nodes:", StringComparison.Ordinal)
-                || text.Contains("# options:", StringComparison.Ordinal) || Directory.GetFiles(folder, "*.nodes.yml").Length > 0)
+                || text.Contains("# pods:", StringComparison.Ordinal) || text.Contains("# options:", StringComparison.Ordinal) || Directory.GetFiles(folder, "*.nodes.yml").Length > 0 || Directory.GetFiles(folder, "*.pods.yml").Length > 0)
             {
                 continue; // host inputs a C# creation does not have (the page says why: FixtureNeeds)
             }

@@ -68,14 +68,18 @@ public sealed class InputReaderTests
     {
         using var dir = new TempFolder();
         var big = dir.Write("nodes.yaml", new string('#', 5000));
-        var reader = new InputReader(dir.Path, ReaderLimits.Default with { MaxFileBytes = 1000 });
+        var reader = new InputReader(dir.Path, ReaderLimits.Default with { MaxFileBytes = 1000, MaxInventoryBytes = 2000 });
 
         var read = reader.Read(new SourceFile("nodes.yaml", big));
-        var inventory = NodeInventories.Load(reader, new[] { "nodes.yaml" }, out var load);
+        var inventory = new InventoryLoader(reader).LoadNodes(new[] { "nodes.yaml" }, out var load);
 
         Assert.Equal(RuleCatalog.DS9005_FileTooLarge.Id, read.Problem!.RuleId);
         Assert.Contains("5,000 bytes", read.Problem.Message);
-        Assert.Equal(RuleCatalog.DS9005_FileTooLarge.Id, Assert.Single(load.Findings).RuleId);
+        var finding = Assert.Single(load.Findings);
+        Assert.Equal(RuleCatalog.DS9005_FileTooLarge.Id, finding.RuleId);
+        Assert.Equal("the inventory has 5,000 bytes, more than the limit of 2,000 for a node or pod inventory, so it is not read", finding.Message);
+        Assert.Equal("nodes.yaml", finding.File);
+        Assert.False(load.Complete);
         Assert.Empty(inventory.Nodes);
     }
 

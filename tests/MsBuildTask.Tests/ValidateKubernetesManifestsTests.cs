@@ -326,6 +326,53 @@ public sealed class ValidateKubernetesManifestsTests : IDisposable
     }
 
     [Fact]
+    public void Pods_CountOnTheInventorysNodes_TheItemsPodsWin_AndPodsWithoutNodesOrMissingAreReported()
+    {
+        this.project.Write("nodes.yaml", "apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus: {allocatable: {cpu: '2', memory: 8Gi, pods: '110'}}\n");
+        this.project.Write("busy-pods.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: web, namespace: default}\n  spec:\n    nodeName: n1\n    containers:\n    - {name: web, image: web:1, resources: {requests: {cpu: 1800m}}}\n  status: {phase: Running}\n");
+        var quiet = this.project.Write("inventory/pods.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: sidecar, namespace: default}\n  spec:\n    nodeName: n1\n    containers:\n    - {name: s, image: s:1, resources: {requests: {cpu: 100m}}}\n- apiVersion: v1\n  kind: Pod\n  metadata: {namespace: default}\n  spec: {nodeName: n1, containers: [{name: x, image: x:1}]}\n");
+        var path = this.project.Write("deploy/ds.yaml", Manifests.Valid + "\n          resources:\n            requests: {cpu: 500m}\n");
+
+        // Nodes alone: 500m fits the empty node's 2 cpus.
+        var (nodesOnly, nodesOnlyEngine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+        nodesOnly.Nodes = "nodes.yaml";
+        Assert.True(nodesOnly.Execute(), nodesOnlyEngine.Log);
+        Assert.Empty(nodesOnlyEngine.Warnings);
+
+        // The project's pods take 1800m of n1: the daemon pod stays Pending (DS3009, a warning at the cpu request).
+        var (busy, busyEngine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+        busy.Nodes = "nodes.yaml";
+        busy.Pods = "busy-pods.yaml";
+        Assert.True(busy.Execute(), busyEngine.Log);
+        var warning = Assert.Single(busyEngine.Warnings);
+        Assert.Equal(("DS3009", path, 18), (warning.Code, warning.File, warning.Line));
+        Assert.Contains("Insufficient cpu", warning.Message, StringComparison.Ordinal);
+
+        // The item's pods (a folder) win over the project's: 100m taken leaves room; its nameless pod is a DS3010 at its file.
+        var (item, itemEngine) = this.project.Task(this.project.Item("deploy/ds.yaml", ("Pods", "inventory")));
+        item.Nodes = "nodes.yaml";
+        item.Pods = "busy-pods.yaml";
+        Assert.True(item.Execute(), itemEngine.Log);
+        var unreadable = Assert.Single(itemEngine.Warnings);
+        Assert.Equal(("DS3010", quiet, 13), (unreadable.Code, unreadable.File, unreadable.Line));
+
+        // Pods need nodes to be counted on, and a pod inventory that does not exist is an error, as for nodes.
+        var (noNodes, noNodesEngine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+        noNodes.Pods = "busy-pods.yaml";
+        Assert.False(noNodes.Execute(), noNodesEngine.Log);
+        var error = Assert.Single(noNodesEngine.Errors);
+        Assert.Equal(("DS9009", path), (error.Code, error.File));
+        Assert.Contains("needs a node inventory", error.Message, StringComparison.Ordinal);
+
+        var (missing, missingEngine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+        missing.Nodes = "nodes.yaml";
+        missing.Pods = "missing-pods.yaml";
+        Assert.False(missing.Execute(), missingEngine.Log);
+        Assert.Equal(("DS9009", path), (missingEngine.Errors[0].Code, missingEngine.Errors[0].File));
+        Assert.Contains("the pod inventory 'missing-pods.yaml' does not exist", missingEngine.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Findings_AreLoggedInPathOrder_WhateverTheItemOrder()
     {
         var a = this.project.Write("a/ds.yaml", Manifests.NoSelector);

@@ -4,12 +4,13 @@ using System.Linq;
 
 namespace DaemonLint.Tests;
 
-/// <summary>What a rule's fixtures need beyond a manifest: a baseline, a node inventory or a CLI option.</summary>
+/// <summary>What a rule's fixtures need beyond a manifest: a baseline, a node inventory (and the pods of that cluster) or a CLI option.</summary>
 /// <param name="Baseline">A fixture has a sibling <c>.baseline.yml</c> (update rules).</param>
 /// <param name="Nodes">A fixture names a node inventory (<c># nodes:</c> or a <c>*.nodes.yml</c>).</param>
+/// <param name="Pods">A fixture names a pod inventory (<c># pods:</c> or a <c>*.pods.yml</c>).</param>
 /// <param name="Option">The first option a fixture's <c># options:</c> header sets (<c>UserNamespaces</c>), not counting the
 /// Kubernetes release and feature gates a fixture pins to keep its meaning; or null.</param>
-public sealed record FixtureNeeds(bool Baseline, bool Nodes, string? Option)
+public sealed record FixtureNeeds(bool Baseline, bool Nodes, bool Pods, string? Option)
 {
     /// <summary>Reads the fixture folder of a rule.</summary>
     /// <param name="ruleId">The rule id.</param>
@@ -22,6 +23,7 @@ public sealed record FixtureNeeds(bool Baseline, bool Nodes, string? Option)
         return new FixtureNeeds(
             files.Any(f => f.EndsWith(".baseline.yml", StringComparison.Ordinal)),
             files.Any(f => f.EndsWith(".nodes.yml", StringComparison.Ordinal)) || texts.Exists(t => t.Contains("# nodes:", StringComparison.Ordinal)),
+            files.Any(f => f.EndsWith(".pods.yml", StringComparison.Ordinal)) || texts.Exists(t => t.Contains("# pods:", StringComparison.Ordinal)),
             texts.Select(t => FixtureOptions.Parse(t).Properties).FirstOrDefault(p => p.Count > 0)?[0]);
     }
 }

@@ -18,7 +18,9 @@ namespace DaemonLint.Tests;
 /// starts on that line. A marker line <c>#      ^^^^^</c> right below an expectation line also pins the start column.
 /// The rules checked are those named by expectations, the fixture folder's id, and any listed in a
 /// <c># rules: DS1001 DS1002</c> header; every finding of those rules must be expected and every expectation found.
-/// A <c># nodes: nodes.yml</c> header loads a node inventory from beside the fixture (placement rules DS3006, DS3007).
+/// A <c># nodes: nodes.yml</c> header loads a node inventory from beside the fixture (placement rules DS3006, DS3007, DS3009),
+/// and a <c># pods: pods.yml</c> header the pods of that cluster (DS3009 then counts free capacity and host ports in use);
+/// both are read by the inventory reader the hosts use.
 /// A <c># options:</c> header sets validator options, the Kubernetes release and feature gates among them
 /// (<c># options: --kubernetes-version 1.32</c>; see <see cref="FixtureOptions"/>).
 /// A <c># baseline:</c> block is not supported here: update fixtures pass a baseline text explicitly.
@@ -29,6 +31,7 @@ public static class FixtureVerifier
     private static readonly Regex Item = new(@"(?<id>DS\d{4})\s+(?<path>(?:\{[^}]*\}|[^\s{])+)", RegexOptions.CultureInvariant); // a brace group may hold spaces: ".{topologyKey, whenUnsatisfiable}"
     private static readonly Regex RulesHeader = new(@"^#\s*rules:\s*(?<ids>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex NodesHeader = new(@"^#\s*nodes:\s*(?<file>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly Regex PodsHeader = new(@"^#\s*pods:\s*(?<file>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex Marker = new(@"^\s*#\s*(?<pad>\s*)\^+\s*$", RegexOptions.CultureInvariant);
 
     /// <summary>An expected finding.</summary>
@@ -90,12 +93,37 @@ public static class FixtureVerifier
         if (NodesHeader.Match(text) is { Success: true } nodes)
         {
             // "# nodes: nodes.yml": a node inventory beside the fixture, as `validate --nodes` loads it (placement rules).
-            var inventoryFile = Path.Combine(Path.GetDirectoryName(path)!, nodes.Groups["file"].Value);
-            var objects = DaemonLint.Yaml.YamlManifestReader.ReadDocuments(inventoryFile, File.ReadAllText(inventoryFile)).SelectMany(d => d.Objects);
-            options = (options ?? new ValidatorOptions()) with { Nodes = DaemonLint.Placement.NodeInventory.FromObjects(objects) };
+            var inventory = DaemonLint.Placement.NodeInventory.FromObjects(Inventory(path, nodes.Groups["file"].Value));
+            if (PodsHeader.Match(text) is { Success: true } pods)
+            {
+                // "# pods: pods.yml": the pods of that cluster, as `validate --pods` loads them (DS3009 counts free capacity).
+                inventory.WithPods(DaemonLint.Placement.PodInventory.FromObjects(Inventory(path, pods.Groups["file"].Value)));
+            }
+
+            options = (options ?? new ValidatorOptions()) with { Nodes = inventory };
+        }
+        else if (PodsHeader.IsMatch(text))
+        {
+            throw new InvalidOperationException($"{path}: a '# pods:' header needs a '# nodes:' header (the pods are counted on the inventory's nodes)");
         }
 
         VerifyText(text, Path.GetFileName(path), folderId.StartsWith("DS", StringComparison.Ordinal) ? folderId : null, options, baseline);
+    }
+
+    /// <summary>Reads an inventory file beside a fixture as the hosts read it (the streaming inventory reader); it must read cleanly.</summary>
+    /// <param name="fixture">The fixture path.</param>
+    /// <param name="file">The inventory file name, relative to the fixture's folder.</param>
+    /// <returns>The objects.</returns>
+    private static List<ManifestObject> Inventory(string fixture, string file)
+    {
+        var inventoryFile = Path.Combine(Path.GetDirectoryName(fixture)!, file);
+        var read = DaemonLint.Placement.InventoryReader.Read(inventoryFile, File.ReadAllText(inventoryFile));
+        if (read.Problems.Count > 0)
+        {
+            throw new InvalidOperationException($"{inventoryFile}: {read.Problems[0].RuleId} {read.Problems[0].Message}");
+        }
+
+        return read.Objects;
     }
 
     /// <summary>

@@ -219,6 +219,11 @@ public sealed class GeneratedDocsTests
             return "CLI (`--baseline`, `--baseline-ref`, or staged changes against HEAD in the pre-commit hook), MSBuild task (`Baseline`, `DaemonLintBaselineRef`)";
         }
 
+        if (needs.Pods)
+        {
+            return "CLI (`--nodes`, and `--pods` for the free capacity of each node), MSBuild task (`Nodes`, `DaemonLintNodes`; `Pods`, `DaemonLintPods`)";
+        }
+
         if (needs.Nodes)
         {
             return "CLI (`--nodes`), MSBuild task (`Nodes`, `DaemonLintNodes`)";

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Text;
 using DaemonLint.Cli.Output;
 using DaemonLint.Hosting;
@@ -12,9 +13,11 @@ using DaemonLint.Yaml;
 namespace DaemonLint.Cli.Commands;
 
 /// <summary>
-/// <c>daemonlint place --nodes FILE DAEMONSET...</c>: per DaemonSet, the nodes that get a daemon pod and why the others do not.
-/// Exit codes: 0 every DaemonSet runs on at least one node; 1 some DaemonSet runs on no node of the inventory;
-/// 2 usage or I/O error, unreadable YAML, no Node in the inventory or no DaemonSet in the input.
+/// <c>daemonlint place --nodes FILE [--pods FILE] DAEMONSET...</c>: per DaemonSet, the nodes that get a daemon pod and why
+/// the others do not, and (with allocatable or pods) whether the pod fits there.
+/// Exit codes: 0 every DaemonSet runs on at least one node; 1 some DaemonSet would run nowhere (no node should run it,
+/// an empty inventory included, or it fits none of those that should); 2 usage or I/O error, unreadable YAML, no Node
+/// in the inventory (and no empty List) or no DaemonSet in the input.
 /// </summary>
 public static class PlaceCommand
 {
@@ -23,19 +26,21 @@ public static class PlaceCommand
     /// <returns>The command.</returns>
     public static Command Create(CliContext context)
     {
-        var nodes = new Option<List<string>>("--nodes", "-n") { Description = "The node inventory (kubectl get nodes -o yaml|json, a Node, or a folder); repeatable", HelpName = "FILE" };
+        var nodes = new Option<List<string>>("--nodes", "-n") { Description = "The node inventory (kubectl get nodes -o yaml|json, a Node, or a folder); repeatable. An empty List is a cluster without nodes", HelpName = "FILE" };
+        var pods = new Option<List<string>>("--pods") { Description = "The cluster's pods (kubectl get pods -A -o yaml|json, or a folder); repeatable: capacity then counts what they request on each node and the host ports they hold", HelpName = "FILE" };
         var format = new Option<string?>("--format", "-f") { Description = "Output format: text (default), json, or html (one self-contained page)", HelpName = "text|json|html" };
         format.CompletionSources.Add("text", "json", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
         var paths = new Argument<List<string>>("PATH") { Description = "DaemonSet files, folders, or - for standard input", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("place", "Which nodes get a daemon pod, and why not the others. Exits 0 when every DaemonSet runs on at least one node, 1 when one runs on no node, 2 on usage or input errors.")
+        var command = new Command("place", "Which nodes get a daemon pod, and why not the others. Exits 0 when every DaemonSet runs on at least one node, 1 when one would run on none (no node should run it, or its pod fits none of those), 2 on usage or input errors.")
         {
-            nodes, format, output, paths,
+            nodes, pods, format, output, paths,
         };
         command.SetAction(parse =>
         {
             var o = new PlaceOptions { Format = parse.GetValue(format) ?? "text", Output = parse.GetValue(output) };
             o.Nodes.AddRange(parse.GetValue(nodes) ?? new List<string>());
+            o.Pods.AddRange(parse.GetValue(pods) ?? new List<string>());
             o.Paths.AddRange(ValidateOptions.PathArguments(parse, paths));
             return Run(o.Validate(), context.Stdin, context.Stdout, context.Stderr, context.CurrentDirectory);
         });
@@ -53,26 +58,28 @@ public static class PlaceCommand
     {
         var limits = ReaderLimits.Default;
         var reader = new InputReader(currentDirectory, limits);
-        var inventory = NodeInventories.Load(reader, options.Nodes, out var nodeLoad);
-        foreach (var m in nodeLoad.Missing)
-        {
-            stderr.WriteLine(m == "-" ? "daemonlint: --nodes cannot read standard input; give a file or a folder" : $"daemonlint: node inventory '{m}' does not exist");
-        }
-
-        foreach (var p in nodeLoad.Findings)
-        {
-            stderr.WriteLine(FindingText.Line(p));
-        }
-
-        if (!nodeLoad.Complete)
+        var loader = new InventoryLoader(reader, JsonInventoryParser.Instance);
+        var inventory = loader.LoadNodes(options.Nodes, out var nodeLoad);
+        if (!Report(nodeLoad, "--nodes", "node inventory", stderr))
         {
             return Program.ExitUsage;
         }
 
-        if (inventory.Nodes.Count == 0)
+        if (inventory.Nodes.Count == 0 && nodeLoad.EmptyLists == 0)
         {
-            stderr.WriteLine($"daemonlint: no v1 Node object in {string.Join(", ", options.Nodes)} (expected 'kubectl get nodes -o yaml' output, a Node, or a folder of them)");
+            stderr.WriteLine($"daemonlint: no v1 Node object in {string.Join(", ", options.Nodes)} (expected 'kubectl get nodes -o yaml' or '-o json' output, a Node, or a folder of them; an empty 'kind: List' is an inventory without nodes)");
             return Program.ExitUsage;
+        }
+
+        if (options.Pods.Count > 0)
+        {
+            var pods = loader.LoadPods(options.Pods, out var podLoad);
+            if (!Report(podLoad, "--pods", "pod inventory", stderr))
+            {
+                return Program.ExitUsage;
+            }
+
+            inventory.WithPods(pods);
         }
 
         var daemonSets = new List<ManifestObject>();
@@ -122,15 +129,7 @@ public static class PlaceCommand
             return Program.ExitUsage;
         }
 
-        var plans = new List<PlacementPlan>(daemonSets.Count);
-        foreach (var ds in daemonSets)
-        {
-            plans.Add(PlacementPlan.Compile(ds));
-        }
-
-        var results = PlacementEvaluator.EvaluateAll(plans, inventory.Nodes, daemonSets);
-
-        var report = new PlacementReport(inventory, results);
+        var report = new PlacementReport(inventory, PlacementRun.Evaluate(daemonSets, inventory));
         try
         {
             if (options.Output is null)
@@ -150,15 +149,23 @@ public static class PlaceCommand
             return Program.ExitUsage;
         }
 
-        foreach (var r in results)
+        return report.Run.Results.Any(r => r.RunsNowhere) ? Program.ExitFindings : Program.ExitOk;
+    }
+
+    // Prints what loading an inventory found; false when an argument is missing or a file could not be read whole.
+    private static bool Report(InventoryLoad load, string option, string what, TextWriter stderr)
+    {
+        foreach (var m in load.Missing)
         {
-            if (r.Desired == 0)
-            {
-                return Program.ExitFindings;
-            }
+            stderr.WriteLine(m == "-" ? $"daemonlint: {option} cannot read standard input; give a file or a folder" : $"daemonlint: {what} '{m}' does not exist");
         }
 
-        return Program.ExitOk;
+        foreach (var p in load.Findings)
+        {
+            stderr.WriteLine(FindingText.Line(p));
+        }
+
+        return load.Complete;
     }
 }
 
@@ -167,6 +174,9 @@ public sealed class PlaceOptions
 {
     /// <summary>Gets the node inventory paths.</summary>
     public List<string> Nodes { get; } = new();
+
+    /// <summary>Gets the pod inventory paths (<c>--pods</c>: <c>kubectl get pods -A -o yaml</c>).</summary>
+    public List<string> Pods { get; } = new();
 
     /// <summary>Gets the DaemonSet paths.</summary>
     public List<string> Paths { get; } = new();

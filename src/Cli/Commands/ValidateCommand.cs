@@ -96,9 +96,10 @@ public static class ValidateCommand
     {
         sources = CheckSources.None;
         DaemonLint.Placement.NodeInventory? nodes = null;
+        var loader = new InventoryLoader(workspace.Reader, JsonInventoryParser.Instance);
         if (options.Nodes.Count > 0)
         {
-            nodes = NodeInventories.Load(workspace.Reader, options.Nodes, out var nodeLoad);
+            nodes = loader.LoadNodes(options.Nodes, out var nodeLoad);
             if (nodeLoad.Missing.Count > 0)
             {
                 cli.Note($"node inventory '{nodeLoad.Missing[0]}' does not exist");
@@ -106,6 +107,25 @@ public static class ValidateCommand
             }
 
             run.Add(nodeLoad.Findings, !nodeLoad.Complete);
+        }
+
+        if (options.Pods.Count > 0)
+        {
+            if (nodes is null)
+            {
+                cli.Note("--pods needs --nodes (the pods are counted on the inventory's nodes: DS3009)");
+                return false;
+            }
+
+            var pods = loader.LoadPods(options.Pods, out var podLoad);
+            if (podLoad.Missing.Count > 0)
+            {
+                cli.Note($"pod inventory '{podLoad.Missing[0]}' does not exist");
+                return false;
+            }
+
+            run.Add(podLoad.Findings, !podLoad.Complete);
+            nodes.WithPods(pods);
         }
 
         BaselineFiles? baseline = null;
@@ -175,7 +195,9 @@ internal sealed class ValidateOptionSymbols
 
     public Option<string?> StdinFilename { get; } = new("--stdin-filename") { Description = "The file name standard input (-) stands for, in findings, .editorconfig sections and SARIF URIs", HelpName = "NAME" };
 
-    public Option<List<string>> Nodes { get; } = new("--nodes") { Description = "A node inventory (kubectl get nodes -o yaml|json, a Node, or a folder): enables the placement rules DS3006 and DS3007", HelpName = "FILE" };
+    public Option<List<string>> Nodes { get; } = new("--nodes") { Description = "A node inventory (kubectl get nodes -o yaml|json, a Node, or a folder): enables the placement rules DS3006, DS3007 and DS3009", HelpName = "FILE" };
+
+    public Option<List<string>> Pods { get; } = new("--pods") { Description = "The cluster's pods (kubectl get pods -A -o yaml|json, or a folder), with --nodes: DS3009 counts the free capacity of each node and the host ports in use", HelpName = "FILE" };
 
     public Argument<List<string>> Paths { get; } = new("PATH") { Description = "Files, folders (*.yaml, *.yml, *.json, recursively) or - for standard input", Arity = ArgumentArity.ZeroOrMore };
 
@@ -188,8 +210,8 @@ internal sealed class ValidateOptionSymbols
     public IEnumerable<Option> All => new Option[]
     {
         this.Format, this.Output, this.Baseline, this.BaselineRef, this.Staged, this.NoStaged, this.Config, this.NoConfig, this.FailOn,
-        this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes, this.Verbose, this.SarifCategory,
-        this.StdinFilename,
+        this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes, this.Pods, this.Verbose,
+        this.SarifCategory, this.StdinFilename,
     };
 }
 
@@ -207,6 +229,9 @@ public sealed class ValidateOptions
 
     /// <summary>Gets the node inventory paths (<c>--nodes</c>).</summary>
     public List<string> Nodes { get; } = new();
+
+    /// <summary>Gets the pod inventory paths (<c>--pods</c>: DS3009 then counts free capacity).</summary>
+    public List<string> Pods { get; } = new();
 
     /// <summary>Gets or sets the lowest severity that fails the run.</summary>
     public Severity FailOn { get; set; } = Severity.Error;
@@ -253,6 +278,11 @@ public sealed class ValidateOptions
         o.Paths.AddRange(PathArguments(parse, s.Paths));
         o.Baselines.AddRange(parse.GetValue(s.Baseline) ?? new List<string>());
         o.Nodes.AddRange(parse.GetValue(s.Nodes) ?? new List<string>());
+        o.Pods.AddRange(parse.GetValue(s.Pods) ?? new List<string>());
+        if (o.Pods.Count > 0 && o.Nodes.Count == 0)
+        {
+            throw new UsageException("--pods needs --nodes (the pods are counted on the inventory's nodes: DS3009)");
+        }
         o.BaselineRef = parse.GetValue(s.BaselineRef);
         o.Config = parse.GetValue(s.Config);
         o.NoConfig = parse.GetValue(s.NoConfig);

@@ -1,12 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DaemonLint.Placement;
+using static DaemonLint.Cli.Output.PlacementFormats;
 
 namespace DaemonLint.Cli.Output;
 
-/// <summary>The text form of <c>place</c>: per DaemonSet, where it runs, a table of the other nodes with reasons, and the rollout plan.</summary>
+/// <summary>
+/// The text form of <c>place</c>: a summary (DaemonSets that run nowhere or lose nodes first), then per DaemonSet one line
+/// per group of nodes that look alike to it (count, what they share, the reason, a few names), capacity, existing pods
+/// and the rollout plan. Its length grows with the groups, not with the nodes.
+/// </summary>
 public static class PlacementText
 {
     /// <summary>Writes the report.</summary>
@@ -14,57 +18,121 @@ public static class PlacementText
     /// <param name="w">The writer.</param>
     public static void Write(PlacementReport report, TextWriter w)
     {
-        var first = true;
-        foreach (var r in report.Results)
+        var run = report.Run;
+        w.WriteLine($"{N(run.Results.Count)} DaemonSet(s) over {N(run.Nodes.Count)} node(s) in {N(run.Classes.Classes.Count)} class(es); {CapacityText(run)}");
+        var nowhere = run.Results.Where(r => r.RunsNowhere).ToList();
+        if (nowhere.Count > 0)
         {
-            if (!first)
-            {
-                w.WriteLine();
-            }
-
-            first = false;
-            var total = r.Nodes.Count;
-            w.WriteLine($"{r.Plan.DisplayName}: runs on {r.Desired} of {total} node(s)" + (r.DaemonSet?.File is { } f ? $"  [{f}]" : string.Empty));
-            var runs = new List<string>();
-            var others = new List<(string Node, PlacementDecision D)>();
-            var notes = new List<(string Node, PlacementDecision D)>();
-            for (var i = 0; i < total; i++)
-            {
-                var d = r.Decisions[i];
-                if (d.ShouldRun)
-                {
-                    runs.Add(r.Nodes[i].Name);
-                    if (d.Notes != PlacementNotes.None)
-                    {
-                        notes.Add((r.Nodes[i].Name, d));
-                    }
-                }
-                else
-                {
-                    others.Add((r.Nodes[i].Name, d));
-                }
-            }
-
-            w.WriteLine("  runs on: " + (runs.Count == 0 ? "(no node)" : string.Join(", ", runs)));
-            if (others.Count > 0)
-            {
-                var nodeWidth = Math.Max(4, others.Max(o => o.Node.Length));
-                var reasonWidth = Math.Max(6, others.Max(o => o.D.Reason.ToString().Length));
-                w.WriteLine("  not on:");
-                w.WriteLine($"    {"NODE".PadRight(nodeWidth)}  {"REASON".PadRight(reasonWidth)}  DETAIL");
-                foreach (var (node, d) in others)
-                {
-                    var extra = d.Notes == PlacementNotes.None ? string.Empty : "  (" + string.Join(", ", d.NoteNames) + ")";
-                    w.WriteLine($"    {node.PadRight(nodeWidth)}  {d.Reason.ToString().PadRight(reasonWidth)}  {d.Detail}{extra}");
-                }
-            }
-
-            foreach (var (node, d) in notes)
-            {
-                w.WriteLine($"  note: {node}: {string.Join(", ", d.NoteNames)} (a NoExecute taint is tolerated only for tolerationSeconds: the pod is evicted and re-created)");
-            }
-
-            w.WriteLine("  rollout: " + r.Rollout.Summary);
+            w.WriteLine("runs nowhere: " + string.Join("; ", nowhere.Select(r => r.Plan.DisplayName + " (" + NowhereWhy(run, r) + ")")));
         }
+
+        var losing = run.Results.Where(r => !r.RunsNowhere && (r.PendingCount > 0 || r.NodesLost > 0)).ToList();
+        if (losing.Count > 0)
+        {
+            w.WriteLine("loses nodes: " + string.Join("; ", losing.Select(r => r.Plan.DisplayName + " (" + LossWhy(r) + ")")));
+        }
+
+        foreach (var r in run.Results)
+        {
+            w.WriteLine();
+            WriteOne(run, r, w);
+        }
+    }
+
+    /// <summary>Why a DaemonSet runs nowhere, in a few words.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="r">The result.</param>
+    /// <returns>The text.</returns>
+    public static string NowhereWhy(PlacementRun run, PlacementResult r)
+    {
+        if (run.Nodes.Count == 0)
+        {
+            return "the inventory has no node";
+        }
+
+        if (r.Desired == 0)
+        {
+            var top = run.GroupsOf(r).GroupBy(g => g.Decision.Reason).Select(g => (Reason: g.Key, Count: g.Sum(x => x.Count), First: g.First())).OrderByDescending(x => x.Count).First();
+            return $"no node qualifies; {top.Reason} {top.First.Decision.Detail} on {N(top.Count)} of {N(run.Nodes.Count)}";
+        }
+
+        var pending = PendingByCode(r, Enumerable.Range(0, r.Nodes.Count).ToList());
+        return $"eligible on {N(r.Desired)} node(s), fits none: " + string.Join(", ", pending.Select(p => $"{p.Code} on {N(p.Count)}"));
+    }
+
+    /// <summary>Which nodes a DaemonSet loses, in a few words.</summary>
+    /// <param name="r">The result.</param>
+    /// <returns>The text.</returns>
+    public static string LossWhy(PlacementResult r)
+    {
+        var parts = new List<string>();
+        if (r.PendingCount > 0)
+        {
+            var pending = PendingByCode(r, Enumerable.Range(0, r.Nodes.Count).ToList());
+            parts.Add($"Pending on {N(r.PendingCount)} of {N(r.Desired)} eligible: " + string.Join(", ", pending.Select(p => $"{p.Code} on {N(p.Count)}")));
+        }
+
+        if (r.NodesLost > 0)
+        {
+            parts.Add($"{N(r.PodsRemoved)} existing pod(s) deleted on {N(r.NodesLost)} node(s) it no longer qualifies for");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static void WriteOne(PlacementRun run, PlacementResult r, TextWriter w)
+    {
+        var total = r.Nodes.Count;
+        var fits = r.Fits is null ? string.Empty : $", fits on {N(r.FitCount)}";
+        w.WriteLine($"{r.Plan.DisplayName}: runs on {N(r.Desired)} of {N(total)} node(s){fits}" + (r.DaemonSet?.File is { } f ? $"  [{f}]" : string.Empty));
+        var groups = run.GroupsOf(r);
+        var runs = groups.Where(g => g.Decision.ShouldRun).ToList();
+        var not = groups.Where(g => !g.Decision.ShouldRun).ToList();
+        if (runs.Count == 0)
+        {
+            w.WriteLine("  runs on: (no node)");
+        }
+        else
+        {
+            w.WriteLine("  runs on:");
+            foreach (var g in runs)
+            {
+                w.WriteLine($"    {N(g.Count)} node(s) ({g.Description}): {Examples(r.Nodes, g.Members)}");
+                var pending = PendingByCode(r, g.Members);
+                if (pending.Count > 0)
+                {
+                    var count = pending.Sum(p => p.Count);
+                    w.WriteLine($"      Pending on {N(count)}: " + string.Join("; ", pending.Select(p => $"{p.Code} on {N(p.Count)} ({(p.Count > 1 ? "e.g. " : string.Empty)}{r.Nodes[p.Node].Name}: {p.Problem.Details})")));
+                }
+
+                if ((g.Decision.Notes & PlacementNotes.ChurnTolerationSeconds) != 0)
+                {
+                    w.WriteLine("      note: Churn:TolerationSeconds (a NoExecute taint is tolerated only for tolerationSeconds: the pod is evicted and re-created)");
+                }
+            }
+        }
+
+        if (not.Count > 0)
+        {
+            w.WriteLine("  not on:");
+            foreach (var g in not)
+            {
+                var d = g.Decision;
+                var kept = d.Reason == PlacementReason.UntoleratedTaint ? (d.ShouldContinueRunning ? ", an existing pod is kept (KeptButNotScheduled)" : ", an existing pod is evicted") : string.Empty;
+                w.WriteLine($"    {N(g.Count)} node(s) ({g.Description}): {d.Reason} {d.Detail}{kept}: {Examples(r.Nodes, g.Members)}");
+            }
+        }
+
+        if (r.Pod is { } pod && (pod.Requests.IsZeroRequest is false || pod.Ports.Count > 0))
+        {
+            w.WriteLine($"  requests: {pod.Requests}" + (pod.Ports.Count > 0 ? "; host ports " + string.Join(", ", pod.Ports) : string.Empty) + (pod.Surges ? " (maxSurge: the old pod still counts)" : string.Empty));
+        }
+
+        if (run.Pods is not null && r.ExistingPods + r.PodsRemoved > 0)
+        {
+            w.WriteLine($"  existing pods: {N(r.ExistingPods)} on these nodes" + (r.PodsRemoved > 0 ? $"; {N(r.PodsRemoved)} deleted on {N(r.NodesLost)} node(s) it no longer qualifies for" : string.Empty));
+        }
+
+        w.WriteLine("  rollout: " + r.Rollout.Summary);
     }
 }

@@ -56,5 +56,16 @@ public static partial class RuleCatalog
         "DS3008", "Inventory Node must be readable", RuleCategory.Placement, Severity.Warning,
         "A Node of the --nodes inventory lacks a name, or has labels or taints of the wrong shape; it is skipped, or read with those parts dropped.",
         reportedBy: Engine);
+
+    public static RuleDescriptor DS3009_DaemonPodDoesNotFitEligibleNodes { get; } = Entry(
+        "DS3009", "Daemon pod does not fit nodes it should run on", RuleCategory.Placement, Severity.Warning,
+        "The DaemonSet controller creates a pod on these nodes of the inventory, but the scheduler cannot bind it there: its requests exceed the node's allocatable (minus what the pods already on the node request, with --pods), the node already runs allocatable.pods pods, or another pod holds its host port. The pod stays Pending.",
+        upstream: "pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest; pkg/scheduler/framework/plugins/nodeports/node_ports.go",
+        create: static () => new DS3009DaemonPodDoesNotFitEligibleNodes());
+
+    public static RuleDescriptor DS3010_InventoryPodMustBeReadable { get; } = Entry(
+        "DS3010", "Inventory Pod must be readable", RuleCategory.Placement, Severity.Warning,
+        "A Pod of the --pods inventory lacks a name, appears twice, has another apiVersion than v1, or has requests of the wrong shape; it is skipped, or counted with those requests dropped.",
+        reportedBy: Engine);
 #pragma warning restore SA1600, CS1591
 }

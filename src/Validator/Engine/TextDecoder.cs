@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
@@ -56,7 +57,7 @@ public static class TextDecoder
         var nul = Array.IndexOf(bytes, (byte)0, start, Math.Min(bytes.Length - start, 8192));
         if (nul >= 0)
         {
-            problem = new InputProblem(RuleCatalog.DS9003_NotText.Id, "the file is binary (it contains NUL bytes), not a YAML or JSON manifest", SourceSpan.At(PositionOf(bytes, start, nul)));
+            problem = Binary(bytes, start, nul);
             return false;
         }
 
@@ -67,10 +68,66 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException ex)
         {
-            var at = ex.Index >= 0 ? start + ex.Index : FirstInvalidUtf8(bytes, start);
-            problem = new InputProblem(RuleCatalog.DS9003_NotText.Id, $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(at, bytes.Length - 1)]:X2} at offset {at}); save it as UTF-8", SourceSpan.At(PositionOf(bytes, start, at)));
+            problem = NotUtf8(bytes, start, ex);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Opens bytes as text for a reader that reads as it goes (a node or pod inventory of hundreds of megabytes), with the
+    /// same checks as <see cref="TryDecode"/>: UTF-8 (the usual case) is checked whole without building a string, then
+    /// decoded as it is read; a UTF-16 or UTF-32 text (with its byte order mark) is decoded first.
+    /// </summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="reader">The text.</param>
+    /// <param name="problem">Why the bytes are not text.</param>
+    /// <returns>Whether the bytes are text.</returns>
+    public static bool TryOpen(byte[] bytes, out TextReader reader, out InputProblem? problem)
+    {
+        reader = TextReader.Null;
+        var utf16or32 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+            || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF);
+        if (utf16or32)
+        {
+            if (!TryDecode(bytes, out var text, out problem))
+            {
+                return false;
+            }
+
+            reader = new StringReader(text);
+            return true;
+        }
+
+        problem = null;
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var nul = Array.IndexOf(bytes, (byte)0, start, Math.Min(bytes.Length - start, 8192));
+        if (nul >= 0)
+        {
+            problem = Binary(bytes, start, nul);
+            return false;
+        }
+
+        try
+        {
+            StrictUtf8.GetCharCount(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            problem = NotUtf8(bytes, start, ex);
+            return false;
+        }
+
+        reader = new StreamReader(new MemoryStream(bytes, start, bytes.Length - start, writable: false), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        return true;
+    }
+
+    private static InputProblem Binary(byte[] bytes, int start, int nul) =>
+        new(RuleCatalog.DS9003_NotText.Id, "the file is binary (it contains NUL bytes), not a YAML or JSON manifest", SourceSpan.At(PositionOf(bytes, start, nul)));
+
+    private static InputProblem NotUtf8(byte[] bytes, int start, DecoderFallbackException ex)
+    {
+        var at = ex.Index >= 0 ? start + ex.Index : FirstInvalidUtf8(bytes, start);
+        return new(RuleCatalog.DS9003_NotText.Id, $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(at, bytes.Length - 1)]:X2} at offset {at}); save it as UTF-8", SourceSpan.At(PositionOf(bytes, start, at)));
     }
 
     private static int FirstInvalidUtf8(byte[] bytes, int start)

@@ -6,7 +6,7 @@ using DaemonLint.Model;
 
 namespace DaemonLint.Placement;
 
-/// <summary>A node as the placement evaluator sees it: name, labels and taints, read once.</summary>
+/// <summary>A node as the placement evaluator sees it: name, labels, taints and allocatable resources, read once.</summary>
 public sealed class NodeInfo
 {
     private static readonly Dictionary<string, string> NoLabels = new(StringComparer.Ordinal);
@@ -20,7 +20,8 @@ public sealed class NodeInfo
     /// <param name="taints">spec.taints, in list order.</param>
     /// <param name="unschedulable">spec.unschedulable (never read by the controller; shown only).</param>
     /// <param name="source">The object it was read from, if any.</param>
-    public NodeInfo(string name, IReadOnlyDictionary<string, string>? labels = null, IReadOnlyList<Taint>? taints = null, bool unschedulable = false, ManifestObject? source = null)
+    /// <param name="allocatable">status.allocatable as the scheduler reads it, or null when the node reports none.</param>
+    public NodeInfo(string name, IReadOnlyDictionary<string, string>? labels = null, IReadOnlyList<Taint>? taints = null, bool unschedulable = false, ManifestObject? source = null, SchedulerResources? allocatable = null)
     {
         this.Name = name;
         var copy = labels is null || labels.Count == 0 ? NoLabels : new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
@@ -56,6 +57,8 @@ public sealed class NodeInfo
         this.ExcludingTaints = excluding.ToArray();
         this.Unschedulable = unschedulable;
         this.Source = source;
+        this.HasAllocatable = allocatable is not null;
+        this.Allocatable = allocatable ?? SchedulerResources.Zero;
     }
 
     /// <summary>Gets metadata.name.</summary>
@@ -72,6 +75,15 @@ public sealed class NodeInfo
 
     /// <summary>Gets a value indicating whether the node is cordoned (spec.unschedulable); this never excludes a daemon pod.</summary>
     public bool Unschedulable { get; }
+
+    /// <summary>
+    /// Gets status.allocatable as the scheduler reads it (<c>framework.NewResource</c>); <see cref="SchedulerResources.Zero"/>
+    /// when the node reports none, which the scheduler treats as room for 0 pods.
+    /// </summary>
+    public SchedulerResources Allocatable { get; }
+
+    /// <summary>Gets a value indicating whether the node has a status.allocatable mapping.</summary>
+    public bool HasAllocatable { get; }
 
     /// <summary>Gets the object the node was read from, or null.</summary>
     public ManifestObject? Source { get; }
@@ -133,12 +145,48 @@ public sealed class NodeInventory
     private NodeInfo[]? array;
     private readonly List<Finding> problems = new();
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+    private CapacityModel? capacity;
 
     /// <summary>Gets the nodes, in input order, names unique.</summary>
     public IReadOnlyList<NodeInfo> Nodes => this.array ??= this.nodes.ToArray();
 
     /// <summary>Gets findings (DS3008) for Node objects that could not be read, or were read with parts dropped.</summary>
     public IReadOnlyList<Finding> Problems => this.problems;
+
+    /// <summary>Gets the pods bound to the nodes (<c>--pods</c>), when given: capacity then counts what they request.</summary>
+    public PodInventory? Pods { get; private set; }
+
+    /// <summary>Attaches the pods of the cluster, so placement rules and the capacity check count the resources and host ports they hold.</summary>
+    /// <param name="pods">The pods.</param>
+    /// <returns>This inventory.</returns>
+    public NodeInventory WithPods(PodInventory? pods)
+    {
+        this.Pods = pods;
+        this.capacity = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Gets what the pods hold on each node, built once per inventory and shared by every DaemonSet a rule checks
+    /// (null when capacity cannot be checked: no node reports allocatable and no pods are attached).
+    /// </summary>
+    internal CapacityModel? Capacity
+    {
+        get
+        {
+            var nodes = this.Nodes;
+            if (this.Pods is null && !System.Linq.Enumerable.Any(nodes, n => n.HasAllocatable))
+            {
+                return null;
+            }
+
+            lock (this.gate)
+            {
+                return this.capacity ??= CapacityModel.Build(nodes, this.Pods);
+            }
+        }
+    }
 
     /// <summary>Builds an inventory from objects; objects that are not v1 Nodes are skipped.</summary>
     /// <param name="objects">The objects.</param>
@@ -266,7 +314,23 @@ public sealed class NodeInventory
             this.Problem(obj, FieldPath.Root("spec", "taints"), "spec.taints is not a list; the taints are ignored, so the node may look more welcoming than it is");
         }
 
-        this.nodes.Add(new NodeInfo(name!, labels, taints, spec.Bool("unschedulable") == true, obj));
+        SchedulerResources? allocatable = null;
+        var allocatableNode = obj.Root.Map("status").Get("allocatable");
+        if (allocatableNode is MappingNode am)
+        {
+            var found = new List<ResourceProblem>();
+            allocatable = ResourceMath.ReadAllocatable(am, FieldPath.Root("status", "allocatable"), found);
+            foreach (var p in found)
+            {
+                this.Problem(obj, p.Path, p.Message);
+            }
+        }
+        else if (allocatableNode is not null && !allocatableNode.IsNull)
+        {
+            this.Problem(obj, FieldPath.Root("status", "allocatable"), "status.allocatable is not a mapping; the node is read as reporting none (the scheduler then allows it no pods)");
+        }
+
+        this.nodes.Add(new NodeInfo(name!, labels, taints, spec.Bool("unschedulable") == true, obj, allocatable));
         this.array = null;
         return true;
     }

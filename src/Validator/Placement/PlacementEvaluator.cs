@@ -14,6 +14,7 @@ public sealed class PlacementResult
         this.Decisions = decisions;
         this.Desired = desired;
         this.Rollout = RolloutPlan.Compute(plan.Rollout, desired);
+        this.FitCount = desired;
     }
 
     /// <summary>Gets the compiled plan.</summary>
@@ -33,6 +34,53 @@ public sealed class PlacementResult
 
     /// <summary>Gets the rollout plan for <see cref="Desired"/> nodes.</summary>
     public RolloutPlan Rollout { get; }
+
+    /// <summary>Gets the capacity verdict per node, aligned with <see cref="Nodes"/>, or null when capacity was not checked.</summary>
+    public IReadOnlyList<FitVerdict>? Fits { get; private set; }
+
+    /// <summary>Gets the daemon pod checked for capacity, or null when capacity was not checked.</summary>
+    public DaemonPod? Pod { get; private set; }
+
+    /// <summary>Gets the number of nodes where the controller creates a pod and it fits (equals <see cref="Desired"/> when capacity was not checked).</summary>
+    public int FitCount { get; private set; }
+
+    /// <summary>Gets the number of nodes where the controller creates a pod that stays Pending.</summary>
+    public int PendingCount { get; private set; }
+
+    /// <summary>Gets the number of pods the DaemonSet already has on the inventory's nodes (with a pod inventory).</summary>
+    public int ExistingPods { get; private set; }
+
+    /// <summary>Gets the number of its existing pods on nodes where the controller would delete them (it should no longer run there).</summary>
+    public int PodsRemoved { get; private set; }
+
+    /// <summary>Gets the number of nodes where an existing pod is deleted (<see cref="PodsRemoved"/> counts pods).</summary>
+    public int NodesLost { get; private set; }
+
+    /// <summary>Gets a value indicating whether no daemon pod would run: no node should run it, or it fits none of those that should.</summary>
+    public bool RunsNowhere => this.Desired == 0 || (this.Fits is not null && this.FitCount == 0);
+
+    internal void SetCapacity(DaemonPod pod, FitVerdict[] fits)
+    {
+        this.Pod = pod;
+        this.Fits = fits;
+        var fit = 0;
+        var pending = 0;
+        foreach (var f in fits)
+        {
+            fit += f.Status == FitStatus.Fits ? 1 : 0;
+            pending += f.Status == FitStatus.Pending ? 1 : 0;
+        }
+
+        this.FitCount = fit;
+        this.PendingCount = pending;
+    }
+
+    internal void SetExisting(int existing, int removed, int nodesLost)
+    {
+        this.ExistingPods = existing;
+        this.PodsRemoved = removed;
+        this.NodesLost = nodesLost;
+    }
 }
 
 /// <summary>Evaluates DaemonSets against a node inventory: one compiled plan per DaemonSet, one decision per node.</summary>

@@ -431,6 +431,12 @@ public sealed class PlacementPlan
     /// <summary>Gets the update strategy settings.</summary>
     public RolloutSettings Rollout { get; }
 
+    /// <summary>Gets the template's pod spec, for the capacity check (requests and host ports of the daemon pod).</summary>
+    public MappingNode? PodSpec { get; private init; }
+
+    /// <summary>Gets the nodeSelector pairs as compiled (for node classes).</summary>
+    internal KeyValuePair<string, string>[] SelectorPairs => this.selector;
+
     /// <summary>Compiles the plan of a DaemonSet object.</summary>
     /// <param name="daemonSet">The DaemonSet.</param>
     /// <returns>The plan.</returns>
@@ -485,7 +491,10 @@ public sealed class PlacementPlan
         var tolerations = ReadTolerations(pod);
         var hostNetwork = pod.Bool("hostNetwork") == true;
         var rollout = RolloutSettings.Read(spec.Map("updateStrategy"));
-        return new PlacementPlan(displayName, nodeName, selector.ToArray(), required is not null, terms.ToArray(), declared, tolerations, hostNetwork, complete, rollout);
+        return new PlacementPlan(displayName, nodeName, selector.ToArray(), required is not null, terms.ToArray(), declared, tolerations, hostNetwork, complete, rollout)
+        {
+            PodSpec = pod,
+        };
     }
 
     /// <summary>Reads a pod spec's tolerations (items that are not mappings are skipped).</summary>
@@ -588,6 +597,22 @@ public sealed class PlacementPlan
         }
 
         return new PlacementDecision(true, true, PlacementReason.None, null, notes);
+    }
+
+    /// <summary>Whether some toleration without tolerationSeconds tolerates a taint (a NoExecute taint tolerated only for a while churns).</summary>
+    /// <param name="taint">The taint.</param>
+    /// <returns>True when tolerated forever.</returns>
+    internal bool ToleratesForever(Taint taint)
+    {
+        foreach (var t in this.tolerations)
+        {
+            if (t.TolerationSeconds is null && t.Tolerates(taint))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the pod's tolerations (template + defaults) tolerate a taint.</summary>

@@ -22,6 +22,12 @@ public sealed record ReaderLimits
 
     /// <summary>Gets the largest file read, in bytes.</summary>
     public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Gets the largest node or pod inventory read (<c>--nodes</c>, <c>--pods</c>), in bytes: <c>kubectl get pods -A -o yaml</c>
+    /// of a large cluster runs to hundreds of megabytes, where no manifest comes near <see cref="MaxFileBytes"/>.
+    /// </summary>
+    public long MaxInventoryBytes { get; init; } = 1L << 30;
 }
 
 /// <summary>A problem reading the input itself (DS9xxx), located in the file.</summary>
@@ -187,8 +193,9 @@ public static class YamlManifestReader
     /// <see cref="ArgumentOutOfRangeException"/> (from <c>char.ConvertFromUtf32</c>) for an escape such as <c>"\UFFFFFFFF"</c>
     /// that names no Unicode character. Every call into the parser goes through this wrapper, so whatever the parser
     /// throws becomes a syntax error at the scanner's position, and exceptions of our own code are not mistaken for one.
+    /// The streaming inventory reader (<see cref="Placement.InventoryReader"/>) reads through it too.
     /// </summary>
-    private sealed class GuardedParser : IParser
+    internal sealed class GuardedParser : IParser
     {
         private readonly IParser inner;
         private readonly Scanner scanner;

@@ -1,4 +1,5 @@
 using DaemonLint.Engine;
+using DaemonLint.Model;
 using DaemonLint.Placement;
 
 namespace DaemonLint.Rules.Support;
@@ -8,7 +9,9 @@ internal static class InventoryPlacement
 {
     private static readonly object SharedKey = new();
 
-    public static PlacementResult? Of(RuleContext context)
+    public static PlacementResult? Of(RuleContext context) => Run(context)?.Results[0];
+
+    public static PlacementRun? Run(RuleContext context)
     {
         var inventory = context.Options.Nodes;
         if (inventory is null)
@@ -16,11 +19,12 @@ internal static class InventoryPlacement
             return null;
         }
 
-        // Computed once per object (DS3006-DS3008 share it) and dropped with the object's context.
+        // Computed once per object (DS3006, DS3007 and DS3009 share it) and dropped with the object's context; what the
+        // pods hold per node is built once per inventory.
         return context.Shared(SharedKey, c =>
         {
             var plan = PlacementPlan.Compile(c.Object);
-            return plan.IsComplete ? PlacementEvaluator.Evaluate(plan, inventory.Nodes, c.Object) : null;
+            return plan.IsComplete ? PlacementRun.Evaluate(new[] { plan }, inventory.Nodes, new ManifestObject?[] { c.Object }, inventory.Pods, inventory.Capacity) : null;
         });
     }
 }
