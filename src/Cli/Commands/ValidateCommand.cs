@@ -53,9 +53,9 @@ public static class ValidateCommand
             run.Add(workspace.InputFinding(p.Argument, p.Problem), InputProblems.IsIoError(p.Problem.RuleId));
         }
 
-        foreach (var file in inputs.Files)
+        // Files are checked in parallel; their results come back in input order, so the output is the sequential run's.
+        foreach (var result in workspace.CheckAll(inputs.Files, sources, cli.Stdin, options.Jobs))
         {
-            var result = workspace.Check(file, sources, cli.Stdin);
             if (!result.Skipped)
             {
                 run.Add(result);
@@ -155,6 +155,8 @@ internal sealed class ValidateOptionSymbols
 
     public Option<string?> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest file read, in bytes (default 67108864)", HelpName = "BYTES" };
 
+    public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Files validated at once (default: the processor count); the output is the same for any value", HelpName = "N" };
+
     public Option<List<string>> Nodes { get; } = new("--nodes") { Description = "A node inventory (kubectl get nodes -o yaml|json, a Node, or a folder): enables the placement rules DS3006 and DS3007", HelpName = "FILE" };
 
     public Argument<List<string>> Paths { get; } = new("PATH") { Description = "Files, folders (*.yaml, *.yml, *.json, recursively) or - for standard input", Arity = ArgumentArity.ZeroOrMore };
@@ -168,7 +170,7 @@ internal sealed class ValidateOptionSymbols
     public IEnumerable<Option> All => new Option[]
     {
         this.Format, this.Output, this.Baseline, this.BaselineRef, this.Staged, this.NoStaged, this.Config, this.NoConfig, this.FailOn,
-        this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes,
+        this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes, this.Jobs,
     };
 }
 
@@ -207,6 +209,9 @@ public sealed class ValidateOptions
 
     /// <summary>Gets or sets the largest file read.</summary>
     public long MaxFileBytes { get; set; } = ReaderLimits.Default.MaxFileBytes;
+
+    /// <summary>Gets or sets the largest number of files validated at once (<c>--jobs</c>; default: the processor count).</summary>
+    public int Jobs { get; set; } = OrderedParallel.DefaultJobs;
 
     /// <summary>The host layer's settings for these options.</summary>
     /// <param name="currentDirectory">The current folder.</param>
@@ -249,6 +254,16 @@ public sealed class ValidateOptions
             }
 
             o.MaxFileBytes = bytes;
+        }
+
+        if (parse.GetValue(s.Jobs) is { } jobs)
+        {
+            if (!int.TryParse(jobs, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+            {
+                throw new UsageException($"--jobs takes a positive number of files validated at once, not '{jobs}'");
+            }
+
+            o.Jobs = n;
         }
 
         var ns = parse.GetValue(s.Namespace);
