@@ -19,7 +19,13 @@ public static class Program
     /// <summary>Runs the tool.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The exit code.</returns>
-    public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+    public static int Main(string[] args)
+    {
+        StartupTrace.Mark("Main entered");
+        var code = Run(args, Console.In, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+        StartupTrace.Write(Console.Error);
+        return code;
+    }
 
     /// <summary>Runs the tool with explicit streams (tests call this in-process).</summary>
     /// <param name="args">The arguments.</param>

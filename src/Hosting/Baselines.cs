@@ -25,20 +25,24 @@ public sealed class BaselineFiles
     /// <summary>Gets the index for a namespace in force.</summary>
     /// <param name="defaultNamespace">The namespace of objects that name none.</param>
     /// <returns>The index.</returns>
+    /// <remarks>Safe from several threads (files are checked in parallel); each index is built once.</remarks>
     public BaselineIndex IndexFor(string defaultNamespace)
     {
-        if (!this.byNamespace.TryGetValue(defaultNamespace, out var index))
+        lock (this.byNamespace)
         {
-            index = new BaselineIndex(defaultNamespace);
-            foreach (var o in this.Load.Objects)
+            if (!this.byNamespace.TryGetValue(defaultNamespace, out var index))
             {
-                index.Add(o);
+                index = new BaselineIndex(defaultNamespace);
+                foreach (var o in this.Load.Objects)
+                {
+                    index.Add(o);
+                }
+
+                this.byNamespace.Add(defaultNamespace, index);
             }
 
-            this.byNamespace.Add(defaultNamespace, index);
+            return index;
         }
-
-        return index;
     }
 }
 

@@ -60,8 +60,21 @@ public sealed class EditorConfigSeverities
     /// <returns>The severity (<see cref="Severity.None"/> for none and silent), or null when no <c>.editorconfig</c> sets it.</returns>
     public Severity? GetSeverity(string ruleId, string? file)
     {
-        var map = this.SeveritiesFor(file);
-        return map.TryGetValue(ruleId, out var s) ? s : null;
+        // The validator asks once per rule and object, always with the same file name instance while it validates a file:
+        // remember the last answer per thread, so that the path is not normalized and looked up a hundred times an object.
+        var last = lastLookup;
+        IReadOnlyDictionary<string, Severity> map;
+        if (last is not null && ReferenceEquals(last.Owner, this) && ReferenceEquals(last.File, file) && file is not null)
+        {
+            map = last.Map;
+        }
+        else
+        {
+            map = this.SeveritiesFor(file);
+            lastLookup = new LastLookup(this, file, map);
+        }
+
+        return map.Count != 0 && map.TryGetValue(ruleId, out var s) ? s : null;
     }
 
     /// <summary>Gets every rule severity configured for a file.</summary>
@@ -108,6 +121,9 @@ public sealed class EditorConfigSeverities
     }
 
     private static readonly IReadOnlyDictionary<string, Severity> Empty = new Dictionary<string, Severity>();
+
+    [ThreadStatic]
+    private static LastLookup? lastLookup;
 
     private static string? ReadIfExists(string path)
     {
@@ -209,6 +225,22 @@ public sealed class EditorConfigSeverities
         }
 
         return false;
+    }
+
+    private sealed class LastLookup
+    {
+        public LastLookup(EditorConfigSeverities owner, string? file, IReadOnlyDictionary<string, Severity> map)
+        {
+            this.Owner = owner;
+            this.File = file;
+            this.Map = map;
+        }
+
+        public EditorConfigSeverities Owner { get; }
+
+        public string? File { get; }
+
+        public IReadOnlyDictionary<string, Severity> Map { get; }
     }
 
     /// <summary>Everything that touches Microsoft.CodeAnalysis, kept apart so the assembly loads only when needed.</summary>

@@ -55,6 +55,30 @@ public sealed class CheckedFile
 /// <summary>The one way every host checks a file: read (work tree, standard input or the index), find its baseline, validate with its folder's configuration.</summary>
 public static class FileChecks
 {
+    /// <summary>
+    /// Checks files on up to <paramref name="jobs"/> threads and returns what each found in input order: the same results, in
+    /// the same order, as checking them one after another. The configuration of every file's folder is found first, in input
+    /// order, so the configuration files are read in the same order as by a sequential run.
+    /// </summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="files">The files.</param>
+    /// <param name="sources">Baselines and nodes.</param>
+    /// <param name="stdin">Standard input, for <see cref="SourceFile.Stdin"/>.</param>
+    /// <param name="jobs">The largest number of files checked at once (1: on the calling thread only).</param>
+    /// <returns>One result per file, index for index; never throws for a bad file.</returns>
+    public static CheckedFile[] CheckAll(this Workspace workspace, IReadOnlyList<SourceFile> files, CheckSources sources, TextReader? stdin, int jobs)
+    {
+        if (jobs > 1 && files.Count > 1)
+        {
+            foreach (var file in files)
+            {
+                workspace.ContextFor(file, sources.Nodes);
+            }
+        }
+
+        return OrderedParallel.Map(files, jobs, file => workspace.Check(file, sources, stdin));
+    }
+
     /// <summary>Checks one file.</summary>
     /// <param name="workspace">The workspace.</param>
     /// <param name="file">The file.</param>

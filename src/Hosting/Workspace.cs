@@ -64,13 +64,17 @@ public sealed class ProjectContext
 /// The host layer's entry point: given a file (and its bytes or text), the findings with the configuration of that file's
 /// folder. The CLI, the MSBuild task and a language server use it alike; none of them finds or applies configuration itself.
 /// </summary>
-/// <remarks>One instance per run (or per editor session, re-created when a configuration file changes); safe to use from one thread at a time.</remarks>
+/// <remarks>
+/// One instance per run (or per editor session, re-created when a configuration file changes). Checking files is safe from
+/// several threads at once (<see cref="FileChecks.CheckAll"/>); configuration discovery is serialized inside.
+/// </remarks>
 public sealed class Workspace
 {
     private readonly Dictionary<string, ConfigurationFile?> configByFolder = new(HostPaths.Comparer);
     private readonly Dictionary<string, ConfigurationFile> configByPath = new(HostPaths.Comparer);
     private readonly Dictionary<(string Config, NodeInventory? Nodes), ProjectContext> contexts = new();
     private readonly List<ConfigurationFile> used = new();
+    private readonly object gate = new();
 
     /// <summary>Initializes a new instance of the <see cref="Workspace"/> class.</summary>
     /// <param name="settings">The host's settings.</param>
@@ -99,26 +103,10 @@ public sealed class Workspace
     /// <returns>The context.</returns>
     public ProjectContext ContextFor(SourceFile file, NodeInventory? nodes = null)
     {
-        var folder = file.FullPath is null ? this.Reader.BaseDirectory : Path.GetDirectoryName(file.FullPath) ?? this.Reader.BaseDirectory;
-        var config = this.ConfigurationFor(folder);
-        var key = (config?.File.FullPath ?? string.Empty, nodes);
-        if (this.contexts.TryGetValue(key, out var context))
+        lock (this.gate)
         {
-            return context;
+            return this.ContextForLocked(file, nodes);
         }
-
-        var cluster = this.Settings.Cluster.Over(config?.Cluster);
-        var options = cluster.ApplyTo(new ValidatorOptions
-        {
-            Limits = this.Settings.Limits,
-            SeverityOverride = (ruleId, name) => this.EditorConfig.GetSeverity(ruleId, name == SourceFile.StdinName ? null : name),
-            Nodes = nodes,
-            Suppressions = config?.Suppressions,
-            SuppressionPath = config is null ? null : name => this.PathRelativeTo(config.Folder, name),
-        });
-        context = new ProjectContext(config, cluster, new ManifestValidator(options));
-        this.contexts.Add(key, context);
-        return context;
     }
 
     /// <summary>Validates a file's bytes with the configuration of its folder.</summary>
@@ -183,6 +171,30 @@ public sealed class Workspace
     /// <summary>Whether a configuration file in force has errors (the run is then a configuration error).</summary>
     /// <returns>True when one has.</returns>
     public bool HasConfigurationErrors() => this.used.Exists(c => c.Problems.Count > 0);
+
+    private ProjectContext ContextForLocked(SourceFile file, NodeInventory? nodes)
+    {
+        var folder = file.FullPath is null ? this.Reader.BaseDirectory : Path.GetDirectoryName(file.FullPath) ?? this.Reader.BaseDirectory;
+        var config = this.ConfigurationFor(folder);
+        var key = (config?.File.FullPath ?? string.Empty, nodes);
+        if (this.contexts.TryGetValue(key, out var context))
+        {
+            return context;
+        }
+
+        var cluster = this.Settings.Cluster.Over(config?.Cluster);
+        var options = cluster.ApplyTo(new ValidatorOptions
+        {
+            Limits = this.Settings.Limits,
+            SeverityOverride = (ruleId, name) => this.EditorConfig.GetSeverity(ruleId, name == SourceFile.StdinName ? null : name),
+            Nodes = nodes,
+            Suppressions = config?.Suppressions,
+            SuppressionPath = config is null ? null : name => this.PathRelativeTo(config.Folder, name),
+        });
+        context = new ProjectContext(config, cluster, new ManifestValidator(options));
+        this.contexts.Add(key, context);
+        return context;
+    }
 
     private ConfigurationFile? ConfigurationFor(string folder)
     {

@@ -83,6 +83,12 @@ public sealed class ValidateKubernetesManifests : Task
     /// <summary>Gets or sets <c>DaemonLintNamespace</c>: the namespace objects without one are applied to, for baseline matching.</summary>
     public string? Namespace { get; set; }
 
+    /// <summary>
+    /// Gets or sets <c>DaemonLintJobs</c>: the largest number of manifests validated at once (default: the processor count). The log
+    /// is the same for any value.
+    /// </summary>
+    public string? Jobs { get; set; }
+
     /// <summary>Gets or sets the project folder: relative metadata paths and <c>DaemonLintBaselineRef</c>'s repository are resolved from it.</summary>
     public string? ProjectDirectory { get; set; }
 
@@ -127,6 +133,12 @@ public sealed class ValidateKubernetesManifests : Task
             return;
         }
 
+        if (!TryParseJobs(this.Jobs, out var jobs))
+        {
+            this.LogConfigurationError($"DaemonLintJobs must be a positive number of manifests validated at once, not '{this.Jobs}'");
+            return;
+        }
+
         var cluster = ClusterSetting.FromProperties(this.Property, out var clusterError);
         if (cluster is null)
         {
@@ -159,19 +171,30 @@ public sealed class ValidateKubernetesManifests : Task
             }
         }
 
-        var validated = new List<ITaskItem>();
+        // Parallel where it is safe, in order where it is not: reading and validating run on up to Jobs threads; the shared
+        // caches with a first-use side effect (Helm charts noted once, baseline and node files read and reported once) are
+        // filled in input order; everything is logged at the end, file by file in input order, so the log is the same
+        // whatever the scheduling.
+        var work = new List<ManifestWork>(items.Count);
         foreach (var pair in items)
         {
-            try
+            work.Add(new ManifestWork(pair.Key, pair.Value));
+        }
+
+        OrderedParallel.Map(work, jobs, w => w.Guard(this, context, () => this.Read(w, context)));
+        foreach (var w in work)
+        {
+            w.Guard(this, context, () => this.PrepareSources(w, context));
+        }
+
+        OrderedParallel.Map(work, jobs, w => w.Guard(this, context, () => this.Check(w, context)));
+        var validated = new List<ITaskItem>();
+        foreach (var w in work)
+        {
+            w.Replay();
+            if (w.Validated)
             {
-                if (this.ValidateOne(pair.Key, pair.Value, context))
-                {
-                    validated.Add(pair.Value);
-                }
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                this.Report(context, pair.Key, InputProblems.ReadFailed(ex) with { Message = $"validating the file failed: {ex.GetType().Name}: {ex.Message}", Span = SourceSpan.None });
+                validated.Add(w.Item);
             }
         }
 
@@ -195,52 +218,79 @@ public sealed class ValidateKubernetesManifests : Task
     private void LogConfigurationError(string message) =>
         this.Log.LogError(null, RuleCatalog.DS9009_ConfigurationError.Id, RuleCatalog.DS9009_ConfigurationError.Id, null, 0, 0, 0, 0, message, null);
 
-    private bool ValidateOne(string fullPath, ITaskItem item, RunContext context)
+    // Phase 1 (parallel): Helm templates are skipped unread; the others are read, and skipped when they name no DaemonSet.
+    private bool Read(ManifestWork w, RunContext context)
     {
-        if (InputReader.HelmChartOf(fullPath, this.fileSystem) is { } chart)
+        w.HelmChart = InputReader.HelmChartOf(w.FullPath, this.fileSystem);
+        if (w.HelmChart is not null)
+        {
+            return false;
+        }
+
+        w.Read = context.Workspace.Reader.Read(new SourceFile(w.FullPath, w.FullPath));
+
+        // The cheap check first: most YAML in a project (CI files, Helm values, other kinds) never names a DaemonSet.
+        w.Skipped = w.Read.Bytes is not null && !MentionsDaemonSet(w.Read.Bytes);
+        return true;
+    }
+
+    // Phase 2 (in order): the Helm note once per chart, and each baseline and node inventory read (and reported) once,
+    // by the first file that uses it.
+    private bool PrepareSources(ManifestWork w, RunContext context)
+    {
+        if (w.HelmChart is { } chart)
         {
             if (this.helmCharts.Add(chart))
             {
-                this.Log.LogMessage(MessageImportance.Normal, $"DaemonLint: {chart}{Path.DirectorySeparatorChar}templates: skipped, a Helm chart's templates are not YAML until rendered; validate the rendered output (DaemonLintDependsOn can run helm template into obj/).");
+                w.Defer(() => this.Log.LogMessage(MessageImportance.Normal, $"DaemonLint: {chart}{Path.DirectorySeparatorChar}templates: skipped, a Helm chart's templates are not YAML until rendered; validate the rendered output (DaemonLintDependsOn can run helm template into obj/)."));
             }
 
             return false;
         }
 
-        var file = new SourceFile(fullPath, fullPath);
-        var read = context.Workspace.Reader.Read(file);
-        if (read.Bytes is not null && !MentionsDaemonSet(read.Bytes))
+        if (w.Skipped)
         {
-            // The cheap check first: most YAML in a project (CI files, Helm values, other kinds) never names a DaemonSet.
-            this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {fullPath}: no DaemonSet, skipped.");
+            w.Defer(() => this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {w.FullPath}: no DaemonSet, skipped."));
             return false;
         }
 
-        var sources = new CheckSources { Baseline = this.BaselineFor(fullPath, item, context), Git = context.Git, Nodes = this.NodesFor(fullPath, item, context) };
-        var result = context.Workspace.Check(file, sources, read);
+        w.Sources = new CheckSources { Baseline = this.BaselineFor(w, context), Git = context.Git, Nodes = this.NodesFor(w, context) };
+        return true;
+    }
+
+    // Phase 3 (parallel): validation.
+    private bool Check(ManifestWork w, RunContext context)
+    {
+        if (w.Sources is null || w.Read is null)
+        {
+            return false;
+        }
+
+        var result = context.Workspace.Check(new SourceFile(w.FullPath, w.FullPath), w.Sources, w.Read);
         if (result.DaemonSets == 0 && !HasInputFinding(result.Findings))
         {
-            this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {fullPath}: no DaemonSet, skipped.");
+            w.Defer(() => this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {w.FullPath}: no DaemonSet, skipped."));
             return false;
         }
 
         foreach (var notice in result.Notices)
         {
-            this.Log.LogMessage(MessageImportance.Normal, "DaemonLint: " + notice);
+            w.Defer(() => this.Log.LogMessage(MessageImportance.Normal, "DaemonLint: " + notice));
         }
 
         foreach (var f in result.Findings)
         {
-            this.LogFinding(context.Policy, fullPath, f);
+            w.Defer(() => this.LogFinding(context.Policy, w.FullPath, f));
         }
 
+        w.Validated = true;
         return true;
     }
 
     // The item's Baseline (a file or folder of prior versions), read once per path for the whole build.
-    private BaselineFiles? BaselineFor(string fullPath, ITaskItem item, RunContext context)
+    private BaselineFiles? BaselineFor(ManifestWork w, RunContext context)
     {
-        var baseline = item.GetMetadata("Baseline");
+        var baseline = w.Item.GetMetadata("Baseline");
         if (string.IsNullOrWhiteSpace(baseline))
         {
             return null;
@@ -256,7 +306,7 @@ public sealed class ValidateKubernetesManifests : Task
             }
             else
             {
-                this.LogAll(context, files.Load.Findings);
+                this.LogAll(w, context, files.Load.Findings);
             }
 
             this.baselines[path] = files;
@@ -264,7 +314,7 @@ public sealed class ValidateKubernetesManifests : Task
 
         if (files is null)
         {
-            this.Report(context, fullPath, InputProblems.Configuration($"the Baseline '{baseline}' does not exist"));
+            this.Report(w, context, InputProblems.Configuration($"the Baseline '{baseline}' does not exist"));
         }
 
         return files;
@@ -273,15 +323,15 @@ public sealed class ValidateKubernetesManifests : Task
     // The item's Nodes wins over the project's DaemonLintNodes, and its Pods over DaemonLintPods. With an inventory, the placement
     // rules that need one (DS3006, DS3007, DS3009) run; each inventory is read once per build, and each pairing of nodes and pods
     // is made once.
-    private NodeInventory? NodesFor(string fullPath, ITaskItem item, RunContext context)
+    private NodeInventory? NodesFor(ManifestWork w, RunContext context)
     {
-        var nodes = Setting(item, "Nodes", this.Nodes);
-        var pods = Setting(item, "Pods", this.Pods);
+        var nodes = Setting(w.Item, "Nodes", this.Nodes);
+        var pods = Setting(w.Item, "Pods", this.Pods);
         if (nodes is null)
         {
             if (pods is not null)
             {
-                this.Report(context, fullPath, InputProblems.Configuration($"the pod inventory '{pods}' needs a node inventory (DaemonLintNodes or the item's Nodes): the pods are counted on its nodes"));
+                this.Report(w, context, InputProblems.Configuration($"the pod inventory '{pods}' needs a node inventory (DaemonLintNodes or the item's Nodes): the pods are counted on its nodes"));
             }
 
             return null;
@@ -298,7 +348,7 @@ public sealed class ValidateKubernetesManifests : Task
             }
             else
             {
-                this.LogAll(context, load.Findings);
+                this.LogAll(w, context, load.Findings);
             }
 
             this.inventories[path] = inventory;
@@ -306,7 +356,7 @@ public sealed class ValidateKubernetesManifests : Task
 
         if (inventory is null)
         {
-            this.Report(context, fullPath, InputProblems.Configuration($"the node inventory '{nodes}' does not exist"));
+            this.Report(w, context, InputProblems.Configuration($"the node inventory '{nodes}' does not exist"));
             return null;
         }
 
@@ -325,7 +375,7 @@ public sealed class ValidateKubernetesManifests : Task
             }
             else
             {
-                this.LogAll(context, load.Findings);
+                this.LogAll(w, context, load.Findings);
             }
 
             this.podInventories[podPath] = podInventory;
@@ -333,7 +383,7 @@ public sealed class ValidateKubernetesManifests : Task
 
         if (podInventory is null)
         {
-            this.Report(context, fullPath, InputProblems.Configuration($"the pod inventory '{pods}' does not exist"));
+            this.Report(w, context, InputProblems.Configuration($"the pod inventory '{pods}' does not exist"));
             return inventory;
         }
 
@@ -358,20 +408,20 @@ public sealed class ValidateKubernetesManifests : Task
         return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
     }
 
-    private void LogAll(RunContext context, IEnumerable<Finding> findings)
+    private void LogAll(ManifestWork w, RunContext context, IEnumerable<Finding> findings)
     {
         foreach (var f in findings)
         {
-            this.LogFinding(context.Policy, f.File ?? string.Empty, f);
+            w.Defer(() => this.LogFinding(context.Policy, f.File ?? string.Empty, f));
         }
     }
 
-    private void Report(RunContext context, string fullPath, InputProblem problem)
+    private void Report(ManifestWork w, RunContext context, InputProblem problem)
     {
-        var f = context.Workspace.InputFinding(fullPath, problem);
+        var f = context.Workspace.InputFinding(w.FullPath, problem);
         if (f is not null)
         {
-            this.LogFinding(context.Policy, fullPath, f);
+            w.Defer(() => this.LogFinding(context.Policy, w.FullPath, f));
         }
     }
 
@@ -454,6 +504,17 @@ public sealed class ValidateKubernetesManifests : Task
         return false;
     }
 
+    private static bool TryParseJobs(string? text, out int jobs)
+    {
+        jobs = OrderedParallel.DefaultJobs;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        return int.TryParse(text!.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out jobs) && jobs > 0;
+    }
+
     private static bool TryParseFailOn(string? text, out Severity failOn)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -463,6 +524,59 @@ public sealed class ValidateKubernetesManifests : Task
         }
 
         return SeverityExtensions.TryParse(text, out failOn) && failOn != Severity.None;
+    }
+
+    /// <summary>One manifest on its way through the phases, and what it logs, kept until every file is done.</summary>
+    private sealed class ManifestWork
+    {
+        private readonly List<Action> log = new();
+
+        public ManifestWork(string fullPath, ITaskItem item)
+        {
+            this.FullPath = fullPath;
+            this.Item = item;
+        }
+
+        public string FullPath { get; }
+
+        public ITaskItem Item { get; }
+
+        public string? HelmChart { get; set; }
+
+        public ReadResult? Read { get; set; }
+
+        public bool Skipped { get; set; }
+
+        public CheckSources? Sources { get; set; }
+
+        public bool Validated { get; set; }
+
+        public bool Failed { get; private set; }
+
+        public void Defer(Action logging) => this.log.Add(logging);
+
+        public void Replay() => this.log.ForEach(a => a());
+
+        /// <summary>Runs one phase for this file; whatever goes wrong becomes a DS9xxx error on the file, and its later phases are skipped.</summary>
+        public bool Guard(ValidateKubernetesManifests task, RunContext context, Func<bool> phase)
+        {
+            if (this.Failed)
+            {
+                return false;
+            }
+
+            try
+            {
+                return phase();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                this.Failed = true;
+                this.Sources = null;
+                task.Report(this, context, InputProblems.ReadFailed(ex) with { Message = $"validating the file failed: {ex.GetType().Name}: {ex.Message}", Span = SourceSpan.None });
+                return false;
+            }
+        }
     }
 
     private sealed class RunContext

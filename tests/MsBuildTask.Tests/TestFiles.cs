@@ -104,7 +104,12 @@ internal sealed class FakeGit : IGitProcess
             args[i] = arguments[i];
         }
 
-        this.Calls.Add(args);
+        lock (this.Calls)
+        {
+            // The task validates files on several threads.
+            this.Calls.Add(args);
+        }
+
         if (args.Length == 2 && args[0] == "rev-parse" && args[1] == "--show-toplevel")
         {
             this.root = workingDirectory;

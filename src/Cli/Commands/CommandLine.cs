@@ -34,10 +34,12 @@ public static class CommandLine
         }
 
         var root = Build(context);
+        StartupTrace.Mark("command tree built");
         ParseResult parse;
         try
         {
             parse = root.Parse(args);
+            StartupTrace.Mark("arguments parsed");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -39,6 +39,7 @@ public static class ValidateCommand
     /// <returns>The exit code.</returns>
     public static int Run(ValidateOptions options, CliContext cli)
     {
+        StartupTrace.Mark("options read");
         var workspace = new Workspace(options.WorkspaceSettings(cli.CurrentDirectory));
         var run = new ValidationRun { BaseDirectory = cli.CurrentDirectory };
         if (!TryLoadSources(options, workspace, cli, run, out var sources))
@@ -46,7 +47,9 @@ public static class ValidateCommand
             return Program.ExitUsage;
         }
 
+        StartupTrace.Mark("workspace and sources");
         var inputs = workspace.Reader.Expand(options.Paths);
+        StartupTrace.Mark("inputs expanded");
         inputs.Notices.ForEach(cli.Note);
         if (options.StdinFilename is { } stdinName)
         {
@@ -67,9 +70,21 @@ public static class ValidateCommand
             run.Add(workspace.InputFinding(p.Argument, p.Problem), InputProblems.IsIoError(p.Problem.RuleId));
         }
 
-        foreach (var file in inputs.Files)
+        if (StartupTrace.Enabled && inputs.Files.Count > 0)
         {
-            var result = workspace.Check(file, sources, cli.Stdin);
+            // The shared start-up work on its own, each step once (CheckAll then finds it done): the rule set, the first
+            // file's configuration and validator, the release's schema.
+            _ = DaemonLint.Rules.RuleSet.All.Count;
+            StartupTrace.Mark("rule set built");
+            var context = workspace.ContextFor(inputs.Files[0], sources.Nodes);
+            StartupTrace.Mark("configuration and validator of the first file");
+            _ = DaemonLint.Schema.SchemaSet.For(context.Validator.Options.KubernetesVersion).Definitions.Count;
+            StartupTrace.Mark("schema of the release compiled");
+        }
+
+        // Files are checked in parallel; their results come back in input order, so the output is the sequential run's.
+        foreach (var result in workspace.CheckAll(inputs.Files, sources, cli.Stdin, options.Jobs))
+        {
             if (!result.Skipped)
             {
                 run.Add(result);
@@ -77,6 +92,7 @@ public static class ValidateCommand
             }
         }
 
+        StartupTrace.Mark("files checked");
         run.Findings.AddRange(workspace.ConfigurationFindings());
         run.ExecutionSuccessful &= !workspace.HasConfigurationErrors();
         run.Findings.Sort(ManifestValidator.CompareFindings);
@@ -84,6 +100,8 @@ public static class ValidateCommand
         {
             return Program.ExitUsage;
         }
+
+        StartupTrace.Mark("output written");
 
         return !run.ExecutionSuccessful ? Program.ExitUsage
             : run.Findings.Exists(f => f.Severity >= options.FailOn) ? Program.ExitFindings
@@ -189,6 +207,8 @@ internal sealed class ValidateOptionSymbols
 
     public Option<string?> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest file read, in bytes (default 67108864)", HelpName = "BYTES" };
 
+    public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Files validated at once (default: the processor count); the output is the same for any value", HelpName = "N" };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "The longer form: each finding's hint (what to write instead) and help link under it in text, in the annotation in github" };
 
     public Option<string?> SarifCategory { get; } = new("--sarif-category") { Description = "SARIF runs[].automationDetails.id, which keeps several uploads for one commit apart (default daemonlint/validate/)", HelpName = "CATEGORY" };
@@ -211,7 +231,7 @@ internal sealed class ValidateOptionSymbols
     {
         this.Format, this.Output, this.Baseline, this.BaselineRef, this.Staged, this.NoStaged, this.Config, this.NoConfig, this.FailOn,
         this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes, this.Pods, this.Verbose,
-        this.SarifCategory, this.StdinFilename,
+        this.SarifCategory, this.StdinFilename, this.Jobs,
     };
 }
 
@@ -260,6 +280,9 @@ public sealed class ValidateOptions
     /// <summary>Gets or sets the largest file read.</summary>
     public long MaxFileBytes { get; set; } = ReaderLimits.Default.MaxFileBytes;
 
+    /// <summary>Gets or sets the largest number of files validated at once (<c>--jobs</c>; default: the processor count).</summary>
+    public int Jobs { get; set; } = OrderedParallel.DefaultJobs;
+
     /// <summary>The host layer's settings for these options.</summary>
     /// <param name="currentDirectory">The current folder.</param>
     /// <returns>The settings.</returns>
@@ -306,6 +329,16 @@ public sealed class ValidateOptions
             }
 
             o.MaxFileBytes = bytes;
+        }
+
+        if (parse.GetValue(s.Jobs) is { } jobs)
+        {
+            if (!int.TryParse(jobs, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+            {
+                throw new UsageException($"--jobs takes a positive number of files validated at once, not '{jobs}'");
+            }
+
+            o.Jobs = n;
         }
 
         var ns = parse.GetValue(s.Namespace);
