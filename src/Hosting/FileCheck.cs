@@ -59,9 +59,9 @@ public static class FileChecks
     /// <param name="workspace">The workspace.</param>
     /// <param name="file">The file.</param>
     /// <param name="sources">Baselines and nodes.</param>
-    /// <param name="stdin">Standard input, for <see cref="SourceFile.Stdin"/>.</param>
+    /// <param name="stdin">Standard input's bytes, for <see cref="SourceFile.Stdin"/> (null: it is closed).</param>
     /// <returns>What was found; never throws for a bad file.</returns>
-    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, TextReader? stdin = null)
+    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, Stream? stdin = null)
     {
         ReadResult read;
         if (sources.Git is { Staged: true } staged && !file.IsStdin)

@@ -84,7 +84,7 @@ public sealed class InputReaderTests
     {
         var reader = new InputReader(Path.GetTempPath(), ReaderLimits.Default with { MaxFileBytes = 100 });
 
-        var read = reader.Read(SourceFile.Stdin, new StringReader(new string('a', 10_000)));
+        var read = reader.Read(SourceFile.Stdin, new MemoryStream(System.Text.Encoding.ASCII.GetBytes(new string('a', 10_000))));
 
         Assert.Equal(RuleCatalog.DS9005_FileTooLarge.Id, read.Problem!.RuleId);
     }

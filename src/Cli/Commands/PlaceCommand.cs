@@ -44,19 +44,19 @@ public static class PlaceCommand
 
     /// <summary>Runs the command.</summary>
     /// <param name="options">The options.</param>
-    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdin">Standard input's bytes, or null when it is closed.</param>
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <param name="currentDirectory">The current directory.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(PlaceOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr, string currentDirectory)
+    public static int Run(PlaceOptions options, Stream? stdin, TextWriter stdout, TextWriter stderr, string currentDirectory)
     {
         var limits = ReaderLimits.Default;
         var reader = new InputReader(currentDirectory, limits);
         var inventory = NodeInventories.Load(reader, options.Nodes, out var nodeLoad);
         foreach (var m in nodeLoad.Missing)
         {
-            stderr.WriteLine(m == "-" ? "daemonlint: --nodes cannot read standard input; give a file or a folder" : $"daemonlint: node inventory '{m}' does not exist");
+            stderr.WriteLine(m == "-" ? "daemonlint: --nodes cannot read standard input; give a file or a folder" : $"daemonlint: node inventory {HostText.InQuotes(m)} does not exist");
         }
 
         foreach (var p in nodeLoad.Findings)
@@ -71,7 +71,7 @@ public static class PlaceCommand
 
         if (inventory.Nodes.Count == 0)
         {
-            stderr.WriteLine($"daemonlint: no v1 Node object in {string.Join(", ", options.Nodes)} (expected 'kubectl get nodes -o yaml' output, a Node, or a folder of them)");
+            stderr.WriteLine($"daemonlint: no v1 Node object in {string.Join(", ", options.Nodes.ConvertAll(HostText.Name))} (expected 'kubectl get nodes -o yaml' output, a Node, or a folder of them)");
             return Program.ExitUsage;
         }
 
@@ -80,7 +80,7 @@ public static class PlaceCommand
         var inputs = reader.Expand(options.Paths);
         foreach (var notice in inputs.Notices)
         {
-            stderr.WriteLine("daemonlint: " + notice);
+            stderr.WriteLine("daemonlint: " + HostText.Escape(notice));
         }
 
         foreach (var input in inputs.Files)
@@ -100,14 +100,14 @@ public static class PlaceCommand
                 }
                 else if (o.Kind == "DaemonSet")
                 {
-                    stderr.WriteLine($"daemonlint: {input.DisplayName}: DaemonSet {o.Ref.DisplayName} is {o.ApiVersion}, not apps/v1; skipped");
+                    stderr.WriteLine($"daemonlint: {HostText.Name(input.DisplayName)}: DaemonSet {HostText.Name(o.Ref.DisplayName)} is {HostText.Name(o.ApiVersion ?? "(no apiVersion)")}, not apps/v1; skipped");
                 }
             }
         }
 
         foreach (var p in inputs.Problems)
         {
-            stderr.WriteLine($"daemonlint: {p.Argument}: {p.Problem.Message}");
+            stderr.WriteLine($"daemonlint: {HostText.Name(p.Argument)}: {p.Problem.Message}");
             failed |= InputProblems.IsIoError(p.Problem.RuleId);
         }
 
@@ -131,23 +131,24 @@ public static class PlaceCommand
         var results = PlacementEvaluator.EvaluateAll(plans, inventory.Nodes, daemonSets);
 
         var report = new PlacementReport(inventory, results);
-        try
+        if (options.Output is null)
         {
-            if (options.Output is null)
-            {
-                PlacementFormats.Write(options.Format, report, stdout);
-            }
-            else
+            // A standard output that fails is the top-level guard's (one line, exit code 2).
+            PlacementFormats.Write(options.Format, report, stdout);
+        }
+        else
+        {
+            try
             {
                 var path = Path.GetFullPath(Path.Combine(currentDirectory, options.Output));
                 using var w = new StreamWriter(path, append: false, new UTF8Encoding(false));
                 PlacementFormats.Write(options.Format, report, w);
             }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"daemonlint: cannot write {options.Output}: {ex.Message}");
-            return Program.ExitUsage;
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                stderr.WriteLine($"daemonlint: cannot write {HostText.Name(options.Output)}: {HostText.Describe(ex)}");
+                return Program.ExitUsage;
+            }
         }
 
         foreach (var r in results)

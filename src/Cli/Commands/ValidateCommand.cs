@@ -87,7 +87,7 @@ public static class ValidateCommand
             nodes = NodeInventories.Load(workspace.Reader, options.Nodes, out var nodeLoad);
             if (nodeLoad.Missing.Count > 0)
             {
-                cli.Note($"node inventory '{nodeLoad.Missing[0]}' does not exist");
+                cli.Note($"node inventory {HostText.InQuotes(nodeLoad.Missing[0])} does not exist");
                 return false;
             }
 
@@ -100,7 +100,7 @@ public static class ValidateCommand
             baseline = BaselineFiles.Read(workspace.Reader, options.Baselines);
             if (baseline.Load.Missing.Count > 0)
             {
-                cli.Note($"baseline '{baseline.Load.Missing[0]}' does not exist");
+                cli.Note($"baseline {HostText.InQuotes(baseline.Load.Missing[0])} does not exist");
                 return false;
             }
 
