@@ -121,8 +121,8 @@ public static class FileChecks
                 var others = baseline.OtherNamespacesOf(o);
                 if (others.Count > 0)
                 {
-                    result.Notices.Add($"{file.DisplayName}: {o.Kind} {o.Name} names no namespace, so it was compared with the baseline in namespace '{ns}', which does not hold it; "
-                        + $"the baseline has it in {string.Join(", ", others.ConvertAll(n => "'" + n + "'"))}: set the namespace it is applied to (--namespace, DaemonLintNamespace, or namespace: in .daemonlint.yaml)");
+                    result.Notices.Add($"{HostText.Name(file.DisplayName)}: {HostText.Name(o.Kind ?? "object")} {HostText.Name(o.Name ?? "(unnamed)")} names no namespace, so it was compared with the baseline in namespace '{ns}', which does not hold it; "
+                        + $"the baseline has it in {string.Join(", ", others.ConvertAll(HostText.InQuotes))}: set the namespace it is applied to (--namespace, DaemonLintNamespace, or namespace: in .daemonlint.yaml)");
                 }
             }
         }

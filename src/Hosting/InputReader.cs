@@ -320,7 +320,7 @@ public sealed class InputReader
     {
         if (charts.Add(chart))
         {
-            var name = this.DisplayName(chart);
+            var name = HostText.Name(this.DisplayName(chart));
             set.Notices.Add($"{name}/templates: skipped, a Helm chart's templates are not YAML until rendered; validate the rendered output instead: helm template {name} | daemonlint validate -");
         }
     }

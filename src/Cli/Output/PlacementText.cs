@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using DaemonLint.Hosting;
 using DaemonLint.Placement;
 
 namespace DaemonLint.Cli.Output;
@@ -24,7 +25,7 @@ public static class PlacementText
 
             first = false;
             var total = r.Nodes.Count;
-            w.WriteLine($"{r.Plan.DisplayName}: runs on {r.Desired} of {total} node(s)" + (r.DaemonSet?.File is { } f ? $"  [{f}]" : string.Empty));
+            w.WriteLine($"{HostText.Name(r.Plan.DisplayName)}: runs on {r.Desired} of {total} node(s)" + (r.DaemonSet?.File is { } f ? $"  [{HostText.Name(f)}]" : string.Empty));
             var runs = new List<string>();
             var others = new List<(string Node, PlacementDecision D)>();
             var notes = new List<(string Node, PlacementDecision D)>();
@@ -33,15 +34,15 @@ public static class PlacementText
                 var d = r.Decisions[i];
                 if (d.ShouldRun)
                 {
-                    runs.Add(r.Nodes[i].Name);
+                    runs.Add(HostText.Name(r.Nodes[i].Name));
                     if (d.Notes != PlacementNotes.None)
                     {
-                        notes.Add((r.Nodes[i].Name, d));
+                        notes.Add((HostText.Name(r.Nodes[i].Name), d));
                     }
                 }
                 else
                 {
-                    others.Add((r.Nodes[i].Name, d));
+                    others.Add((HostText.Name(r.Nodes[i].Name), d));
                 }
             }
 
@@ -55,7 +56,7 @@ public static class PlacementText
                 foreach (var (node, d) in others)
                 {
                     var extra = d.Notes == PlacementNotes.None ? string.Empty : "  (" + string.Join(", ", d.NoteNames) + ")";
-                    w.WriteLine($"    {node.PadRight(nodeWidth)}  {d.Reason.ToString().PadRight(reasonWidth)}  {d.Detail}{extra}");
+                    w.WriteLine($"    {node.PadRight(nodeWidth)}  {d.Reason.ToString().PadRight(reasonWidth)}  {HostText.Escape(d.Detail ?? string.Empty)}{extra}");
                 }
             }
 
@@ -64,7 +65,7 @@ public static class PlacementText
                 w.WriteLine($"  note: {node}: {string.Join(", ", d.NoteNames)} (a NoExecute taint is tolerated only for tolerationSeconds: the pod is evicted and re-created)");
             }
 
-            w.WriteLine("  rollout: " + r.Rollout.Summary);
+            w.WriteLine("  rollout: " + HostText.Escape(r.Rollout.Summary));
         }
     }
 }
