@@ -164,9 +164,8 @@ public sealed class InputReader
 
                     break;
                 case PathKind.Directory:
-                    var before = set.Files.Count;
-                    var skippedCharts = charts.Count;
-                    foreach (var f in this.Walk(full, set, charts))
+                    var found = this.Walk(full, set, charts, out var sawChart);
+                    foreach (var f in found)
                     {
                         if (seen.Add(f))
                         {
@@ -174,7 +173,9 @@ public sealed class InputReader
                         }
                     }
 
-                    if (set.Files.Count == before && charts.Count == skippedCharts)
+                    // A folder whose files another argument named already is not empty: the same inputs in another order or
+                    // repeated give the same findings.
+                    if (found.Count == 0 && !sawChart)
                     {
                         set.Problems.Add(new PathProblem(arg, InputProblems.EmptyFolder()));
                     }
@@ -327,8 +328,9 @@ public sealed class InputReader
 
     // Depth first, in ordinal order, without following links to folders (a link cycle cannot loop, a linked tree is not read twice),
     // skipping hidden folders, node_modules, bin, obj and the templates/ of Helm charts.
-    private List<string> Walk(string root, InputSet set, HashSet<string> charts)
+    private List<string> Walk(string root, InputSet set, HashSet<string> charts, out bool sawChart)
     {
+        sawChart = false;
         var files = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
@@ -358,6 +360,7 @@ public sealed class InputReader
 
                     if (isChart && name == "templates")
                     {
+                        sawChart = true;
                         this.AddChartNotice(set, charts, dir);
                         continue;
                     }

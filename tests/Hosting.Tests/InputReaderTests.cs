@@ -158,4 +158,19 @@ public sealed class InputReaderTests
 
         Assert.Equal(RuleCatalog.DS9009_ConfigurationError.Id, Assert.Single(loaded.Problems).RuleId);
     }
+
+    [Fact]
+    public void AFolderWhoseFilesWereNamedAlready_IsNotEmpty_AndStdinIsOneInput()
+    {
+        using var dir = new TempFolder();
+        dir.Write("deploy/ds.yaml", "kind: DaemonSet\n");
+        dir.Write("chart/Chart.yaml", "name: c\n");
+        dir.Write("chart/templates/ds.yaml", "{{ x }}\n");
+
+        var set = new InputReader(dir.Path).Expand(new[] { "deploy/ds.yaml", "deploy", "deploy", "chart", "chart", "-", "-" });
+
+        Assert.Empty(set.Problems);
+        Assert.Equal(new[] { "deploy/ds.yaml", "chart/Chart.yaml", SourceFile.StdinName }, set.Files.Select(f => f.DisplayName));
+        Assert.Single(set.Notices);
+    }
 }
