@@ -76,7 +76,7 @@ public sealed class CliHostileTests : IDisposable
             texts.Add(File.ReadAllText(file));
         }
 
-        Assert.Contains($" {HostileWorld.BadRule}", texts[0]);
+        Assert.Contains(HostileWorld.BadRule, texts[0], StringComparison.Ordinal);
         Assert.All(texts, t => Assert.Equal(texts[0], t));
         if (format != "json")
         {
