@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Text;
 using DaemonLint.Cli.Commands;
+using DaemonLint.Hosting;
 
 namespace DaemonLint.Cli;
 
@@ -22,12 +24,34 @@ public static class Program
     public static int Main(string[] args)
     {
         StartupTrace.Mark("Main entered");
-        var code = Run(args, Console.In, Console.Out, Console.Error, Directory.GetCurrentDirectory());
-        StartupTrace.Write(Console.Error);
-        return code;
+        try
+        {
+            // Standard output buffered (one write per 64 KB, not per line) and flushed at the end, inside the guard.
+            var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+            var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
+            var stdin = StandardInput.WasOpenAtStart() ? Console.OpenStandardInput() : null;
+            var code = Run(args, stdin, stdout, stderr, Directory.GetCurrentDirectory());
+            StartupTrace.Write(stderr);
+            return code;
+        }
+        catch (Exception ex)
+        {
+            // Only reached if the streams themselves cannot be set up: still one line and exit code 2.
+            return Guard.Fail(Console.Error, "internal error: " + ex.GetType().Name + ": " + HostText.Describe(ex));
+        }
     }
 
     /// <summary>Runs the tool with explicit streams (tests call this in-process).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdin">Standard input's bytes, or null when it is closed.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="currentDirectory">The directory relative paths are resolved against.</param>
+    /// <returns>The exit code: 0, 1 or 2, whatever happens (a failure is one line on standard error and 2, never a stack trace).</returns>
+    public static int Run(string[] args, Stream? stdin, TextWriter stdout, TextWriter stderr, string currentDirectory) =>
+        Guard.Run(stdout, stderr, (output, error) => CommandLine.Invoke(args, new CliContext(stdin, output, error, currentDirectory)));
+
+    /// <summary>Runs the tool with a text as standard input (UTF-8 encoded; tests).</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="stdin">Standard input.</param>
     /// <param name="stdout">Standard output.</param>
@@ -35,7 +59,7 @@ public static class Program
     /// <param name="currentDirectory">The directory relative paths are resolved against.</param>
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string currentDirectory) =>
-        CommandLine.Invoke(args, new CliContext(stdin, stdout, stderr, currentDirectory));
+        Run(args, new MemoryStream(new UTF8Encoding(false).GetBytes(stdin.ReadToEnd())), stdout, stderr, currentDirectory);
 }
 
 /// <summary>A command-line usage error (exit code 2).</summary>

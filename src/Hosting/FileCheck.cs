@@ -66,7 +66,7 @@ public static class FileChecks
     /// <param name="stdin">Standard input, for <see cref="SourceFile.Stdin"/>.</param>
     /// <param name="jobs">The largest number of files checked at once (1: on the calling thread only).</param>
     /// <returns>One result per file, index for index; never throws for a bad file.</returns>
-    public static CheckedFile[] CheckAll(this Workspace workspace, IReadOnlyList<SourceFile> files, CheckSources sources, TextReader? stdin, int jobs)
+    public static CheckedFile[] CheckAll(this Workspace workspace, IReadOnlyList<SourceFile> files, CheckSources sources, Stream? stdin, int jobs)
     {
         if (jobs > 1 && files.Count > 1)
         {
@@ -83,9 +83,9 @@ public static class FileChecks
     /// <param name="workspace">The workspace.</param>
     /// <param name="file">The file.</param>
     /// <param name="sources">Baselines and nodes.</param>
-    /// <param name="stdin">Standard input, for <see cref="SourceFile.Stdin"/>.</param>
+    /// <param name="stdin">Standard input's bytes, for <see cref="SourceFile.Stdin"/> (null: it is closed).</param>
     /// <returns>What was found; never throws for a bad file.</returns>
-    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, TextReader? stdin = null)
+    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, Stream? stdin = null)
     {
         ReadResult read;
         if (sources.Git is { Staged: true } staged && !file.IsStdin)
@@ -145,8 +145,8 @@ public static class FileChecks
                 var others = baseline.OtherNamespacesOf(o);
                 if (others.Count > 0)
                 {
-                    result.Notices.Add($"{file.DisplayName}: {o.Kind} {o.Name} names no namespace, so it was compared with the baseline in namespace '{ns}', which does not hold it; "
-                        + $"the baseline has it in {string.Join(", ", others.ConvertAll(n => "'" + n + "'"))}: set the namespace it is applied to (--namespace, DaemonLintNamespace, or namespace: in .daemonlint.yaml)");
+                    result.Notices.Add($"{HostText.Name(file.DisplayName)}: {HostText.Name(o.Kind ?? "object")} {HostText.Name(o.Name ?? "(unnamed)")} names no namespace, so it was compared with the baseline in namespace '{ns}', which does not hold it; "
+                        + $"the baseline has it in {string.Join(", ", others.ConvertAll(HostText.InQuotes))}: set the namespace it is applied to (--namespace, DaemonLintNamespace, or namespace: in .daemonlint.yaml)");
                 }
             }
         }

@@ -39,12 +39,16 @@ public static class FindingText
         }
     }
 
-    /// <summary>The location part: <c>file(line,col)</c>, or the file alone when the position is unknown.</summary>
+    /// <summary>
+    /// The location part: <c>file(line,col)</c>, or the file alone when the position is unknown. A file name with a newline, a
+    /// control character, or one that looks like a location or a severity is Go-quoted (<see cref="HostText.Name"/>), so one
+    /// finding is always one line and no file name can pass for a finding.
+    /// </summary>
     /// <param name="f">The finding.</param>
     /// <returns>The text.</returns>
     public static string Location(Finding f)
     {
-        var location = f.File ?? NoFile;
+        var location = f.File is null ? NoFile : HostText.Name(f.File);
         return f.Span.IsKnown
             ? location + "(" + f.Span.Start.Line.ToString(CultureInfo.InvariantCulture) + "," + f.Span.Start.Column.ToString(CultureInfo.InvariantCulture) + ")"
             : location;

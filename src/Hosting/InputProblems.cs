@@ -30,20 +30,24 @@ public static class InputProblems
     public static InputProblem NotARegularFile() =>
         new(RuleCatalog.DS9002_FileUnreadable.Id, "not a regular file (a device, FIFO or socket); it is not read", SourceSpan.None);
 
+    /// <summary>Standard input that was closed when the tool started (<c>daemonlint validate - &lt;&amp;-</c>): nothing to read, never a wait.</summary>
+    /// <returns>A DS9002 problem.</returns>
+    public static InputProblem StdinClosed() => new(RuleCatalog.DS9002_FileUnreadable.Id, "standard input is closed; nothing to read", SourceSpan.None);
+
     /// <summary>A file larger than the limit.</summary>
     /// <param name="size">Its size in bytes, or null when unknown (standard input: more than the limit was offered).</param>
     /// <param name="limit">The limit.</param>
     /// <returns>A DS9005 problem.</returns>
     public static InputProblem TooLarge(long? size, long limit) => new(
         RuleCatalog.DS9005_FileTooLarge.Id,
-        (size is { } s ? $"the file has {s:N0} bytes" : "the input has more") + $" than the limit of {limit:N0}; the API server accepts at most 3 MiB per object, so it is not read",
+        (size is { } s ? "the file has " + Bytes(s) + " bytes, more" : "the input has more bytes") + " than the limit of " + Bytes(limit) + "; the API server accepts at most 3 MiB per object, so it is not read",
         SourceSpan.At(SourcePosition.Start));
 
     /// <summary>A failure while reading a file that is not a syntax error the reader reports itself.</summary>
     /// <param name="ex">The exception.</param>
     /// <returns>A DS9008 problem.</returns>
     public static InputProblem ReadFailed(Exception ex) =>
-        new(RuleCatalog.DS9008_InternalError.Id, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start));
+        new(RuleCatalog.DS9008_InternalError.Id, $"reading the file failed: {ex.GetType().Name}: {HostText.Describe(ex)}", SourceSpan.At(SourcePosition.Start));
 
     /// <summary>A configuration error (DS9009) without a location.</summary>
     /// <param name="message">What is wrong.</param>
@@ -64,6 +68,8 @@ public static class InputProblems
         "this ignore entry suppressed nothing in this run; remove it or fix its rules/paths/kind/namespace/name",
         span);
 
+    private static string Bytes(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Whether a problem means the input could not be read at all (the run is then an I/O error, exit code 2).</summary>
     /// <param name="ruleId">The problem's rule id.</param>
     /// <returns>True for DS9002 and DS9009.</returns>
@@ -72,10 +78,5 @@ public static class InputProblems
     /// <summary>Describes an I/O exception in plain words.</summary>
     /// <param name="ex">The exception.</param>
     /// <returns>The text.</returns>
-    internal static string Describe(Exception ex) => ex switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => "no such file or directory",
-        UnauthorizedAccessException => "permission denied",
-        _ => ex.Message,
-    };
+    internal static string Describe(Exception ex) => HostText.Describe(ex);
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Yaml;
@@ -140,7 +139,12 @@ public sealed class InputReader
         {
             if (arg == "-")
             {
-                set.Files.Add(SourceFile.Stdin);
+                // Standard input can be read once: a second '-' would read nothing and pass as an empty file.
+                if (!set.Files.Contains(SourceFile.Stdin))
+                {
+                    set.Files.Add(SourceFile.Stdin);
+                }
+
                 continue;
             }
 
@@ -160,9 +164,8 @@ public sealed class InputReader
 
                     break;
                 case PathKind.Directory:
-                    var before = set.Files.Count;
-                    var skippedCharts = charts.Count;
-                    foreach (var f in this.Walk(full, set, charts))
+                    var found = this.Walk(full, set, charts, out var sawChart);
+                    foreach (var f in found)
                     {
                         if (seen.Add(f))
                         {
@@ -170,7 +173,9 @@ public sealed class InputReader
                         }
                     }
 
-                    if (set.Files.Count == before && charts.Count == skippedCharts)
+                    // A folder whose files another argument named already is not empty: the same inputs in another order or
+                    // repeated give the same findings.
+                    if (found.Count == 0 && !sawChart)
                     {
                         set.Problems.Add(new PathProblem(arg, InputProblems.EmptyFolder()));
                     }
@@ -187,14 +192,14 @@ public sealed class InputReader
 
     /// <summary>Reads a file's bytes (standard input from <paramref name="stdin"/>), within the size limit, regular files only.</summary>
     /// <param name="file">The file.</param>
-    /// <param name="stdin">Standard input, for <see cref="SourceFile.Stdin"/>.</param>
+    /// <param name="stdin">Standard input's bytes, for <see cref="SourceFile.Stdin"/>; null when it is closed (a DS9002 problem, never a wait).</param>
     /// <returns>The bytes, or the problem.</returns>
-    public ReadResult Read(SourceFile file, TextReader? stdin = null)
+    public ReadResult Read(SourceFile file, Stream? stdin = null)
     {
         var max = this.Limits.MaxFileBytes;
         if (file.FullPath is null)
         {
-            return ReadStdin(stdin ?? TextReader.Null, max);
+            return ReadStdin(stdin, max);
         }
 
         try
@@ -284,29 +289,29 @@ public sealed class InputReader
         return null;
     }
 
-    private static ReadResult ReadStdin(TextReader stdin, long max)
+    // The bytes of standard input, decoded later exactly as a file's are (BOMs, UTF-16/32, invalid UTF-8 located): never more
+    // than the limit is read, so an endless stream (`yes | daemonlint validate -`) ends at the limit.
+    private static ReadResult ReadStdin(Stream? stdin, long max)
     {
+        if (stdin is null)
+        {
+            return new ReadResult(null, InputProblems.StdinClosed());
+        }
+
         try
         {
-            // Never more than the limit allows: a text of more than `max` characters has more than `max` bytes.
             var cap = (int)Math.Min(max + 1, int.MaxValue - 64);
-            var sb = new StringBuilder();
-            var buffer = new char[81920];
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
             int n;
-            while (sb.Length < cap && (n = stdin.Read(buffer, 0, (int)Math.Min(buffer.Length, cap - sb.Length))) > 0)
+            while (buffer.Length < cap && (n = stdin.Read(chunk, 0, (int)Math.Min(chunk.Length, cap - buffer.Length))) > 0)
             {
-                sb.Append(buffer, 0, n);
+                buffer.Write(chunk, 0, n);
             }
 
-            if (sb.Length > max)
-            {
-                return new ReadResult(null, InputProblems.TooLarge(null, max));
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-            return bytes.LongLength > max ? new ReadResult(null, InputProblems.TooLarge(bytes.LongLength, max)) : new ReadResult(bytes, null);
+            return buffer.Length > max ? new ReadResult(null, InputProblems.TooLarge(null, max)) : new ReadResult(buffer.ToArray(), null);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException or NotSupportedException)
         {
             return new ReadResult(null, InputProblems.Unreadable(ex));
         }
@@ -316,15 +321,16 @@ public sealed class InputReader
     {
         if (charts.Add(chart))
         {
-            var name = this.DisplayName(chart);
+            var name = HostText.Name(this.DisplayName(chart));
             set.Notices.Add($"{name}/templates: skipped, a Helm chart's templates are not YAML until rendered; validate the rendered output instead: helm template {name} | daemonlint validate -");
         }
     }
 
     // Depth first, in ordinal order, without following links to folders (a link cycle cannot loop, a linked tree is not read twice),
     // skipping hidden folders, node_modules, bin, obj and the templates/ of Helm charts.
-    private List<string> Walk(string root, InputSet set, HashSet<string> charts)
+    private List<string> Walk(string root, InputSet set, HashSet<string> charts, out bool sawChart)
     {
+        sawChart = false;
         var files = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
@@ -354,6 +360,7 @@ public sealed class InputReader
 
                     if (isChart && name == "templates")
                     {
+                        sawChart = true;
                         this.AddChartNotice(set, charts, dir);
                         continue;
                     }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using System.Text.RegularExpressions;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Hosting;
@@ -23,10 +22,6 @@ namespace DaemonLint.MsBuild;
 /// </summary>
 public sealed class ValidateKubernetesManifests : Task
 {
-    private static readonly Regex KindLine = new(
-        @"[""']?\bkind[""']?\s*:\s*[""']?(?<kind>[A-Za-z][A-Za-z _-]{0,40})",
-        RegexOptions.CultureInvariant);
-
     private readonly IHostFileSystem fileSystem;
     private readonly IGitProcess git;
     private readonly Dictionary<string, BaselineFiles?> baselines = new(StringComparer.Ordinal);
@@ -227,10 +222,12 @@ public sealed class ValidateKubernetesManifests : Task
             return false;
         }
 
-        w.Read = context.Workspace.Reader.Read(new SourceFile(w.FullPath, w.FullPath));
+        var file = new SourceFile(w.FullPath, w.FullPath);
+        w.Read = context.Workspace.Reader.Read(file);
 
-        // The cheap check first: most YAML in a project (CI files, Helm values, other kinds) never names a DaemonSet.
-        w.Skipped = w.Read.Bytes is not null && !MentionsDaemonSet(w.Read.Bytes);
+        // Most YAML in a project (CI files, Helm values, other kinds, Ansible playbooks) holds no DaemonSet: skipped quietly,
+        // without baselines or node inventories being read for it, decided as the CLI decides it (MayHoldDaemonSet).
+        w.Skipped = !MayHoldDaemonSet(context.Workspace.Reader, file, w.Read);
         return true;
     }
 
@@ -474,28 +471,80 @@ public sealed class ValidateKubernetesManifests : Task
     }
 
     /// <summary>
-    /// Whether the text names a DaemonSet-like kind anywhere (<c>kind: DaemonSet</c>, <c>"kind": "Daemonset"</c>, ...). Files that
-    /// do not are skipped without parsing; files that do are parsed, and still skipped if no DaemonSet-like object is found there
-    /// and nothing kept them from being read.
+    /// Whether a file may hold a DaemonSet-like object, decided as the CLI decides it: the file is decoded (BOMs, UTF-16/32) and
+    /// parsed by the one reader (tags, anchors, aliases, merge keys, escapes, flow style and JSON are the parser's), and it is
+    /// skipped only when it parses completely and no object in it has a DaemonSet-like kind. A file that cannot be read, decoded
+    /// or parsed is skipped only when its text cannot spell one (<see cref="MayNameADaemonSet"/>): otherwise its problem is reported.
     /// </summary>
-    /// <param name="bytes">The file content.</param>
-    /// <returns>True when the file may hold a DaemonSet.</returns>
-    internal static bool MentionsDaemonSet(byte[] bytes)
+    /// <param name="reader">The reader.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="read">Its bytes, or why there are none.</param>
+    /// <returns>False only when the file cannot hold a DaemonSet-like object.</returns>
+    internal static bool MayHoldDaemonSet(InputReader reader, SourceFile file, ReadResult read)
     {
-        string text;
-        try
+        if (read.Bytes is null)
         {
-            text = Encoding.UTF8.GetString(bytes);
+            return true;
         }
-        catch (ArgumentException)
+
+        var parsed = reader.ParseObjects(file, read);
+        foreach (var o in parsed.Objects)
+        {
+            if (ManifestValidator.Classify(o).IsDaemonSetLike)
+            {
+                return true;
+            }
+        }
+
+        if (parsed.Problems.Count == 0)
         {
             return false;
         }
 
-        foreach (Match m in KindLine.Matches(text))
+        var text = TextDecoder.TryDecode(read.Bytes, out var decoded, out _) ? decoded : Encoding.UTF8.GetString(read.Bytes);
+        return MayNameADaemonSet(text);
+    }
+
+    /// <summary>
+    /// For a file the parser could not read to its end: whether its text could spell a DaemonSet-like kind. True when it holds
+    /// a backslash (an escape can spell any letter) or, letters and digits only and lower-cased, a run within two edits of
+    /// <c>daemonset</c> (<c>DaemonSet</c>, <c>Daemon Set</c> folded over lines, <c>Deamonset</c>, ...). Linear in the text.
+    /// </summary>
+    /// <param name="text">The decoded text.</param>
+    /// <returns>True when the file may hold a DaemonSet.</returns>
+    internal static bool MayNameADaemonSet(string text)
+    {
+        if (text.IndexOf('\\') >= 0)
         {
-            var kind = m.Groups["kind"].Value.Trim();
-            if (kind == "DaemonSet" || KindNames.IsNearMiss(kind, "DaemonSet"))
+            return true;
+        }
+
+        // Approximate matching (Sellers): column[i] is the fewest edits that turn some run ending here into the first i letters.
+        const string Target = "daemonset";
+        var column = new int[Target.Length + 1];
+        for (var i = 0; i <= Target.Length; i++)
+        {
+            column[i] = i;
+        }
+
+        foreach (var raw in text)
+        {
+            if (!char.IsLetterOrDigit(raw))
+            {
+                continue;
+            }
+
+            var c = char.ToLowerInvariant(raw);
+            var diagonal = column[0];
+            column[0] = 0;
+            for (var i = 1; i <= Target.Length; i++)
+            {
+                var above = column[i];
+                column[i] = Math.Min(Math.Min(above + 1, column[i - 1] + 1), diagonal + (Target[i - 1] == c ? 0 : 1));
+                diagonal = above;
+            }
+
+            if (column[Target.Length] <= 2)
             {
                 return true;
             }

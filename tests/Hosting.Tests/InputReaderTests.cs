@@ -88,7 +88,7 @@ public sealed class InputReaderTests
     {
         var reader = new InputReader(Path.GetTempPath(), ReaderLimits.Default with { MaxFileBytes = 100 });
 
-        var read = reader.Read(SourceFile.Stdin, new StringReader(new string('a', 10_000)));
+        var read = reader.Read(SourceFile.Stdin, new MemoryStream(System.Text.Encoding.ASCII.GetBytes(new string('a', 10_000))));
 
         Assert.Equal(RuleCatalog.DS9005_FileTooLarge.Id, read.Problem!.RuleId);
     }
@@ -161,5 +161,20 @@ public sealed class InputReaderTests
         var loaded = ConfigurationFile.Load(new SourceFile(".daemonlint.yaml", config), new InputReader(dir.Path));
 
         Assert.Equal(RuleCatalog.DS9009_ConfigurationError.Id, Assert.Single(loaded.Problems).RuleId);
+    }
+
+    [Fact]
+    public void AFolderWhoseFilesWereNamedAlready_IsNotEmpty_AndStdinIsOneInput()
+    {
+        using var dir = new TempFolder();
+        dir.Write("deploy/ds.yaml", "kind: DaemonSet\n");
+        dir.Write("chart/Chart.yaml", "name: c\n");
+        dir.Write("chart/templates/ds.yaml", "{{ x }}\n");
+
+        var set = new InputReader(dir.Path).Expand(new[] { "deploy/ds.yaml", "deploy", "deploy", "chart", "chart", "-", "-" });
+
+        Assert.Empty(set.Problems);
+        Assert.Equal(new[] { "deploy/ds.yaml", "chart/Chart.yaml", SourceFile.StdinName }, set.Files.Select(f => f.DisplayName));
+        Assert.Single(set.Notices);
     }
 }

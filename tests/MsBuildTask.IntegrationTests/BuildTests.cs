@@ -46,6 +46,32 @@ public sealed class BuildTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void DaemonSetsSpelledAsTheParserAllows_FailTheBuild_AsTheCliWould()
+    {
+        // Issue 14 item 9: a text pre-filter skipped these before parsing; now only files that cannot hold a DaemonSet are skipped.
+        var c = this.package.NewConsumer("spellings");
+        c.WriteProject();
+        c.Write("Program.cs", "internal static class Program { private static void Main() { } }\n");
+        var tagged = c.Write("deploy/tagged.yaml", Manifests.NoSelector.Replace("kind: DaemonSet", "kind: !!str DaemonSet"));
+        var anchored = c.Write("deploy/anchored.yaml", Manifests.NoSelector.Replace("kind: DaemonSet", "kind: &k DaemonSet"));
+        var escaped = c.Write("deploy/escaped.yaml", Manifests.NoSelector.Replace("kind: DaemonSet", "kind: \"Daemon\\u0053et\""));
+        var utf16 = Path.Combine(Path.GetDirectoryName(tagged)!, "utf16.yaml");
+        File.WriteAllText(utf16, Manifests.NoSelector.Replace("\r\n", "\n"), new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        c.Write("deploy/playbook.yml", "- hosts: all\n  tasks: [{name: x, apt: {name: nginx}}]\n");
+
+        var result = c.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        foreach (var file in new[] { tagged, anchored, escaped, utf16 })
+        {
+            AssertMatches(new Regex("^\\s*" + Regex.Escape(file) + @"\(\d+,\d+\): error DS1002: ", RegexOptions.Multiline), result);
+        }
+
+        Assert.DoesNotContain("playbook.yml", result.Output);
+        Assert.DoesNotContain("MSB4018", result.Output);
+    }
+
+    [Fact]
     public void EditorConfigAndCompilerWarningProperties_TakeEffect()
     {
         var c = this.package.NewConsumer("warnings");

@@ -6,6 +6,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
+using DaemonLint.Hosting;
 
 namespace DaemonLint.Cli.Commands;
 
@@ -44,7 +45,7 @@ public static class CommandLine
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A response file (@file) that cannot be read.
-            return Fail(context, ex.Message, "daemonlint");
+            return Fail(context, HostText.Describe(ex), "daemonlint");
         }
 
         var suggest = root.Directives.OfType<System.CommandLine.Completions.SuggestDirective>().FirstOrDefault();
@@ -62,20 +63,8 @@ public static class CommandLine
         {
             return Fail(context, ex.Message, CommandPath(parse));
         }
-        catch (IOException ex)
-        {
-            // Standard output full or closed (`> /dev/full`, `>&-`): one line and exit code 2, never a stack trace.
-            try
-            {
-                context.Note("cannot write the output: " + ex.Message);
-            }
-            catch (IOException)
-            {
-                // standard error is gone too: the exit code says it
-            }
 
-            return Program.ExitUsage;
-        }
+        // Anything else (standard output that fails, an internal error) is the top-level guard's: one line, exit code 2.
     }
 
     /// <summary>Gets the overview printed by <c>daemonlint --help</c>.</summary>

@@ -49,12 +49,12 @@ public static class PlaceCommand
 
     /// <summary>Runs the command.</summary>
     /// <param name="options">The options.</param>
-    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdin">Standard input's bytes, or null when it is closed.</param>
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <param name="currentDirectory">The current directory.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(PlaceOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr, string currentDirectory)
+    public static int Run(PlaceOptions options, Stream? stdin, TextWriter stdout, TextWriter stderr, string currentDirectory)
     {
         var limits = ReaderLimits.Default;
         var reader = new InputReader(currentDirectory, limits);
@@ -67,7 +67,7 @@ public static class PlaceCommand
 
         if (inventory.Nodes.Count == 0 && nodeLoad.EmptyLists == 0)
         {
-            stderr.WriteLine($"daemonlint: no v1 Node object in {string.Join(", ", options.Nodes)} (expected 'kubectl get nodes -o yaml' or '-o json' output, a Node, or a folder of them; an empty 'kind: List' is an inventory without nodes)");
+            stderr.WriteLine($"daemonlint: no v1 Node object in {string.Join(", ", options.Nodes.ConvertAll(HostText.Name))} (expected 'kubectl get nodes -o yaml' or '-o json' output, a Node, or a folder of them; an empty 'kind: List' is an inventory without nodes)");
             return Program.ExitUsage;
         }
 
@@ -87,7 +87,7 @@ public static class PlaceCommand
         var inputs = reader.Expand(options.Paths);
         foreach (var notice in inputs.Notices)
         {
-            stderr.WriteLine("daemonlint: " + notice);
+            stderr.WriteLine("daemonlint: " + HostText.Escape(notice));
         }
 
         foreach (var input in inputs.Files)
@@ -107,14 +107,14 @@ public static class PlaceCommand
                 }
                 else if (o.Kind == "DaemonSet")
                 {
-                    stderr.WriteLine($"daemonlint: {input.DisplayName}: DaemonSet {o.Ref.DisplayName} is {o.ApiVersion}, not apps/v1; skipped");
+                    stderr.WriteLine($"daemonlint: {HostText.Name(input.DisplayName)}: DaemonSet {HostText.Name(o.Ref.DisplayName)} is {HostText.Name(o.ApiVersion ?? "(no apiVersion)")}, not apps/v1; skipped");
                 }
             }
         }
 
         foreach (var p in inputs.Problems)
         {
-            stderr.WriteLine($"daemonlint: {p.Argument}: {p.Problem.Message}");
+            stderr.WriteLine($"daemonlint: {HostText.Name(p.Argument)}: {p.Problem.Message}");
             failed |= InputProblems.IsIoError(p.Problem.RuleId);
         }
 
@@ -130,23 +130,24 @@ public static class PlaceCommand
         }
 
         var report = new PlacementReport(inventory, PlacementRun.Evaluate(daemonSets, inventory));
-        try
+        if (options.Output is null)
         {
-            if (options.Output is null)
-            {
-                PlacementFormats.Write(options.Format, report, stdout);
-            }
-            else
+            // A standard output that fails is the top-level guard's (one line, exit code 2).
+            PlacementFormats.Write(options.Format, report, stdout);
+        }
+        else
+        {
+            try
             {
                 var path = Path.GetFullPath(Path.Combine(currentDirectory, options.Output));
                 using var w = new StreamWriter(path, append: false, new UTF8Encoding(false));
                 PlacementFormats.Write(options.Format, report, w);
             }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"daemonlint: cannot write {options.Output}: {ex.Message}");
-            return Program.ExitUsage;
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                stderr.WriteLine($"daemonlint: cannot write {HostText.Name(options.Output)}: {HostText.Describe(ex)}");
+                return Program.ExitUsage;
+            }
         }
 
         return report.Run.Results.Any(r => r.RunsNowhere) ? Program.ExitFindings : Program.ExitOk;
@@ -157,7 +158,7 @@ public static class PlaceCommand
     {
         foreach (var m in load.Missing)
         {
-            stderr.WriteLine(m == "-" ? $"daemonlint: {option} cannot read standard input; give a file or a folder" : $"daemonlint: {what} '{m}' does not exist");
+            stderr.WriteLine(m == "-" ? $"daemonlint: {option} cannot read standard input; give a file or a folder" : $"daemonlint: {what} {HostText.InQuotes(m)} does not exist");
         }
 
         foreach (var p in load.Findings)

@@ -120,7 +120,7 @@ public static class ValidateCommand
             nodes = loader.LoadNodes(options.Nodes, out var nodeLoad);
             if (nodeLoad.Missing.Count > 0)
             {
-                cli.Note($"node inventory '{nodeLoad.Missing[0]}' does not exist");
+                cli.Note($"node inventory {HostText.InQuotes(nodeLoad.Missing[0])} does not exist");
                 return false;
             }
 
@@ -152,7 +152,7 @@ public static class ValidateCommand
             baseline = BaselineFiles.Read(workspace.Reader, options.Baselines);
             if (baseline.Load.Missing.Count > 0)
             {
-                cli.Note($"baseline '{baseline.Load.Missing[0]}' does not exist");
+                cli.Note($"baseline {HostText.InQuotes(baseline.Load.Missing[0])} does not exist");
                 return false;
             }
 

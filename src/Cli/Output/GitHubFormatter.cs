@@ -17,11 +17,14 @@ public sealed class GitHubFormatter : IOutputFormatter
     /// <summary>Gets a value indicating whether each annotation's message also holds the hint (<c>--verbose</c>).</summary>
     public bool Verbose { get; init; }
 
-    /// <summary>Escapes a command's data (the message): <c>%</c>, CR and LF.</summary>
+    /// <summary>
+    /// Escapes a command's data (the message): <c>%</c>, CR and LF as the runner decodes them (<c>%25</c>, <c>%0D</c>,
+    /// <c>%0A</c>), and any other control or format character Go-escaped (<c>\x1b</c>), so none reaches the log raw.
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>The escaped text.</returns>
     public static string EscapeData(string text) =>
-        text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+        Hosting.HostText.Escape(text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A"));
 
     /// <summary>Escapes a command property value: as data, plus <c>:</c> and <c>,</c>.</summary>
     /// <param name="text">The text.</param>

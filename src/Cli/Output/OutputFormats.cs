@@ -93,9 +93,9 @@ public static class OutputFormats
                 using var w = new StreamWriter(cli.FullPath(output), append: false, new UTF8Encoding(false));
                 formatter.Write(run, w);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
             {
-                cli.Note($"cannot write {output}: {ex.Message}");
+                cli.Note($"cannot write {Hosting.HostText.Name(output)}: {Hosting.HostText.Describe(ex)}");
                 return false;
             }
         }

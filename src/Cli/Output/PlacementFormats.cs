@@ -114,7 +114,7 @@ public static class PlacementFormats
         var sb = new StringBuilder();
         for (var i = 0; i < members.Count && i < max; i++)
         {
-            sb.Append(i == 0 ? string.Empty : ", ").Append(nodes[members[i]].Name);
+            sb.Append(i == 0 ? string.Empty : ", ").Append(DaemonLint.Hosting.HostText.Name(nodes[members[i]].Name));
         }
 
         if (members.Count > max)

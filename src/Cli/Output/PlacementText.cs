@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using DaemonLint.Hosting;
 using DaemonLint.Placement;
 using static DaemonLint.Cli.Output.PlacementFormats;
 
@@ -53,7 +54,7 @@ public static class PlacementText
         if (r.Desired == 0)
         {
             var top = run.GroupsOf(r).GroupBy(g => g.Decision.Reason).Select(g => (Reason: g.Key, Count: g.Sum(x => x.Count), First: g.First())).OrderByDescending(x => x.Count).First();
-            return $"no node qualifies; {top.Reason} {top.First.Decision.Detail} on {N(top.Count)} of {N(run.Nodes.Count)}";
+            return $"no node qualifies; {top.Reason} {HostText.Escape(top.First.Decision.Detail ?? string.Empty)} on {N(top.Count)} of {N(run.Nodes.Count)}";
         }
 
         var pending = PendingByCode(r, Enumerable.Range(0, r.Nodes.Count).ToList());
@@ -84,7 +85,7 @@ public static class PlacementText
     {
         var total = r.Nodes.Count;
         var fits = r.Fits is null ? string.Empty : $", fits on {N(r.FitCount)}";
-        w.WriteLine($"{r.Plan.DisplayName}: runs on {N(r.Desired)} of {N(total)} node(s){fits}" + (r.DaemonSet?.File is { } f ? $"  [{f}]" : string.Empty));
+        w.WriteLine($"{r.Plan.DisplayName}: runs on {N(r.Desired)} of {N(total)} node(s){fits}" + (r.DaemonSet?.File is { } f ? $"  [{HostText.Name(f)}]" : string.Empty));
         var groups = run.GroupsOf(r);
         var runs = groups.Where(g => g.Decision.ShouldRun).ToList();
         var not = groups.Where(g => !g.Decision.ShouldRun).ToList();
@@ -102,7 +103,7 @@ public static class PlacementText
                 if (pending.Count > 0)
                 {
                     var count = pending.Sum(p => p.Count);
-                    w.WriteLine($"      Pending on {N(count)}: " + string.Join("; ", pending.Select(p => $"{p.Code} on {N(p.Count)} ({(p.Count > 1 ? "e.g. " : string.Empty)}{r.Nodes[p.Node].Name}: {p.Problem.Details})")));
+                    w.WriteLine($"      Pending on {N(count)}: " + string.Join("; ", pending.Select(p => $"{p.Code} on {N(p.Count)} ({(p.Count > 1 ? "e.g. " : string.Empty)}{HostText.Name(r.Nodes[p.Node].Name)}: {HostText.Escape(p.Problem.Details ?? string.Empty)})")));
                 }
 
                 if ((g.Decision.Notes & PlacementNotes.ChurnTolerationSeconds) != 0)
@@ -119,7 +120,7 @@ public static class PlacementText
             {
                 var d = g.Decision;
                 var kept = d.Reason == PlacementReason.UntoleratedTaint ? (d.ShouldContinueRunning ? ", an existing pod is kept (KeptButNotScheduled)" : ", an existing pod is evicted") : string.Empty;
-                w.WriteLine($"    {N(g.Count)} node(s) ({g.Description}): {d.Reason} {d.Detail}{kept}: {Examples(r.Nodes, g.Members)}");
+                w.WriteLine($"    {N(g.Count)} node(s) ({g.Description}): {d.Reason} {HostText.Escape(d.Detail ?? string.Empty)}{kept}: {Examples(r.Nodes, g.Members)}");
             }
         }
 
@@ -133,6 +134,6 @@ public static class PlacementText
             w.WriteLine($"  existing pods: {N(r.ExistingPods)} on these nodes" + (r.PodsRemoved > 0 ? $"; {N(r.PodsRemoved)} deleted on {N(r.NodesLost)} node(s) it no longer qualifies for" : string.Empty));
         }
 
-        w.WriteLine("  rollout: " + r.Rollout.Summary);
+        w.WriteLine("  rollout: " + HostText.Escape(r.Rollout.Summary));
     }
 }

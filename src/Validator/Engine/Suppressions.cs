@@ -197,9 +197,9 @@ public sealed class IgnoreEntry
 
     private int uses;
 
-    internal List<Regex> PathRegexes { get; } = new();
+    internal List<Glob> PathGlobs { get; } = new();
 
-    internal Regex? NameRegex { get; set; }
+    internal Glob? NameGlob { get; set; }
 
     /// <summary>Whether the entry suppresses a finding.</summary>
     /// <param name="ruleId">The rule.</param>
@@ -213,7 +213,7 @@ public sealed class IgnoreEntry
             return false;
         }
 
-        if (this.PathRegexes.Count > 0 && (relativePath is null || !this.PathRegexes.Exists(r => r.IsMatch(relativePath))))
+        if (this.PathGlobs.Count > 0 && (relativePath is null || !this.PathGlobs.Exists(g => g.IsMatch(relativePath))))
         {
             return false;
         }
@@ -228,7 +228,7 @@ public sealed class IgnoreEntry
             return false;
         }
 
-        if (this.NameRegex is not null && (obj?.Name is null || !this.NameRegex.IsMatch(obj.Name)))
+        if (this.NameGlob is not null && (obj?.Name is null || !this.NameGlob.IsMatch(obj.Name)))
         {
             return false;
         }
@@ -319,7 +319,11 @@ public sealed class SuppressionConfig
         }
     }
 
-    /// <summary>Converts a path glob (<c>**</c> any folders, <c>*</c> and <c>?</c> within a name) to a regex.</summary>
+    /// <summary>
+    /// Converts a path glob (<c>**</c> any folders, <c>*</c> and <c>?</c> within a name) to a regex: the reference meaning of a
+    /// glob, which <see cref="Glob"/> matches without backtracking. Never used to match: a backtracking regex takes exponential
+    /// time on patterns such as <c>*a*a*a*a*b</c>.
+    /// </summary>
     /// <param name="glob">The glob.</param>
     /// <returns>The anchored regex.</returns>
     public static Regex GlobToRegex(string glob)
@@ -391,7 +395,7 @@ public sealed class SuppressionConfig
                     foreach (var s in Strings(e.Value))
                     {
                         entry.Paths.Add(s);
-                        entry.PathRegexes.Add(GlobToRegex(s));
+                        entry.PathGlobs.Add(Glob.Parse(s));
                     }
 
                     break;
@@ -403,7 +407,7 @@ public sealed class SuppressionConfig
                     break;
                 case "name":
                     entry.Name = (e.Value as ScalarNode)?.Raw;
-                    entry.NameRegex = entry.Name is null ? null : GlobToRegex(entry.Name);
+                    entry.NameGlob = entry.Name is null ? null : Glob.Parse(entry.Name);
                     break;
                 case "reason":
                     entry.Reason = (e.Value as ScalarNode)?.Raw;
