@@ -172,6 +172,11 @@ public sealed class ManifestValidator
             return false;
         }
 
+        if (GateReads.Observing)
+        {
+            GateReads.Running(null); // the drops read gates for the engine, not for a rule
+        }
+
         // What the API server validates: the fields whose feature gate is off are dropped first (DropDisabledTemplateFields).
         IReadOnlyList<DroppedField>? drops = null;
         var original = obj;
@@ -216,6 +221,11 @@ public sealed class ManifestValidator
                     $"rule {rule.Descriptor.Id} failed on this object: {ex.GetType().Name}: {ex.Message}",
                     null));
             }
+        }
+
+        if (GateReads.Observing)
+        {
+            GateReads.Running(null);
         }
 
         var found = new List<Finding>(pending.Count);

@@ -34,6 +34,9 @@ internal sealed class VolumeInfo
 
     /// <summary>Gets or sets a value indicating whether part of the volume cannot be judged (unknown values, wrong types).</summary>
     public bool Uncertain { get; set; }
+
+    /// <summary>Gets the pod validation option AllowNonLocalProjectedTokenPath (the stored template has such a path).</summary>
+    public bool AllowNonLocalProjectedTokenPath { get; init; }
 }
 
 /// <summary>
@@ -62,7 +65,7 @@ internal sealed class VolumeAnalysis
     private static readonly Dictionary<string, int> SourceIndex = BuildSourceIndex();
     private static readonly VolumeAnalysis Empty = new(null);
 
-    private VolumeAnalysis(MappingNode? podSpec)
+    private VolumeAnalysis(MappingNode? podSpec, bool allowNonLocalProjectedTokenPath = false)
     {
         var seq = podSpec.Seq("volumes");
         this.Uncertain = seq?.HasUnknownItems ?? (podSpec is not null && podSpec.IsUnknown("volumes"));
@@ -80,7 +83,7 @@ internal sealed class VolumeAnalysis
                 continue;
             }
 
-            var info = new VolumeInfo(i, v, basePath.Index(i));
+            var info = new VolumeInfo(i, v, basePath.Index(i)) { AllowNonLocalProjectedTokenPath = allowNonLocalProjectedTokenPath };
             this.Volumes.Add(info);
             this.Analyze(info);
         }
@@ -98,7 +101,7 @@ internal sealed class VolumeAnalysis
     public bool Uncertain { get; private set; }
 
     public static VolumeAnalysis For(RuleContext context) =>
-        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec)) : Empty;
+        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec, c.PodOptions.AllowNonLocalProjectedTokenPath)) : Empty;
 
     /// <summary>Gets the registered volume of a name, or null.</summary>
     /// <param name="name">The name.</param>
