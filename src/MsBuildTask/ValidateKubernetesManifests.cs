@@ -64,6 +64,12 @@ public sealed class ValidateKubernetesManifests : Task
     /// <summary>Gets or sets a node inventory for every manifest (file or folder).</summary>
     public string? Nodes { get; set; }
 
+    /// <summary>Gets or sets <c>DaemonLintKubernetesVersion</c>: the cluster's Kubernetes release (<c>1.31</c>; default the newest known).</summary>
+    public string? KubernetesVersion { get; set; }
+
+    /// <summary>Gets or sets <c>DaemonLintFeatureGates</c>: the cluster's kube-apiserver <c>--feature-gates</c> (<c>Gate=true,Other=false</c>).</summary>
+    public string? FeatureGates { get; set; }
+
     /// <summary>Gets or sets <c>DaemonLintDisallowPrivileged</c>: the cluster runs kube-apiserver <c>--allow-privileged=false</c> (DS1320).</summary>
     public string? DisallowPrivileged { get; set; }
 
@@ -176,6 +182,8 @@ public sealed class ValidateKubernetesManifests : Task
 
     private string? Property(string name) => name switch
     {
+        "DaemonLintKubernetesVersion" => this.KubernetesVersion,
+        "DaemonLintFeatureGates" => this.FeatureGates,
         "DaemonLintDisallowPrivileged" => this.DisallowPrivileged,
         "DaemonLintUserNamespaces" => this.UserNamespaces,
         "DaemonLintNamespace" => this.Namespace,
