@@ -131,7 +131,7 @@ public sealed class CrossHostTests : IClassFixture<PackageFixture>
 
         Assert.True(code == Program.ExitFindings, stdout);
         Assert.Contains("(Kubernetes 1.31)", stdout, StringComparison.Ordinal);
-        var cli = Diagnostic.Matches("\n" + stdout.Replace("\ndeploy/", "\n" + build.Directory + "/deploy/")).Select(Key).Distinct().ToList();
+        var cli = Diagnostic.Matches(("\n" + stdout).Replace("\ndeploy/", "\n" + build.Directory + "/deploy/")).Select(Key).Distinct().ToList();
         var fromBuild = Diagnostic.Matches(built.Output).Select(Key).Distinct().ToList();
         var fromAnalyzers = Diagnostic.Matches(compiled.Output).Select(Key).Select(k => k.Replace(analyzers.Directory, build.Directory, StringComparison.Ordinal)).Distinct().ToList();
         Assert.True(cli.Count == 1 && cli[0].StartsWith($"DS1171 error {build.Directory}/deploy/strict/ds.yaml(18,", StringComparison.Ordinal), stdout);
