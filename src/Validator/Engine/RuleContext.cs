@@ -87,7 +87,7 @@ public sealed class RuleContext
     /// <param name="path">The field path the server reports.</param>
     /// <param name="detail">The upstream detail message.</param>
     /// <param name="badValue">The bad value as the server prints it (omitted for Required, Forbidden, TooLong).</param>
-    /// <param name="hint">What to write instead, when certain.</param>
+    /// <param name="hint">What to write instead, when certain: kept apart from the message (<see cref="Finding.Hint"/>).</param>
     /// <param name="at">Where to show it in the source, when the server's path is not in the source (internal-type paths, map keys).</param>
     public void Report(FindingKind kind, FieldPath path, string detail, string? badValue = null, string? hint = null, FieldPath? at = null) =>
         this.Report(this.current, kind, path, detail, badValue, hint, at);
@@ -99,8 +99,7 @@ public sealed class RuleContext
     /// <param name="hint">What to do, when certain.</param>
     public void ReportNote(FindingKind kind, FieldPath path, string message, string? hint = null)
     {
-        var text = hint is { Length: > 0 } ? message + ". " + Capitalize(hint) : message;
-        this.sink.Add(new PendingFinding(this.current, kind, path, null, text, null, this.currentReadsWritten));
+        this.sink.Add(new PendingFinding(this.current, kind, path, null, message, null, this.currentReadsWritten) { Hint = hint is { Length: > 0 } ? Capitalize(hint) : null });
     }
 
     /// <summary>Reports a finding of another rule of the same class (rules that emit several ids).</summary>
@@ -124,12 +123,8 @@ public sealed class RuleContext
             text += ": " + detail;
         }
 
-        if (hint is { Length: > 0 })
-        {
-            text += ". " + Capitalize(hint);
-        }
-
-        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue, this.currentReadsWritten));
+        // The hint is a finding's own field, not part of the message: editors show the message inline and the hint apart.
+        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue, this.currentReadsWritten) { Hint = hint is { Length: > 0 } ? Capitalize(hint) : null });
     }
 
     /// <summary>
@@ -151,6 +146,8 @@ public sealed class RuleContext
 
         return (T)value!;
     }
+
+    internal List<PendingFinding> Sink => this.sink;
 
     internal void SetRule(RuleDescriptor descriptor, bool readsWritten = false)
     {
@@ -188,4 +185,11 @@ public sealed class RuleContext
 }
 
 /// <summary>A finding before severity and span are applied.</summary>
-internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue, bool Written = false);
+internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue, bool Written = false)
+{
+    /// <summary>Gets what to write instead, or null.</summary>
+    public string? Hint { get; init; }
+
+    /// <summary>Gets the apiVersion the finding assumes when it is not the object's own (see <see cref="Finding.WhenApiVersion"/>).</summary>
+    public string? WhenApiVersion { get; init; }
+}
