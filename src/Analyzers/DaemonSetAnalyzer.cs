@@ -230,7 +230,8 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
 
 /// <summary>
 /// The host layer's configuration as the compiler hands it to analyzers: the cluster settings from the compiler-visible MSBuild
-/// properties (<c>DaemonLintDisallowPrivileged</c>, <c>DaemonLintUserNamespaces</c>) and each <c>.daemonlint.yaml</c> passed as an
+/// properties (<c>DaemonLintKubernetesVersion</c>, <c>DaemonLintFeatureGates</c>, <c>DaemonLintDisallowPrivileged</c>,
+/// <c>DaemonLintUserNamespaces</c>) and each <c>.daemonlint.yaml</c> passed as an
 /// AdditionalFile (the package adds them), the nearest one above a file applying to it, as in the CLI and the MSBuild task.
 /// No file is opened: the compiler gives the texts.
 /// </summary>
@@ -299,7 +300,7 @@ internal sealed class AnalyzerConfiguration
                 var severities = withSeverities ? this.severities : null;
                 validator = config is null && severities is null && this.hostCluster == ClusterOptions.None
                     ? DaemonSetAnalyzerDefaults.Validator
-                    : new ManifestValidator(this.hostCluster.Over(config?.Cluster).ApplyTo(new ValidatorOptions
+                    : new ManifestValidator(Layered(this.hostCluster, config).ApplyTo(new ValidatorOptions
                     {
                         SeverityOverride = severities is null ? null : (id, file) => severities.GetSeverity(id, file),
                         Suppressions = config?.Suppressions,
@@ -331,10 +332,29 @@ internal sealed class AnalyzerConfiguration
                 p.Message));
         }
 
+        if (!this.hostCluster.Over(config.Cluster).TryResolve(out var gateError))
+        {
+            var span = config.FeatureGatesSpan ?? config.ReleaseSpan ?? SourceSpan.None;
+            var start = span.IsKnown ? span.Start : SourcePosition.Start;
+            var line = new LinePosition(start.Line - 1, Math.Max(start.Column - 1, 0));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.Get(Catalog.RuleCatalog.DS9009_ConfigurationError.Id),
+                Location.Create(context.AdditionalFile.Path, default, new LinePositionSpan(line, line)),
+                $"featureGates: {gateError} (with the settings of the host)"));
+        }
+
         if (this.propertyError is not null && ReferenceEquals(config, this.files[this.files.Count - 1]))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(Catalog.RuleCatalog.DS9009_ConfigurationError.Id), Location.None, this.propertyError));
         }
+    }
+
+    // The host's settings over the file's; gates that do not go together with the release in force (reported on the
+    // file by ReportProblems) give way to the release's defaults rather than fail the analyzer.
+    private static ClusterOptions Layered(ClusterOptions host, ConfigurationFile? config)
+    {
+        var layered = host.Over(config?.Cluster);
+        return layered.TryResolve(out _) ? layered : layered with { FeatureGates = null };
     }
 
     private ConfigurationFile? ConfigurationFor(string? path)

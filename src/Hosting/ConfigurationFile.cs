@@ -10,6 +10,9 @@ namespace DaemonLint.Hosting;
 /// <summary>
 /// A <c>.daemonlint.yaml</c> file: the cluster settings of the files under it and its <c>ignore:</c> entries.
 /// <code>
+/// kubernetesVersion: "1.31"       # the cluster's release (default: the newest DaemonLint knows)
+/// featureGates:                   # the cluster's kube-apiserver --feature-gates (or "A=true,B=false")
+///   UserNamespacesSupport: true
 /// namespace: kube-system          # objects without metadata.namespace are compared with the baseline there
 /// disallowPrivileged: true        # the cluster runs kube-apiserver --allow-privileged=false
 /// userNamespaces: true            # the cluster has user namespaces on
@@ -42,6 +45,33 @@ public sealed class ConfigurationFile
                 }
             }
         },
+        ["kubernetesVersion"] = (c, e, p) =>
+        {
+            if (e.Value is ScalarNode { Type: ScalarType.String or ScalarType.Float or ScalarType.Int } v)
+            {
+                if (ClusterOptions.TryParseRelease(v.Raw, out var release, out var error))
+                {
+                    c.Cluster = c.Cluster with { KubernetesVersion = release };
+                    c.ReleaseSpan = e.Value.Span;
+                }
+                else
+                {
+                    p.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "kubernetesVersion: " + error, e.Value.Span));
+                }
+            }
+            else
+            {
+                p.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "kubernetesVersion must be a release such as \"1.32\"", e.Value.Span));
+            }
+        },
+        ["featureGates"] = (c, e, p) =>
+        {
+            if (FeatureGates(e, p) is { } gates)
+            {
+                c.Cluster = c.Cluster with { FeatureGates = gates };
+                c.FeatureGatesSpan = e.Value.Span;
+            }
+        },
         ["disallowPrivileged"] = (c, e, p) => c.Cluster = c.Cluster with { DisallowPrivileged = Switch(e, p) },
         ["userNamespaces"] = (c, e, p) => c.Cluster = c.Cluster with { UserNamespaces = Switch(e, p) },
     };
@@ -64,6 +94,12 @@ public sealed class ConfigurationFile
 
     /// <summary>Gets the cluster settings the file makes.</summary>
     public ClusterOptions Cluster { get; private set; } = ClusterOptions.None;
+
+    /// <summary>Gets where the file sets <c>kubernetesVersion</c>, if it does.</summary>
+    public SourceSpan? ReleaseSpan { get; private set; }
+
+    /// <summary>Gets where the file sets <c>featureGates</c>, if it does.</summary>
+    public SourceSpan? FeatureGatesSpan { get; private set; }
 
     /// <summary>Gets the problems of the file (DS9009, located), which make the run a configuration error.</summary>
     public List<InputProblem> Problems { get; } = new();
@@ -109,7 +145,52 @@ public sealed class ConfigurationFile
             }
         }
 
+        // The gates must be valid for the release in force: the file's own, or the default (a host's release is
+        // checked again when the settings are layered, see Workspace).
+        if (config.Cluster.FeatureGates is not null && !config.Cluster.TryResolve(out var gateError))
+        {
+            config.Problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "featureGates: " + gateError, config.FeatureGatesSpan ?? SourceSpan.None));
+            config.Cluster = config.Cluster with { FeatureGates = null };
+        }
+
         return config;
+    }
+
+    // featureGates: a mapping of gate names to true/false, or the kube-apiserver's text "A=true,B=false".
+    private static IReadOnlyList<KeyValuePair<string, bool>>? FeatureGates(MappingEntry e, List<InputProblem> problems)
+    {
+        if (e.Value is ScalarNode { Type: ScalarType.String } s)
+        {
+            if (ClusterOptions.TryParseGates(s.Raw, out var pairs, out var error))
+            {
+                return pairs;
+            }
+
+            problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "featureGates: " + error, e.Value.Span));
+            return null;
+        }
+
+        if (e.Value is MappingNode m)
+        {
+            var list = new List<KeyValuePair<string, bool>>();
+            foreach (var g in m.Entries)
+            {
+                if (g.Value is ScalarNode { Type: ScalarType.Bool } b)
+                {
+                    list.Add(new KeyValuePair<string, bool>(g.Key, b.BoolValue));
+                }
+                else
+                {
+                    problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, $"featureGates: {g.Key} must be true or false", g.Value.Span));
+                    return null;
+                }
+            }
+
+            return list;
+        }
+
+        problems.Add(new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, "featureGates must be a mapping of gate names to true or false (or \"Gate=true,Other=false\")", e.Value.Span));
+        return null;
     }
 
     private static string? Text(MappingEntry e, List<InputProblem> problems)

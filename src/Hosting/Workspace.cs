@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Placement;
+using DaemonLint.Releases;
 using DaemonLint.Yaml;
 
 namespace DaemonLint.Hosting;
@@ -75,6 +78,7 @@ public sealed class Workspace
     private readonly Dictionary<(string Config, NodeInventory? Nodes), ProjectContext> contexts = new();
     private readonly List<ConfigurationFile> used = new();
     private readonly object gate = new();
+    private readonly SortedSet<int> releases = new();
 
     /// <summary>Initializes a new instance of the <see cref="Workspace"/> class.</summary>
     /// <param name="settings">The host's settings.</param>
@@ -93,6 +97,14 @@ public sealed class Workspace
 
     /// <summary>Gets the <c>.editorconfig</c> severities.</summary>
     public EditorConfigSeverities EditorConfig { get; }
+
+    /// <summary>
+    /// Gets the Kubernetes releases the files validated so far were checked against (several when <c>.daemonlint.yaml</c>
+    /// files set different ones), oldest first; the host's release (or the default) when no file was validated.
+    /// </summary>
+    public IReadOnlyList<KubernetesRelease> Releases => this.releases.Count == 0
+        ? new[] { this.Settings.Cluster.KubernetesVersion ?? KubernetesRelease.Default }
+        : KubernetesRelease.Supported.Where(r => this.releases.Contains(r.Minor)).ToList();
 
     /// <summary>Gets the configuration files read so far, in the order they were first used.</summary>
     public IReadOnlyList<ConfigurationFile> ConfigurationFiles => this.used;
@@ -183,6 +195,24 @@ public sealed class Workspace
         }
 
         var cluster = this.Settings.Cluster.Over(config?.Cluster);
+        if (!cluster.TryResolve(out var gateError))
+        {
+            // The host's gates and the file's release (or the file's gates and the host's release) do not go together, as
+            // kube-apiserver would refuse to start with them: a configuration error on the file, and the release's defaults.
+            var problem = new InputProblem(RuleCatalog.DS9009_ConfigurationError.Id, $"featureGates: {gateError} (with the settings of the host)", config?.FeatureGatesSpan ?? config?.ReleaseSpan ?? SourceSpan.None);
+            if (config is null)
+            {
+                throw new InvalidOperationException(problem.Message); // the hosts check their own settings first
+            }
+
+            if (!config.Problems.Contains(problem))
+            {
+                config.Problems.Add(problem);
+            }
+
+            cluster = cluster with { FeatureGates = null };
+        }
+
         var options = cluster.ApplyTo(new ValidatorOptions
         {
             Limits = this.Settings.Limits,
@@ -192,6 +222,7 @@ public sealed class Workspace
             SuppressionPath = config is null ? null : name => this.PathRelativeTo(config.Folder, name),
         });
         context = new ProjectContext(config, cluster, new ManifestValidator(options));
+        this.releases.Add(options.KubernetesVersion.Minor);
         this.contexts.Add(key, context);
         return context;
     }

@@ -69,6 +69,12 @@ public sealed class ValidateKubernetesManifests : Task
     /// </summary>
     public string? Pods { get; set; }
 
+    /// <summary>Gets or sets <c>DaemonLintKubernetesVersion</c>: the cluster's Kubernetes release (<c>1.31</c>; default the newest known).</summary>
+    public string? KubernetesVersion { get; set; }
+
+    /// <summary>Gets or sets <c>DaemonLintFeatureGates</c>: the cluster's kube-apiserver <c>--feature-gates</c> (<c>Gate=true,Other=false</c>).</summary>
+    public string? FeatureGates { get; set; }
+
     /// <summary>Gets or sets <c>DaemonLintDisallowPrivileged</c>: the cluster runs kube-apiserver <c>--allow-privileged=false</c> (DS1320).</summary>
     public string? DisallowPrivileged { get; set; }
 
@@ -204,6 +210,8 @@ public sealed class ValidateKubernetesManifests : Task
 
     private string? Property(string name) => name switch
     {
+        "DaemonLintKubernetesVersion" => this.KubernetesVersion,
+        "DaemonLintFeatureGates" => this.FeatureGates,
         "DaemonLintDisallowPrivileged" => this.DisallowPrivileged,
         "DaemonLintUserNamespaces" => this.UserNamespaces,
         "DaemonLintNamespace" => this.Namespace,

@@ -17,7 +17,7 @@ public sealed class EndToEndTests : IClassFixture<ToolProcess>
 
     /// <summary>The summary line.</summary>
     public static readonly Regex SummaryLine = new(
-        @"^(?<files>\d+) files?, (?<objects>\d+) objects?, (?<ds>\d+) DaemonSets?: (?<errors>\d+) errors?, (?<warnings>\d+) warnings?, (?<infos>\d+) infos?$",
+        @"^(?<files>\d+) files?, (?<objects>\d+) objects?, (?<ds>\d+) DaemonSets?: (?<errors>\d+) errors?, (?<warnings>\d+) warnings?, (?<infos>\d+) infos? \(Kubernetes (?<release>1\.\d+)\)$",
         RegexOptions.CultureInvariant);
 
     private readonly ToolProcess tool;
@@ -76,7 +76,7 @@ public sealed class EndToEndTests : IClassFixture<ToolProcess>
         var usage = this.tool.Run(dir.Path, null, "validate", "--format", "xml", "clean");
 
         Assert.Equal(Program.ExitOk, clean.ExitCode);
-        Assert.Equal("1 file, 1 object, 1 DaemonSet: 0 errors, 0 warnings, 0 infos\n", clean.Stdout);
+        Assert.Equal($"1 file, 1 object, 1 DaemonSet: 0 errors, 0 warnings, 0 infos (Kubernetes {DaemonLint.Releases.KubernetesRelease.Default})\n", clean.Stdout);
         Assert.Equal(Program.ExitFindings, bad.ExitCode);
         var (line, col) = Manifests.PositionOf(Manifests.RestartPolicy, "OnFailure");
         Assert.StartsWith($"bad/ds.yaml({line},{col}): error DS1009: ", bad.Stdout);

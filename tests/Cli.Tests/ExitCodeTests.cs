@@ -14,7 +14,7 @@ public sealed class ExitCodeTests
         var r = Cli.Run(dir.Path, "validate", "ds.yaml");
 
         Assert.Equal(Program.ExitOk, r.ExitCode);
-        Assert.Equal("1 file, 1 object, 1 DaemonSet: 0 errors, 0 warnings, 0 infos\n", r.Stdout);
+        Assert.Equal($"1 file, 1 object, 1 DaemonSet: 0 errors, 0 warnings, 0 infos (Kubernetes {DaemonLint.Releases.KubernetesRelease.Default})\n", r.Stdout);
         Assert.Equal(string.Empty, r.Stderr);
     }
 

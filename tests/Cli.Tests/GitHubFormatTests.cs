@@ -34,7 +34,7 @@ public sealed class GitHubFormatTests
         Assert.Equal((column + "OnFailure".Length).ToString(), props["endColumn"]);
         Assert.Equal("DS1009 Pod restartPolicy must be Always", props["title"]);
         Assert.EndsWith($"[{Manifests.RestartPolicyPath}]", m.Groups["message"].Value);
-        Assert.Equal("1 file, 1 object, 1 DaemonSet: 1 error, 0 warnings, 0 infos", lines[1]);
+        Assert.Equal($"1 file, 1 object, 1 DaemonSet: 1 error, 0 warnings, 0 infos (Kubernetes {DaemonLint.Releases.KubernetesRelease.Default})", lines[1]);
     }
 
     [Fact]

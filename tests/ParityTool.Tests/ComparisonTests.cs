@@ -86,7 +86,11 @@ public class ComparisonTests
     [Fact]
     public void Known_differences_explain_only_their_own_items()
     {
-        var known = KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), "1.32");
+        var file = Path.Combine(Path.GetTempPath(), "daemonlint-known-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(file, SampleKnownDifferences);
+        var known = KnownDifferences.Load(file, "1.32");
+        var other = KnownDifferences.Load(file, "1.31");
+        File.Delete(file);
         var sleep = Result(valid: false, errors: new[] { ("spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds", "FieldValueInvalid") }, message: "Invalid value: 0: must be greater than 0 and less than terminationGracePeriodSeconds (30)");
         var c = Comparer.Compare(sleep, Array.Empty<Finding>(), known);
         Assert.Equal(Category.Known, c.Category);
@@ -103,21 +107,44 @@ public class ComparisonTests
         Assert.Equal(Category.Missed, Comparer.Compare(search, Array.Empty<Finding>(), known).Category);
 
         // Entries are kept per oracle release.
-        Assert.Empty(KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), "1.31").Entries);
+        Assert.Empty(other.Entries);
     }
 
     [Fact]
-    public void The_known_differences_list_is_small_and_cited()
+    public void The_known_differences_list_is_empty()
     {
-        var known = KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), null);
-        Assert.InRange(known.Entries.Count, 1, 10);
-        foreach (var k in known.Entries)
-        {
-            Assert.Matches("^DS[0-9]{4}$", k.Rule ?? string.Empty);
-            Assert.True(k.Citation.Contains("kubernetes/", StringComparison.Ordinal) || k.Citation.Contains("pkg/", StringComparison.Ordinal), k.Id);
-            Assert.True(k.Reason.Length > 40, k.Id);
-        }
+        // Issue 12: the harness gives both tools the same release and gates, so no difference is explained away; the
+        // mechanism stays for a future oracle that models something the core cannot take as a setting.
+        Assert.Empty(KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), null).Entries);
     }
+
+    // Two entries of the list as it was before the core took a release (cited, per oracle release), for the matcher's test.
+    private const string SampleKnownDifferences = """
+        [
+          {
+            "id": "sleep-zero-seconds",
+            "kubernetes": "1.32",
+            "rule": "DS1184",
+            "side": "oracle",
+            "type": "Invalid",
+            "path": "spec.template.spec.*ontainers[*].lifecycle.*",
+            "message": "^Invalid value: 0: must be greater than 0",
+            "reason": "The core follows 1.33+, where PodLifecycleSleepActionAllowZero is beta and on by default, so a lifecycle sleep of 0 seconds is accepted; in 1.32 the gate is alpha and off, so the v1.32 oracle rejects it. Goes away when the core takes a release (issue 12).",
+            "citation": "kubernetes/website content/en/docs/reference/command-line-tools-reference/feature-gates/PodLifecycleSleepActionAllowZero.md (alpha 1.32 off, beta 1.33 on); pkg/apis/core/validation/validation.go validateSleepAction (opts.AllowPodLifecycleSleepActionZeroValue)"
+          },
+          {
+            "id": "dns-search-relaxed",
+            "kubernetes": "1.32",
+            "rule": "DS1113",
+            "side": "oracle",
+            "type": "Invalid",
+            "path": "spec.template.spec.dnsConfig.searches[*]",
+            "reason": "The core follows 1.33+, where RelaxedDNSSearchValidation is beta and on by default: a DNS search domain may hold an underscore, and a lone \".\" is allowed. In 1.32 the gate is alpha and off, so the v1.32 oracle rejects both (\".\" is reported as the empty value left after its trailing dot is trimmed). Goes away when the core takes a release (issue 12).",
+            "citation": "kubernetes/website content/en/docs/reference/command-line-tools-reference/feature-gates/RelaxedDNSSearchValidation.md (alpha 1.32 off, beta 1.33 on); pkg/apis/core/validation/validation.go validatePodDNSConfig (opts.AllowRelaxedDNSSearchValidation: search \".\" skipped, others ValidateDNS1123SubdomainWithUnderScore)",
+            "value": "^(\\.|.*_.*)$"
+          }
+        ]
+        """;
 
     [Theory]
     [InlineData("spec.template.spec.containers[0].env[2].valueFrom.resourceFieldRef.divisor", "validateEnvVarValueFrom → validateContainerResourceFieldSelector / validateContainerResourceDivisor")]

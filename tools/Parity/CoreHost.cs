@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using DaemonLint.Engine;
@@ -26,18 +27,35 @@ internal sealed class CoreHost
     /// <summary>Initializes a new instance of the <see cref="CoreHost"/> class.</summary>
     public CoreHost(ClusterSettings cluster)
     {
-        // Default severities (no editorconfig, no .daemonlint.yaml); the cluster options the oracle is run with.
-        // The core has no release or feature-gate setting yet (issue 12): it validates as its built-in release, and
-        // IgnoredSettings says so in the report.
-        this.validator = new ManifestValidator(new ValidatorOptions { AllowPrivileged = cluster.AllowPrivileged });
-        if (cluster.KubernetesVersion is not null || cluster.FeatureGates is not null)
+        // Default severities (no editorconfig, no .daemonlint.yaml); the cluster the oracle is run with: its release and
+        // the same --feature-gates text, parsed as kube-apiserver parses it.
+        var options = new ValidatorOptions { AllowPrivileged = cluster.AllowPrivileged };
+        if (cluster.KubernetesVersion is not null)
         {
-            this.IgnoredSettings = "the core takes no Kubernetes release or feature gates yet: it validated as its built-in release with default gates";
+            options = options with { KubernetesVersion = DaemonLint.Releases.KubernetesRelease.Parse(cluster.KubernetesVersion) };
         }
+
+        if (cluster.FeatureGates is not null)
+        {
+            if (!DaemonLint.Releases.FeatureGateSet.TryParse(cluster.FeatureGates, out var gates, out var error))
+            {
+                throw new ArgumentException("--feature-gates: " + error);
+            }
+
+            options = options with { FeatureGates = gates };
+        }
+
+        if (!options.TryResolveGates(out var resolved, out var resolveError))
+        {
+            throw new ArgumentException("--feature-gates: " + resolveError);
+        }
+
+        this.validator = new ManifestValidator(options);
+        this.Settings = $"validated as Kubernetes {resolved.Release}" + (resolved.Overrides.Count == 0 ? " with its default feature gates" : $" with --feature-gates {resolved}");
     }
 
-    /// <summary>Gets a note when the core could not take a setting the oracle was given, or null.</summary>
-    public string? IgnoredSettings { get; }
+    /// <summary>Gets the release and gates the core validated with, for the report.</summary>
+    public string Settings { get; }
 
     /// <summary>Validates one document.</summary>
     /// <param name="file">The file name to put on findings.</param>

@@ -84,7 +84,7 @@ internal sealed class HarnessOptions
             KnownDifferencesPath = Path.Combine(data, "known-differences.json"),
             UpstreamMapPath = Path.Combine(data, "upstream-functions.json"),
             OutDir = Path.Combine(repoRoot, "artifacts", "parity"),
-            Cluster = new ClusterSettings(kubernetesVersion, null),
+            Cluster = new ClusterSettings(version, null),
         };
     }
 }
@@ -220,7 +220,7 @@ internal sealed class HarnessResult
     /// <summary>Gets or sets the time spent generating.</summary>
     public TimeSpan GenerateTime { get; set; }
 
-    /// <summary>Gets or sets a note about settings the core ignored.</summary>
+    /// <summary>Gets or sets the release and gates the core validated with.</summary>
     public string? CoreNote { get; set; }
 
     /// <summary>Gets the number of disagreeing documents (seeds included).</summary>
@@ -241,7 +241,7 @@ internal static class Harness
         result.Known = KnownDifferences.Load(o.KnownDifferencesPath, minor);
         var upstream = UpstreamMap.Load(o.UpstreamMapPath);
         var core = new CoreHost(o.Cluster);
-        result.CoreNote = core.IgnoredSettings;
+        result.CoreNote = core.Settings;
         var schema = OpenApiSchema.Load(o.SchemaPath);
         var work = Path.Combine(o.OutDir, "work");
         if (Directory.Exists(work))

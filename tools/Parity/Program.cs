@@ -29,8 +29,8 @@ internal static class Program
           --oracle PATH            oracle binary (default ../shared/oracle/v<version>/daemonset-oracle)
           --schema PATH            OpenAPI v3 of apps/v1 (default ../shared/k8s-openapi/v3/<version>/apps-v1.json)
           --corpus PATH|none       real-world seeds (default ../shared/corpus/real-world)
-          --kubernetes-version X   the release compared (default 1.32; 1.31 selects the v1.31 oracle)
-          --feature-gates G=b,...  gate overrides given to the oracle (and to the core once it takes them)
+          --kubernetes-version X   the release compared, by both tools (default 1.32; 1.31 selects the v1.31 oracle)
+          --feature-gates G=b,...  gate overrides given to the oracle and the core alike
           --namespace NS           request namespace for documents without one (default default)
           --allow-privileged B     kube-apiserver --allow-privileged (default true)
           --out DIR                report folder (default artifacts/parity)
@@ -264,7 +264,7 @@ internal static class Program
 
         repo ??= FindRepo(Directory.GetCurrentDirectory()) ?? FindRepo(AppContext.BaseDirectory) ?? throw new UsageException("no Lint.sln above the current folder: give --repo");
         var options = HarnessOptions.ForRepository(repo, version);
-        options.Cluster = new ClusterSettings(version, featureGates, ns, allowPrivileged);
+        options.Cluster = options.Cluster with { FeatureGates = featureGates, Namespace = ns, AllowPrivileged = allowPrivileged };
         foreach (var s in set)
         {
             s(options);

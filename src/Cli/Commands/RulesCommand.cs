@@ -53,7 +53,8 @@ public static class RulesCommand
         stdout.WriteLine($"{"ID",-7} {"SEVERITY",-8} {"CATEGORY",-15} TITLE");
         foreach (var r in RuleCatalog.All)
         {
-            stdout.WriteLine($"{r.Id,-7} {r.DefaultSeverity.ToText(),-8} {r.CategoryName,-15} {r.Title}");
+            var gates = r.Gates.Count == 0 ? string.Empty : $" [feature gates: {string.Join(", ", r.Gates)}]";
+            stdout.WriteLine($"{r.Id,-7} {r.DefaultSeverity.ToText(),-8} {r.CategoryName,-15} {r.Title}{gates}");
         }
 
         return Program.ExitOk;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Linq;
 using System.IO;
 using System.Text;
 using DaemonLint.Cli.Output;
@@ -94,6 +95,7 @@ public static class ValidateCommand
 
         StartupTrace.Mark("files checked");
         run.Findings.AddRange(workspace.ConfigurationFindings());
+        run.KubernetesVersions.AddRange(workspace.Releases.Select(r => r.ToString()));
         run.ExecutionSuccessful &= !workspace.HasConfigurationErrors();
         run.Findings.Sort(ManifestValidator.CompareFindings);
         if (!OutputFormats.WriteAll(run, options.Outputs, cli, options.Output))
@@ -199,6 +201,10 @@ internal sealed class ValidateOptionSymbols
 
     public Option<string?> FailOn { get; } = new("--fail-on") { Description = "Lowest severity that makes the exit code 1 (default error)", HelpName = "error|warning|info" };
 
+    public Option<string?> KubernetesVersion { get; } = new("--kubernetes-version") { Description = "The cluster's Kubernetes release, whose schema, validation and feature-gate defaults apply (default: the newest known, " + DaemonLint.Releases.KubernetesRelease.Default + ")", HelpName = "1.N" };
+
+    public Option<string?> FeatureGates { get; } = new("--feature-gates") { Description = "The cluster's kube-apiserver --feature-gates, in its syntax (Gate=true,Other=false)", HelpName = "GATES" };
+
     public Option<bool> DisallowPrivileged { get; } = new("--disallow-privileged") { Description = "The cluster runs kube-apiserver --allow-privileged=false (DS1320)" };
 
     public Option<bool> UserNamespaces { get; } = new("--user-namespaces") { Description = "The cluster has user namespaces on: hostUsers: false rules apply (DS1116)" };
@@ -230,8 +236,8 @@ internal sealed class ValidateOptionSymbols
     public IEnumerable<Option> All => new Option[]
     {
         this.Format, this.Output, this.Baseline, this.BaselineRef, this.Staged, this.NoStaged, this.Config, this.NoConfig, this.FailOn,
-        this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes, this.Pods, this.Verbose,
-        this.SarifCategory, this.StdinFilename, this.Jobs,
+        this.KubernetesVersion, this.FeatureGates, this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize,
+        this.Nodes, this.Pods, this.Verbose, this.SarifCategory, this.StdinFilename, this.Jobs,
     };
 }
 
@@ -347,12 +353,41 @@ public sealed class ValidateOptions
             throw new UsageException("--namespace: " + nsError);
         }
 
+        DaemonLint.Releases.KubernetesRelease? release = null;
+        if (parse.GetValue(s.KubernetesVersion) is { } versionText)
+        {
+            if (!ClusterOptions.TryParseRelease(versionText, out var r, out var versionError))
+            {
+                throw new UsageException("--kubernetes-version: " + versionError);
+            }
+
+            release = r;
+        }
+
+        IReadOnlyList<KeyValuePair<string, bool>>? gates = null;
+        if (parse.GetValue(s.FeatureGates) is { } gatesText)
+        {
+            if (!ClusterOptions.TryParseGates(gatesText, out var pairs, out var gatesError))
+            {
+                throw new UsageException("--feature-gates: " + gatesError);
+            }
+
+            gates = pairs;
+        }
+
         o.Cluster = new ClusterOptions
         {
+            KubernetesVersion = release,
+            FeatureGates = gates,
             DisallowPrivileged = parse.GetValue(s.DisallowPrivileged) ? true : null,
             UserNamespaces = parse.GetValue(s.UserNamespaces) ? true : null,
             Namespace = ns,
         };
+        if (!o.Cluster.TryResolve(out var resolveError))
+        {
+            throw new UsageException("--feature-gates: " + resolveError);
+        }
+
         o.Outputs.AddRange(PairOutputs(parse, s));
         var category = parse.GetValue(s.SarifCategory);
         if (category is not null && (category.Trim().Length == 0 || category.IndexOfAny(new[] { '\r', '\n' }) >= 0))

@@ -28,6 +28,9 @@ public sealed class ValidationRun
     /// <summary>Gets the number of DaemonSet-like objects validated.</summary>
     public int DaemonSets => this.CheckedObjects.Count;
 
+    /// <summary>Gets the Kubernetes releases the files were validated against, oldest first (one unless <c>.daemonlint.yaml</c> files set different ones).</summary>
+    public List<string> KubernetesVersions { get; } = new();
+
     /// <summary>Gets or sets the directory relative file names are relative to (SARIF's base URI).</summary>
     public string BaseDirectory { get; set; } = string.Empty;
 

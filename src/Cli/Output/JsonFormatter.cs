@@ -21,6 +21,12 @@ public sealed class JsonFormatter : IOutputFormatter
         {
             w.WriteStartObject();
             w.WriteNumber("version", 1);
+
+            // The release the files were validated against; null when .daemonlint.yaml files set several (kubernetesVersions lists them).
+            WriteNullable(w, "kubernetesVersion", run.KubernetesVersions.Count == 1 ? run.KubernetesVersions[0] : null);
+            w.WriteStartArray("kubernetesVersions");
+            run.KubernetesVersions.ForEach(w.WriteStringValue);
+            w.WriteEndArray();
             w.WriteStartArray("findings");
             foreach (var f in run.Findings)
             {

@@ -215,6 +215,16 @@ public sealed class SarifFormatter : IOutputFormatter
             w.WriteEndArray();
 
             w.WriteString("columnKind", "utf16CodeUnits");
+            w.WriteStartObject("properties");
+            if (run.KubernetesVersions.Count == 1)
+            {
+                w.WriteString("kubernetesVersion", run.KubernetesVersions[0]);
+            }
+
+            w.WriteStartArray("kubernetesVersions");
+            run.KubernetesVersions.ForEach(w.WriteStringValue);
+            w.WriteEndArray();
+            w.WriteEndObject();
 
             w.WriteStartArray("results");
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -44,6 +44,7 @@ public sealed class TextFormatter : IOutputFormatter
     {
         static string Plural(int n, string word) => n == 1 ? $"{n} {word}" : $"{n} {word}s";
         return $"{Plural(run.Files, "file")}, {Plural(run.Objects, "object")}, {Plural(run.DaemonSets, "DaemonSet")}: "
-            + $"{Plural(run.Count(Severity.Error), "error")}, {Plural(run.Count(Severity.Warning), "warning")}, {Plural(run.Count(Severity.Info), "info")}";
+            + $"{Plural(run.Count(Severity.Error), "error")}, {Plural(run.Count(Severity.Warning), "warning")}, {Plural(run.Count(Severity.Info), "info")}"
+            + (run.KubernetesVersions.Count == 0 ? string.Empty : $" (Kubernetes {string.Join(", ", run.KubernetesVersions)})");
     }
 }

@@ -1,4 +1,5 @@
 using DaemonLint.Model;
+using DaemonLint.Releases;
 using DaemonLint.Rules.DS1xxx;
 
 namespace DaemonLint.Catalog;
@@ -167,7 +168,8 @@ public static partial class RuleCatalog
         "DS1113", "dnsConfig must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "dnsConfig holds at most 3 nameservers, each an IP address; at most 32 search domains of at most 2048 characters in all, each a DNS subdomain; and options with names.",
         upstream: CV + " validatePodDNSConfig",
-        create: static () => new DS1113DnsConfigMustBeValid());
+        create: static () => new DS1113DnsConfigMustBeValid(),
+        gates: new[] { FeatureGate.ExpandedDNSConfig, FeatureGate.RelaxedDNSSearchValidation });
 
     public static RuleDescriptor DS1114_PodSpecNamesMustBeValid { get; } = Entry(
         "DS1114", "Pod spec names must be valid", RuleCategory.ApiCorrectness, Severity.Error,
@@ -179,7 +181,8 @@ public static partial class RuleCatalog
         "DS1116", "Host namespaces are forbidden with hostUsers false", RuleCategory.ApiCorrectness, Severity.Error,
         "A pod in its own user namespace (hostUsers: false) may not use the host's network, PID or IPC namespace. Checked when the user-namespaces feature is enabled in the options.",
         upstream: CV + " validateHostUsers",
-        create: static () => new DS1116HostNamespacesForbiddenWithUserNamespace());
+        create: static () => new DS1116HostNamespacesForbiddenWithUserNamespace(),
+        gates: new[] { FeatureGate.UserNamespacesHostNetworkSupport });
 
     public static RuleDescriptor DS1117_ShareProcessNamespaceConflictsWithHostPid { get; } = Entry(
         "DS1117", "shareProcessNamespace and hostPID cannot both be enabled", RuleCategory.ApiCorrectness, Severity.Error,
@@ -233,7 +236,8 @@ public static partial class RuleCatalog
         "DS1126", "Topology spread labelSelector and matchLabelKeys must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "A topology spread constraint's labelSelector follows the label selector syntax; matchLabelKeys are label keys and need a labelSelector, which may use each of those keys at most once in matchLabels and matchExpressions together.",
         upstream: CV + " validateTopologySpreadConstraints → ValidateMatchLabelKeysAndMismatchLabelKeys / " + MV + " ValidateLabelSelector",
-        create: static () => new DS1126TopologySpreadSelectorMustBeValid());
+        create: static () => new DS1126TopologySpreadSelectorMustBeValid(),
+        gates: new[] { FeatureGate.MatchLabelKeysInPodTopologySpread, FeatureGate.MatchLabelKeysInPodTopologySpreadSelectorMerge });
 
     public static RuleDescriptor DS1131_ContainersRequired { get; } = Entry(
         "DS1131", "The pod template needs at least one container", RuleCategory.ApiCorrectness, Severity.Error,
@@ -275,19 +279,22 @@ public static partial class RuleCatalog
         "DS1137", "restartPolicy may not be set on a container", RuleCategory.ApiCorrectness, Severity.Error,
         "A container-level restartPolicy is only accepted on init containers, where Always makes them sidecars.",
         upstream: CV + " validateContainers",
-        create: static () => new DS1137ContainerRestartPolicyForbidden());
+        create: static () => new DS1137ContainerRestartPolicyForbidden(),
+        gates: new[] { FeatureGate.ContainerRestartRules, FeatureGate.SidecarContainers });
 
     public static RuleDescriptor DS1138_InitContainerRestartPolicyMustBeAlways { get; } = Entry(
         "DS1138", "Init container restartPolicy must be Always", RuleCategory.ApiCorrectness, Severity.Error,
         "The only restartPolicy an init container accepts is Always, which makes it a sidecar; leave it unset for a regular init container.",
         upstream: CV + " validateInitContainerRestartPolicy",
-        create: static () => new DS1138InitContainerRestartPolicyMustBeAlways());
+        create: static () => new DS1138InitContainerRestartPolicyMustBeAlways(),
+        gates: new[] { FeatureGate.ContainerRestartRules, FeatureGate.SidecarContainers });
 
     public static RuleDescriptor DS1139_InitContainerProbesRequireRestartPolicyAlways { get; } = Entry(
         "DS1139", "Init containers take probes and lifecycle only as sidecars", RuleCategory.ApiCorrectness, Severity.Error,
         "lifecycle, livenessProbe, readinessProbe and startupProbe are forbidden on an init container unless it has restartPolicy: Always.",
         upstream: CV + " validateInitContainers",
-        create: static () => new DS1139InitContainerProbesRequireRestartPolicyAlways());
+        create: static () => new DS1139InitContainerProbesRequireRestartPolicyAlways(),
+        gates: new[] { FeatureGate.SidecarContainers });
 
     public static RuleDescriptor DS1151_PortNameMustBeValid { get; } = Entry(
         "DS1151", "Container port name must be a valid IANA service name", RuleCategory.ApiCorrectness, Severity.Error,
@@ -335,13 +342,15 @@ public static partial class RuleCatalog
         "DS1171", "Environment variable name must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "Every env entry needs a name of printable ASCII characters other than '=' (the relaxed rule of current servers).",
         upstream: CV + " ValidateEnv → IsRelaxedEnvVarName",
-        create: static () => new DS1171EnvNameMustBeValid());
+        create: static () => new DS1171EnvNameMustBeValid(),
+        gates: new[] { FeatureGate.RelaxedEnvironmentVariableValidation });
 
     public static RuleDescriptor DS1172_EnvValueFromMustHaveOneSource { get; } = Entry(
         "DS1172", "env valueFrom must have exactly one source and no value", RuleCategory.ApiCorrectness, Severity.Error,
         "valueFrom takes exactly one of fieldRef, resourceFieldRef, configMapKeyRef and secretKeyRef, and value must be empty beside it.",
         upstream: CV + " validateEnvVarValueFrom",
-        create: static () => new DS1172EnvValueFromMustHaveOneSource());
+        create: static () => new DS1172EnvValueFromMustHaveOneSource(),
+        gates: new[] { FeatureGate.EnvFiles });
 
     public static RuleDescriptor DS1173_EnvFieldRefMustBeSupported { get; } = Entry(
         "DS1173", "env fieldRef must name a supported pod field", RuleCategory.ApiCorrectness, Severity.Error,
@@ -353,7 +362,8 @@ public static partial class RuleCatalog
         "DS1174", "envFrom must name exactly one ConfigMap or Secret", RuleCategory.ApiCorrectness, Severity.Error,
         "Each envFrom entry takes exactly one of configMapRef and secretRef, with a name that is a DNS subdomain, and a prefix of printable ASCII characters other than '=' (the relaxed rule of current servers).",
         upstream: CV + " ValidateEnvFrom",
-        create: static () => new DS1174EnvFromMustBeValid());
+        create: static () => new DS1174EnvFromMustBeValid(),
+        gates: new[] { FeatureGate.RelaxedEnvironmentVariableValidation });
 
     public static RuleDescriptor DS1181_ProbeMustHaveOneHandler { get; } = Entry(
         "DS1181", "Probe and lifecycle handler must specify exactly one action", RuleCategory.ApiCorrectness, Severity.Error,
@@ -377,7 +387,8 @@ public static partial class RuleCatalog
         "DS1184", "Probe and lifecycle actions must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "exec needs a command; httpGet, tcpSocket and grpc need a port number 1-65535 or a valid port name; httpGet.scheme is HTTP or HTTPS; a sleep may not be negative or outlast the termination grace period.",
         upstream: CV + " validateExecAction / validateHTTPGetAction / ValidatePortNumOrName / validateSleepAction",
-        create: static () => new DS1184HandlerActionMustBeValid());
+        create: static () => new DS1184HandlerActionMustBeValid(),
+        gates: new[] { FeatureGate.PodLifecycleSleepActionAllowZero });
 
     public static RuleDescriptor DS1301_ResourceQuantityMustBeValid { get; } = Entry(
         "DS1301", "Resource quantities must be valid", RuleCategory.ApiCorrectness, Severity.Error,

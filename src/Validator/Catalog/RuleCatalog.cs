@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Catalog;
 
@@ -106,10 +107,11 @@ public static partial class RuleCatalog
     /// <param name="upstream">The upstream source the rule mirrors.</param>
     /// <param name="create">Creates the rule class that implements the id (<c>DSnnnnName</c> in <c>Rules/DSnxxx/</c>).</param>
     /// <param name="reportedBy">Instead of <paramref name="create"/>: the id of the rule whose class reports this id too, or <see cref="Engine"/>.</param>
+    /// <param name="gates">The feature gates the rule's verdict depends on (<see cref="RuleDescriptor.Gates"/>).</param>
     /// <returns>The descriptor.</returns>
-    private static RuleDescriptor Entry(string id, string title, RuleCategory category, Severity severity, string description, string? upstream = null, Func<Rule>? create = null, string? reportedBy = null)
+    private static RuleDescriptor Entry(string id, string title, RuleCategory category, Severity severity, string description, string? upstream = null, Func<Rule>? create = null, string? reportedBy = null, FeatureGate[]? gates = null)
     {
-        var d = new RuleDescriptor(id, title, category, severity, description, upstream: upstream) { Create = create, ReportedBy = reportedBy };
+        var d = new RuleDescriptor(id, title, category, severity, description, upstream: upstream) { Create = create, ReportedBy = reportedBy, Gates = gates ?? Array.Empty<FeatureGate>() };
         (entries ??= new List<RuleDescriptor>()).Add(d);
         return d;
     }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Catalog;
 
@@ -74,6 +76,14 @@ public sealed record RuleDescriptor
 
     /// <summary>Gets the upstream source the rule mirrors, if any.</summary>
     public string? Upstream { get; }
+
+    /// <summary>
+    /// Gets the feature gates whose state changes what the rule reports, read directly or through the pod validation
+    /// options computed from them (empty for most rules). A test run over every fixture at every release checks that
+    /// a rule reads exactly the gates it declares. Fields a disabled gate drops are not listed: the engine removes them
+    /// before any rule runs (DS6003 reports them).
+    /// </summary>
+    public IReadOnlyList<FeatureGate> Gates { get; init; } = Array.Empty<FeatureGate>();
 
     /// <summary>Gets the help link.</summary>
     public string HelpUri => HelpBase + this.Id + ".md";

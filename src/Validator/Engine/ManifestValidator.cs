@@ -201,6 +201,11 @@ public sealed class ManifestValidator
             return false;
         }
 
+        if (GateReads.Observing)
+        {
+            GateReads.Running(null); // the drops read gates for the engine, not for a rule
+        }
+
         // What the API server validates: the fields whose feature gate is off are dropped first (DropDisabledTemplateFields).
         IReadOnlyList<DroppedField>? drops = null;
         var original = obj;
@@ -222,7 +227,7 @@ public sealed class ManifestValidator
         // One fix reveals the next: a removed apiVersion (DS6001) would hide every finding the object gets once it says apps/v1,
         // so the apps/v1 rules run on it as well (on what the server would validate: its gate-dropped fields dropped), and
         // what they find is marked as what comes next.
-        if (!isDaemonSet && obj.Kind == "DaemonSet" && Rules.DS6xxx.DS6001ApiVersionRemoved.IsRemoved(obj.ApiVersion))
+        if (!isDaemonSet && obj.Kind == "DaemonSet" && Rules.DS6xxx.DS6001ApiVersionRemoved.IsRemoved(obj.ApiVersion, this.Gates.Release))
         {
             var asAppsV1 = obj.As(AppsV1);
             var prunedAsAppsV1 = TemplatePruner.Prune(asAppsV1, baseline, this.Gates, out var dropsAsAppsV1);
@@ -232,6 +237,11 @@ public sealed class ManifestValidator
             {
                 pending[i] = pending[i] with { Message = pending[i].Message + AsAppsV1Suffix, WhenApiVersion = AppsV1 };
             }
+        }
+
+        if (GateReads.Observing)
+        {
+            GateReads.Running(null);
         }
 
         var found = new List<Finding>(pending.Count);

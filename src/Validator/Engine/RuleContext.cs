@@ -65,11 +65,7 @@ public sealed class RuleContext
     /// Gets the pod validation options the API server computes for this object's template (from the gates, and on an
     /// update from the stored template and selector), computed on first use and then shared by every rule.
     /// </summary>
-    public PodValidationOptions PodOptions => this.podOptions ??= PodValidationOptions.Compute(
-        this.Gates,
-        this.Template,
-        this.Baseline is { Kind: "DaemonSet" } b ? b.Root.Map("spec").Map("template") : null,
-        this.Baseline is { Kind: "DaemonSet" } s ? s.Root.Map("spec").Map("selector") : null);
+    public PodValidationOptions PodOptions => this.podOptions ??= GateReads.Observing ? GateReads.Unobserved(this.ComputePodOptions) : this.ComputePodOptions();
 
     /// <summary>Gets the prior version of the object (update rules), or null on create.</summary>
     public ManifestObject? Baseline { get; }
@@ -95,6 +91,16 @@ public sealed class RuleContext
     /// <param name="at">Where to show it in the source, when the server's path is not in the source (internal-type paths, map keys).</param>
     public void Report(FindingKind kind, FieldPath path, string detail, string? badValue = null, string? hint = null, FieldPath? at = null) =>
         this.Report(this.current, kind, path, detail, badValue, hint, at);
+
+    /// <summary>Reports a finding of the running rule whose message is not an API server error (no error-type prefix).</summary>
+    /// <param name="kind">The error type recorded on the finding.</param>
+    /// <param name="path">The field path.</param>
+    /// <param name="message">The whole message.</param>
+    /// <param name="hint">What to do, when certain.</param>
+    public void ReportNote(FindingKind kind, FieldPath path, string message, string? hint = null)
+    {
+        this.sink.Add(new PendingFinding(this.current, kind, path, null, message, null, this.currentReadsWritten) { Hint = hint is { Length: > 0 } ? Capitalize(hint) : null });
+    }
 
     /// <summary>Reports a finding of another rule of the same class (rules that emit several ids).</summary>
     /// <param name="descriptor">The rule.</param>
@@ -149,9 +155,20 @@ public sealed class RuleContext
 
     internal void SetRule(RuleDescriptor descriptor, bool readsWritten = false)
     {
+        if (GateReads.Observing)
+        {
+            GateReads.Running(descriptor.Id);
+        }
+
         this.current = descriptor;
         this.currentReadsWritten = readsWritten;
     }
+
+    private PodValidationOptions ComputePodOptions() => PodValidationOptions.Compute(
+        this.Gates,
+        this.Template,
+        this.Baseline is { Kind: "DaemonSet" } b ? b.Root.Map("spec").Map("template") : null,
+        this.Baseline is { Kind: "DaemonSet" } s ? s.Root.Map("spec").Map("selector") : null);
 
     // "the template has ..." becomes "The template has ...", but a hint that starts with a field name
     // ("maxUnavailable defaults to 1", "restartPolicy is case-sensitive") keeps the field's spelling.

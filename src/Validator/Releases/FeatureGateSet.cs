@@ -144,12 +144,12 @@ public sealed class FeatureGateSet
     /// <summary>Gets whether a gate is on. A gate the release does not know is off, unless the release keeps the feature on after removing its gate.</summary>
     /// <param name="gate">The gate.</param>
     /// <returns>True when on.</returns>
-    public bool Enabled(FeatureGate gate) => (this.enabled & Bit(gate)) != 0;
+    public bool Enabled(FeatureGate gate) => GateReads.Note(gate, (this.enabled & Bit(gate)) != 0);
 
     /// <summary>Gets whether the release's kube-apiserver knows the gate (only known gates can be set).</summary>
     /// <param name="gate">The gate.</param>
     /// <returns>True when known.</returns>
-    public bool IsKnown(FeatureGate gate) => (this.known & Bit(gate)) != 0;
+    public bool IsKnown(FeatureGate gate) => GateReads.Note(gate, (this.known & Bit(gate)) != 0);
 
     /// <summary>Gets whether the user set the gate (directly or through AllAlpha/AllBeta).</summary>
     /// <param name="gate">The gate.</param>

@@ -54,6 +54,34 @@ public sealed class PodValidationOptions
         (nameof(AllowTaintTolerationComparisonOperators), 35, 99),
     };
 
+    private bool allowInvalidPodDeletionCost;
+    private bool allowInvalidLabelValueInSelector;
+    private bool allowIndivisibleHugePagesValues;
+    private bool allowExpandedDNSConfig;
+    private bool allowHostIPsField;
+    private bool allowInvalidTopologySpreadConstraintLabelSelector;
+    private bool allowNonLocalProjectedTokenPath;
+    private bool allowNamespacedSysctlsForHostNetAndHostIPC;
+    private bool allowRelaxedEnvironmentVariableValidation;
+    private bool allowImageVolumeSource;
+    private bool allowRelaxedDNSSearchValidation;
+    private bool allowPodLifecycleSleepActionZeroValue;
+    private bool allowOnlyRecursiveSELinuxChangePolicy;
+    private bool podLevelResourcesEnabled;
+    private bool allowSidecarResizePolicy;
+    private bool allowInvalidLabelValueInRequiredNodeAffinity;
+    private bool allowMatchLabelKeysInPodTopologySpread;
+    private bool allowMatchLabelKeysInPodTopologySpreadSelectorMerge;
+    private bool oldPodViolatesMatchLabelKeysValidation;
+    private bool oldPodViolatesLegacyMatchLabelKeysValidation;
+    private bool allowContainerRestartPolicyRules;
+    private bool inPlacePodLevelResourcesVerticalScalingEnabled;
+    private bool allowUserNamespacesWithVolumeDevices;
+    private bool allowRestartAllContainers;
+    private bool allowEnvFilesValidation;
+    private bool allowUserNamespacesHostNetworkSupport;
+    private bool allowTaintTolerationComparisonOperators;
+
     private PodValidationOptions(KubernetesRelease release, bool isUpdate)
     {
         this.Release = release;
@@ -67,88 +95,88 @@ public sealed class PodValidationOptions
     public bool IsUpdate { get; }
 
     /// <summary>Gets a value indicating whether an invalid <c>controller.kubernetes.io/pod-deletion-cost</c> annotation is accepted (gate PodDeletionCost off, or the stored template's is invalid).</summary>
-    public bool AllowInvalidPodDeletionCost { get; private set; }
+    public bool AllowInvalidPodDeletionCost { get => GateReads.Note(nameof(this.AllowInvalidPodDeletionCost), this.allowInvalidPodDeletionCost); private set => this.allowInvalidPodDeletionCost = value; }
 
     /// <summary>Gets a value indicating whether label selectors may hold invalid label values (the stored template's pod (anti-)affinity selectors fail, or the stored <c>spec.selector</c> has an invalid value).</summary>
-    public bool AllowInvalidLabelValueInSelector { get; private set; }
+    public bool AllowInvalidLabelValueInSelector { get => GateReads.Note(nameof(this.AllowInvalidLabelValueInSelector), this.allowInvalidLabelValueInSelector); private set => this.allowInvalidLabelValueInSelector = value; }
 
     /// <summary>Gets a value indicating whether hugepages amounts need not be multiples of the page size (the stored template has one).</summary>
-    public bool AllowIndivisibleHugePagesValues { get; private set; }
+    public bool AllowIndivisibleHugePagesValues { get => GateReads.Note(nameof(this.AllowIndivisibleHugePagesValues), this.allowIndivisibleHugePagesValues); private set => this.allowIndivisibleHugePagesValues = value; }
 
     /// <summary>Gets a value indicating whether the expanded DNS search limits apply (32 domains, 2048 characters); false only in 1.27 with ExpandedDNSConfig off.</summary>
-    public bool AllowExpandedDNSConfig { get; private set; }
+    public bool AllowExpandedDNSConfig { get => GateReads.Note(nameof(this.AllowExpandedDNSConfig), this.allowExpandedDNSConfig); private set => this.allowExpandedDNSConfig = value; }
 
     /// <summary>Gets a value indicating whether the downward API may use <c>status.hostIPs</c> (PodHostIPs; always from 1.32, never in 1.27).</summary>
-    public bool AllowHostIPsField { get; private set; }
+    public bool AllowHostIPsField { get => GateReads.Note(nameof(this.AllowHostIPsField), this.allowHostIPsField); private set => this.allowHostIPsField = value; }
 
     /// <summary>Gets a value indicating whether invalid topology spread label selectors are accepted (the stored template has one).</summary>
-    public bool AllowInvalidTopologySpreadConstraintLabelSelector { get; private set; }
+    public bool AllowInvalidTopologySpreadConstraintLabelSelector { get => GateReads.Note(nameof(this.AllowInvalidTopologySpreadConstraintLabelSelector), this.allowInvalidTopologySpreadConstraintLabelSelector); private set => this.allowInvalidTopologySpreadConstraintLabelSelector = value; }
 
     /// <summary>Gets a value indicating whether projected service account token paths may be non-local (the stored template has one).</summary>
-    public bool AllowNonLocalProjectedTokenPath { get; private set; }
+    public bool AllowNonLocalProjectedTokenPath { get => GateReads.Note(nameof(this.AllowNonLocalProjectedTokenPath), this.allowNonLocalProjectedTokenPath); private set => this.allowNonLocalProjectedTokenPath = value; }
 
     /// <summary>Gets a value indicating whether namespaced sysctls are accepted with hostNetwork/hostIPC (a stored sysctl fails the check).</summary>
-    public bool AllowNamespacedSysctlsForHostNetAndHostIPC { get; private set; }
+    public bool AllowNamespacedSysctlsForHostNetAndHostIPC { get => GateReads.Note(nameof(this.AllowNamespacedSysctlsForHostNetAndHostIPC), this.allowNamespacedSysctlsForHostNetAndHostIPC); private set => this.allowNamespacedSysctlsForHostNetAndHostIPC = value; }
 
     /// <summary>Gets a value indicating whether the object is a Pod (never for a DaemonSet template).</summary>
-    public bool ResourceIsPod => false;
+    public bool ResourceIsPod => GateReads.Note(nameof(this.ResourceIsPod), false);
 
     /// <summary>Gets a value indicating whether env names follow the relaxed rule (RelaxedEnvironmentVariableValidation, or a relaxed name the stored template already uses).</summary>
-    public bool AllowRelaxedEnvironmentVariableValidation { get; private set; }
+    public bool AllowRelaxedEnvironmentVariableValidation { get => GateReads.Note(nameof(this.AllowRelaxedEnvironmentVariableValidation), this.allowRelaxedEnvironmentVariableValidation); private set => this.allowRelaxedEnvironmentVariableValidation = value; }
 
     /// <summary>Gets a value indicating whether image volumes are accepted (1.31: ImageVolume, or the stored template has one; from 1.32 they are accepted once the drop kept them).</summary>
-    public bool AllowImageVolumeSource { get; private set; }
+    public bool AllowImageVolumeSource { get => GateReads.Note(nameof(this.AllowImageVolumeSource), this.allowImageVolumeSource); private set => this.allowImageVolumeSource = value; }
 
     /// <summary>Gets a value indicating whether DNS search domains may hold <c>_</c> or be a lone <c>.</c> (RelaxedDNSSearchValidation, or the stored template has one).</summary>
-    public bool AllowRelaxedDNSSearchValidation { get; private set; }
+    public bool AllowRelaxedDNSSearchValidation { get => GateReads.Note(nameof(this.AllowRelaxedDNSSearchValidation), this.allowRelaxedDNSSearchValidation); private set => this.allowRelaxedDNSSearchValidation = value; }
 
     /// <summary>Gets a value indicating whether a sleep hook may sleep 0 seconds (PodLifecycleSleepActionAllowZero, or the stored template does; v1.32.3+ semantics).</summary>
-    public bool AllowPodLifecycleSleepActionZeroValue { get; private set; }
+    public bool AllowPodLifecycleSleepActionZeroValue { get => GateReads.Note(nameof(this.AllowPodLifecycleSleepActionZeroValue), this.allowPodLifecycleSleepActionZeroValue); private set => this.allowPodLifecycleSleepActionZeroValue = value; }
 
     /// <summary>Gets a value indicating whether seLinuxChangePolicy accepts only <c>Recursive</c> (SELinuxMount off and the stored template sets none).</summary>
-    public bool AllowOnlyRecursiveSELinuxChangePolicy { get; private set; }
+    public bool AllowOnlyRecursiveSELinuxChangePolicy { get => GateReads.Note(nameof(this.AllowOnlyRecursiveSELinuxChangePolicy), this.allowOnlyRecursiveSELinuxChangePolicy); private set => this.allowOnlyRecursiveSELinuxChangePolicy = value; }
 
     /// <summary>Gets a value indicating whether pod-level <c>spec.resources</c> is validated (PodLevelResources).</summary>
-    public bool PodLevelResourcesEnabled { get; private set; }
+    public bool PodLevelResourcesEnabled { get => GateReads.Note(nameof(this.PodLevelResourcesEnabled), this.podLevelResourcesEnabled); private set => this.podLevelResourcesEnabled = value; }
 
     /// <summary>Gets a value indicating whether sidecar (restartable init) containers may set resizePolicy.</summary>
-    public bool AllowSidecarResizePolicy { get; private set; }
+    public bool AllowSidecarResizePolicy { get => GateReads.Note(nameof(this.AllowSidecarResizePolicy), this.allowSidecarResizePolicy); private set => this.allowSidecarResizePolicy = value; }
 
     /// <summary>Gets a value indicating whether required node affinity values may be invalid label values (always before 1.33; from 1.33 only when the stored template has one).</summary>
-    public bool AllowInvalidLabelValueInRequiredNodeAffinity { get; private set; }
+    public bool AllowInvalidLabelValueInRequiredNodeAffinity { get => GateReads.Note(nameof(this.AllowInvalidLabelValueInRequiredNodeAffinity), this.allowInvalidLabelValueInRequiredNodeAffinity); private set => this.allowInvalidLabelValueInRequiredNodeAffinity = value; }
 
     /// <summary>Gets a value indicating whether topology spread matchLabelKeys are in force (MatchLabelKeysInPodTopologySpread).</summary>
-    public bool AllowMatchLabelKeysInPodTopologySpread { get; private set; }
+    public bool AllowMatchLabelKeysInPodTopologySpread { get => GateReads.Note(nameof(this.AllowMatchLabelKeysInPodTopologySpread), this.allowMatchLabelKeysInPodTopologySpread); private set => this.allowMatchLabelKeysInPodTopologySpread = value; }
 
     /// <summary>Gets a value indicating whether matchLabelKeys are validated as merged into the selector (MatchLabelKeysInPodTopologySpreadSelectorMerge, 1.34+).</summary>
-    public bool AllowMatchLabelKeysInPodTopologySpreadSelectorMerge { get; private set; }
+    public bool AllowMatchLabelKeysInPodTopologySpreadSelectorMerge { get => GateReads.Note(nameof(this.AllowMatchLabelKeysInPodTopologySpreadSelectorMerge), this.allowMatchLabelKeysInPodTopologySpreadSelectorMerge); private set => this.allowMatchLabelKeysInPodTopologySpreadSelectorMerge = value; }
 
     /// <summary>Gets a value indicating whether the stored template already fails the selector-merge matchLabelKeys validation.</summary>
-    public bool OldPodViolatesMatchLabelKeysValidation { get; private set; }
+    public bool OldPodViolatesMatchLabelKeysValidation { get => GateReads.Note(nameof(this.OldPodViolatesMatchLabelKeysValidation), this.oldPodViolatesMatchLabelKeysValidation); private set => this.oldPodViolatesMatchLabelKeysValidation = value; }
 
     /// <summary>Gets a value indicating whether the stored template already fails the legacy matchLabelKeys validation.</summary>
-    public bool OldPodViolatesLegacyMatchLabelKeysValidation { get; private set; }
+    public bool OldPodViolatesLegacyMatchLabelKeysValidation { get => GateReads.Note(nameof(this.OldPodViolatesLegacyMatchLabelKeysValidation), this.oldPodViolatesLegacyMatchLabelKeysValidation); private set => this.oldPodViolatesLegacyMatchLabelKeysValidation = value; }
 
     /// <summary>Gets a value indicating whether container restartPolicy/restartPolicyRules are accepted (ContainerRestartRules, or the stored template uses them).</summary>
-    public bool AllowContainerRestartPolicyRules { get; private set; }
+    public bool AllowContainerRestartPolicyRules { get => GateReads.Note(nameof(this.AllowContainerRestartPolicyRules), this.allowContainerRestartPolicyRules); private set => this.allowContainerRestartPolicyRules = value; }
 
     /// <summary>Gets a value indicating whether in-place resize of pod-level resources is enabled (InPlacePodLevelResourcesVerticalScaling).</summary>
-    public bool InPlacePodLevelResourcesVerticalScalingEnabled { get; private set; }
+    public bool InPlacePodLevelResourcesVerticalScalingEnabled { get => GateReads.Note(nameof(this.InPlacePodLevelResourcesVerticalScalingEnabled), this.inPlacePodLevelResourcesVerticalScalingEnabled); private set => this.inPlacePodLevelResourcesVerticalScalingEnabled = value; }
 
     /// <summary>Gets a value indicating whether <c>hostUsers: false</c> with volumeDevices is accepted (always before 1.35; from 1.35 only when the stored template has it).</summary>
-    public bool AllowUserNamespacesWithVolumeDevices { get; private set; }
+    public bool AllowUserNamespacesWithVolumeDevices { get => GateReads.Note(nameof(this.AllowUserNamespacesWithVolumeDevices), this.allowUserNamespacesWithVolumeDevices); private set => this.allowUserNamespacesWithVolumeDevices = value; }
 
     /// <summary>Gets a value indicating whether the RestartAllContainers rule action (and rules on sidecars) are accepted.</summary>
-    public bool AllowRestartAllContainers { get; private set; }
+    public bool AllowRestartAllContainers { get => GateReads.Note(nameof(this.AllowRestartAllContainers), this.allowRestartAllContainers); private set => this.allowRestartAllContainers = value; }
 
     /// <summary>Gets a value indicating whether fileKeyRef env values get the beta (relaxed) validation (EnvFiles, or the stored template uses fileKeyRef).</summary>
-    public bool AllowEnvFilesValidation { get; private set; }
+    public bool AllowEnvFilesValidation { get => GateReads.Note(nameof(this.AllowEnvFilesValidation), this.allowEnvFilesValidation); private set => this.allowEnvFilesValidation = value; }
 
     /// <summary>Gets a value indicating whether <c>hostUsers: false</c> may go with hostNetwork (UserNamespacesHostNetworkSupport, or the stored template does).</summary>
-    public bool AllowUserNamespacesHostNetworkSupport { get; private set; }
+    public bool AllowUserNamespacesHostNetworkSupport { get => GateReads.Note(nameof(this.AllowUserNamespacesHostNetworkSupport), this.allowUserNamespacesHostNetworkSupport); private set => this.allowUserNamespacesHostNetworkSupport = value; }
 
     /// <summary>Gets a value indicating whether tolerations may use Lt/Gt (TaintTolerationComparisonOperators, or the stored template does).</summary>
-    public bool AllowTaintTolerationComparisonOperators { get; private set; }
+    public bool AllowTaintTolerationComparisonOperators { get => GateReads.Note(nameof(this.AllowTaintTolerationComparisonOperators), this.allowTaintTolerationComparisonOperators); private set => this.allowTaintTolerationComparisonOperators = value; }
 
     /// <summary>Gets the names of the fields the release's upstream struct has, in its order.</summary>
     public IReadOnlyList<string> Names => NamesIn(this.Release);
@@ -263,6 +291,33 @@ public sealed class PodValidationOptions
 
         return o;
     }
+
+    /// <summary>Gets the feature gates an option is computed from (none for the options only the stored object sets).</summary>
+    /// <param name="option">The option's upstream name.</param>
+    /// <returns>The gates.</returns>
+    public static IReadOnlyList<FeatureGate> GatesOf(string option) => option switch
+    {
+        nameof(AllowInvalidPodDeletionCost) => new[] { FeatureGate.PodDeletionCost },
+        nameof(AllowExpandedDNSConfig) => new[] { FeatureGate.ExpandedDNSConfig },
+        nameof(AllowHostIPsField) => new[] { FeatureGate.PodHostIPs },
+        nameof(AllowRelaxedEnvironmentVariableValidation) => new[] { FeatureGate.RelaxedEnvironmentVariableValidation },
+        nameof(AllowImageVolumeSource) => new[] { FeatureGate.ImageVolume },
+        nameof(AllowRelaxedDNSSearchValidation) => new[] { FeatureGate.RelaxedDNSSearchValidation },
+        nameof(AllowOnlyRecursiveSELinuxChangePolicy) => new[] { FeatureGate.SELinuxMount },
+        nameof(PodLevelResourcesEnabled) => new[] { FeatureGate.PodLevelResources },
+        nameof(AllowPodLifecycleSleepActionZeroValue) => new[] { FeatureGate.PodLifecycleSleepActionAllowZero },
+        nameof(AllowSidecarResizePolicy) => new[] { FeatureGate.InPlacePodVerticalScaling },
+        nameof(AllowMatchLabelKeysInPodTopologySpread) => new[] { FeatureGate.MatchLabelKeysInPodTopologySpread },
+        nameof(AllowMatchLabelKeysInPodTopologySpreadSelectorMerge) or nameof(OldPodViolatesMatchLabelKeysValidation) or nameof(OldPodViolatesLegacyMatchLabelKeysValidation)
+            => new[] { FeatureGate.MatchLabelKeysInPodTopologySpread, FeatureGate.MatchLabelKeysInPodTopologySpreadSelectorMerge },
+        nameof(AllowContainerRestartPolicyRules) => new[] { FeatureGate.ContainerRestartRules },
+        nameof(InPlacePodLevelResourcesVerticalScalingEnabled) => new[] { FeatureGate.InPlacePodLevelResourcesVerticalScaling },
+        nameof(AllowRestartAllContainers) => new[] { FeatureGate.RestartAllContainersOnContainerExits },
+        nameof(AllowEnvFilesValidation) => new[] { FeatureGate.EnvFiles },
+        nameof(AllowUserNamespacesHostNetworkSupport) => new[] { FeatureGate.UserNamespacesHostNetworkSupport },
+        nameof(AllowTaintTolerationComparisonOperators) => new[] { FeatureGate.TaintTolerationComparisonOperators },
+        _ => Array.Empty<FeatureGate>(),
+    };
 
     /// <summary>Gets the value of an option by its upstream name.</summary>
     /// <param name="name">The name.</param>

@@ -21,7 +21,7 @@ public sealed record RemovedApiVersion(string ApiVersion, string Kind, int? Remo
 
 /// <summary>
 /// Which group/versions serve the kinds DaemonLint reads, per release: one table for every rule and host that asks
-/// whether a release still serves an apiVersion (DS6001 today keeps its own list; it moves here in phase 2 of issue 12).
+/// whether a release still serves an apiVersion (DS6001, DS1021).
 /// Every supported release (1.27 and later) serves DaemonSets only as <c>apps/v1</c>.
 /// </summary>
 public static class ServedApiVersions

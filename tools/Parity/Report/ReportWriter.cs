@@ -61,7 +61,7 @@ internal static class ReportWriter
         sb.AppendLine($"time: {r.Elapsed.TotalSeconds:F1} s (oracle {r.OracleTime.TotalSeconds:F1} s, core {r.CoreTime.TotalSeconds:F1} s, generation {r.GenerateTime.TotalSeconds:F1} s, reproducer search {r.MinimizeTime.TotalSeconds:F1} s)");
         if (r.CoreNote is not null)
         {
-            sb.AppendLine("note: " + r.CoreNote);
+            sb.AppendLine("core: " + r.CoreNote);
         }
 
         return sb.ToString();

@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 
-/// <summary>DS1004: matchLabels and matchExpressions syntax (apimachinery ValidateLabelSelector).</summary>
+/// <summary>DS1004: matchLabels and matchExpressions syntax (apimachinery ValidateLabelSelector, with the update's AllowInvalidLabelValueInSelector).</summary>
 internal sealed class DS1004LabelSelectorMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1004LabelSelectorMustBeValid"/> class.</summary>
@@ -19,7 +19,9 @@ internal sealed class DS1004LabelSelectorMustBeValid : Rule
     {
         if (context.Spec.Get("selector") is MappingNode sel)
         {
-            LabelValidation.ValidateLabelSelector(context, this.Descriptor, sel, Paths.Selector);
+            // The DaemonSet strategy's ratchet: label values of matchExpressions go unchecked when the stored spec.selector
+            // (or a stored affinity selector) already had an invalid one (AllowInvalidLabelValueInSelector).
+            LabelValidation.ValidateLabelSelector(context, this.Descriptor, sel, Paths.Selector, context.PodOptions.AllowInvalidLabelValueInSelector);
         }
     }
 }

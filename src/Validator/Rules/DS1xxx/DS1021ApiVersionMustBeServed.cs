@@ -20,7 +20,7 @@ internal sealed class DS1021ApiVersionMustBeServed : Rule
     public override void Check(RuleContext context)
     {
         var o = context.Object;
-        if (o.Kind != "DaemonSet" || o.ApiVersion == "apps/v1" || DS6xxx.DS6001ApiVersionRemoved.IsRemoved(o.ApiVersion) || o.Root.IsUnknown("apiVersion"))
+        if (o.Kind != "DaemonSet" || o.ApiVersion == "apps/v1" || DS6xxx.DS6001ApiVersionRemoved.IsRemoved(o.ApiVersion, context.Release) || o.Root.IsUnknown("apiVersion"))
         {
             return;
         }

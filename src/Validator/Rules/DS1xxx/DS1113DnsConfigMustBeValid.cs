@@ -7,12 +7,14 @@ using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 
-/// <summary>DS1113: dnsConfig limits and syntax (CV validatePodDNSConfig), with the relaxed search rule of current servers.</summary>
+/// <summary>DS1113: dnsConfig limits and syntax (CV validatePodDNSConfig), with the search rules of the release (options AllowRelaxedDNSSearchValidation, AllowExpandedDNSConfig).</summary>
 internal sealed class DS1113DnsConfigMustBeValid : Rule
 {
     private const int MaxNameservers = 3;
     private const int MaxSearchPaths = 32;
     private const int MaxSearchListChars = 2048;
+    private const int LegacyMaxSearchPaths = 6;
+    private const int LegacyMaxSearchListChars = 256;
 
     /// <summary>Initializes a new instance of the <see cref="DS1113DnsConfigMustBeValid"/> class.</summary>
     public DS1113DnsConfigMustBeValid()
@@ -56,27 +58,38 @@ internal sealed class DS1113DnsConfigMustBeValid : Rule
                 texts.Add(item is ScalarNode { Type: ScalarType.String } s ? s.Raw : string.Empty);
             }
 
-            if (searches.Count > MaxSearchPaths)
+            // AllowExpandedDNSConfig (ExpandedDNSConfig, 1.27 and before): 32 paths and 2048 characters, else 6 and 256.
+            var expanded = context.PodOptions.AllowExpandedDNSConfig;
+            var maxPaths = expanded ? MaxSearchPaths : LegacyMaxSearchPaths;
+            var maxChars = expanded ? MaxSearchListChars : LegacyMaxSearchListChars;
+            if (searches.Count > maxPaths)
             {
-                context.Report(FindingKind.Invalid, path.Child("searches"), $"must not have more than {MaxSearchPaths} search paths", Nodes.Display(searches));
+                context.Report(FindingKind.Invalid, path.Child("searches"), $"must not have more than {maxPaths} search paths", Nodes.Display(searches));
             }
 
-            if (Encoding.UTF8.GetByteCount(string.Join(" ", texts)) > MaxSearchListChars)
+            if (Encoding.UTF8.GetByteCount(string.Join(" ", texts)) > maxChars)
             {
-                context.Report(FindingKind.Invalid, path.Child("searches"), $"must not have more than {MaxSearchListChars} characters (including spaces) in the search list", Nodes.Display(searches));
+                context.Report(FindingKind.Invalid, path.Child("searches"), $"must not have more than {maxChars} characters (including spaces) in the search list", Nodes.Display(searches));
             }
 
+            // AllowRelaxedDNSSearchValidation (RelaxedDNSSearchValidation, or the stored template has one): '_' and a lone
+            // '.' are accepted; otherwise every search, its trailing dot trimmed, must be an RFC 1123 subdomain.
+            var relaxed = context.PodOptions.AllowRelaxedDNSSearchValidation;
             for (var i = 0; i < searches.Count; i++)
             {
-                if (searches.Items[i] is not ScalarNode { Type: ScalarType.String } s || s.Raw == ".")
+                if (searches.Items[i] is not ScalarNode { Type: ScalarType.String } s || (relaxed && s.Raw == "."))
                 {
                     continue;
                 }
 
                 var search = s.Raw.EndsWith(".", System.StringComparison.Ordinal) ? s.Raw.Substring(0, s.Raw.Length - 1) : s.Raw;
-                foreach (var msg in PodSpecNodes.IsDns1123SubdomainWithUnderscore(search))
+                var errors = relaxed ? PodSpecNodes.IsDns1123SubdomainWithUnderscore(search) : Syntax.K8sNames.IsDns1123Subdomain(search);
+                foreach (var msg in errors)
                 {
-                    context.Report(FindingKind.Invalid, path.Child("searches").Index(i), msg, Nodes.Quote(search));
+                    var hint = !relaxed && PodSpecNodes.IsDns1123SubdomainWithUnderscore(search).Count == 0
+                        ? $"{context.Gates.Describe(Releases.FeatureGate.RelaxedDNSSearchValidation)}: '_' and a lone '.' need it on"
+                        : null;
+                    context.Report(FindingKind.Invalid, path.Child("searches").Index(i), msg, Nodes.Quote(search), hint);
                 }
             }
         }

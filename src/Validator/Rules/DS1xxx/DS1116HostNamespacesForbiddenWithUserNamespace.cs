@@ -17,9 +17,9 @@ internal sealed class DS1116HostNamespacesForbiddenWithUserNamespace : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        // Without the feature gate the server drops hostUsers, so nothing is checked.
+        // Without the feature gate the server drops hostUsers before validating: the engine has removed it already.
         var spec = context.PodSpec;
-        if (!context.Options.UserNamespaces || spec.Bool("hostUsers") != false)
+        if (spec.Bool("hostUsers") != false)
         {
             return;
         }
@@ -27,7 +27,8 @@ internal sealed class DS1116HostNamespacesForbiddenWithUserNamespace : Rule
         const string Detail = "when `pod.Spec.HostUsers` is false";
         foreach (var (field, reported) in new[] { ("hostNetwork", "hostNetwork"), ("hostPID", "HostPID"), ("hostIPC", "HostIPC") })
         {
-            if (spec.Bool(field) == true)
+            // AllowUserNamespacesHostNetworkSupport (UserNamespacesHostNetworkSupport, 1.35): hostNetwork may go with it.
+            if (spec.Bool(field) == true && !(field == "hostNetwork" && context.PodOptions.AllowUserNamespacesHostNetworkSupport))
             {
                 context.Report(
                     FindingKind.Forbidden,

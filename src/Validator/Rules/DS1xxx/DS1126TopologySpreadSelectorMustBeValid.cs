@@ -8,8 +8,10 @@ using DaemonLint.Syntax;
 namespace DaemonLint.Rules.DS1xxx;
 
 /// <summary>
-/// DS1126: a constraint's labelSelector (apimachinery ValidateLabelSelector, label values checked) and matchLabelKeys,
-/// as current servers check them (CV ValidateMatchLabelKeysAndMismatchLabelKeys, used since MatchLabelKeysInPodTopologySpreadSelectorMerge).
+/// DS1126: a constraint's labelSelector (apimachinery ValidateLabelSelector, label values checked; skipped on an update
+/// whose stored template had an invalid one) and matchLabelKeys, as the release checks them: CV
+/// ValidateMatchLabelKeysAndMismatchLabelKeys with MatchLabelKeysInPodTopologySpreadSelectorMerge (1.34+), else
+/// validateMatchLabelKeysInTopologySpread.
 /// </summary>
 internal sealed class DS1126TopologySpreadSelectorMustBeValid : Rule
 {
@@ -28,12 +30,76 @@ internal sealed class DS1126TopologySpreadSelectorMustBeValid : Rule
             var selector = selectorNode as MappingNode;
             if (!c.IsUnknown("matchLabelKeys") && c.Seq("matchLabelKeys") is { Count: > 0 } keys && (selectorNode is null ? !c.IsUnknown("labelSelector") : selector is not null))
             {
-                this.CheckMatchLabelKeys(context, keys, selector, p);
+                // 1.34+: the selector-merge validation (MatchLabelKeysInPodTopologySpreadSelectorMerge), unless the stored
+                // template already fails it; otherwise the legacy validation, unless the stored template fails that one.
+                var options = context.PodOptions;
+                if (options.AllowMatchLabelKeysInPodTopologySpreadSelectorMerge && !options.OldPodViolatesMatchLabelKeysValidation)
+                {
+                    this.CheckMatchLabelKeys(context, keys, selector, p);
+                }
+                else if (!options.OldPodViolatesLegacyMatchLabelKeysValidation)
+                {
+                    CheckLegacyMatchLabelKeys(context, keys, selector, p);
+                }
             }
 
-            if (selector is not null)
+            // AllowInvalidTopologySpreadConstraintLabelSelector (the stored template has an invalid one) skips the whole check.
+            if (selector is not null && !context.PodOptions.AllowInvalidTopologySpreadConstraintLabelSelector)
             {
                 LabelValidation.ValidateLabelSelector(context, this.Descriptor, selector, p.Child("labelSelector"));
+            }
+        }
+    }
+
+    // validateMatchLabelKeysInTopologySpread (to 1.33, and with the selector merge off): a key may not appear in the
+    // labelSelector at all, and the keys are checked even without a labelSelector.
+    private static void CheckLegacyMatchLabelKeys(RuleContext context, SequenceNode keys, MappingNode? selector, FieldPath p)
+    {
+        var keysPath = p.Child("matchLabelKeys");
+        HashSet<string>? selectorKeys = null;
+        if (selector is null)
+        {
+            context.Report(FindingKind.Forbidden, keysPath, "must not be specified when labelSelector is not set", hint: "add a labelSelector for the pods to count, or remove matchLabelKeys");
+        }
+        else if (!selector.IsUnknown("matchLabels") && !selector.IsUnknown("matchExpressions"))
+        {
+            selectorKeys = LabelValidation.Keys(selector.Map("matchLabels"));
+            var exprs = selector.Seq("matchExpressions");
+            for (var e = 0; e < (exprs?.Count ?? 0); e++)
+            {
+                if (exprs!.Items[e] is MappingNode expr)
+                {
+                    if (expr.IsUnknown("key"))
+                    {
+                        selectorKeys = null;
+                        break;
+                    }
+
+                    selectorKeys.Add(expr.Str("key") ?? string.Empty);
+                }
+            }
+        }
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys.Items[i] is not ScalarNode { Type: ScalarType.String } s)
+            {
+                continue;
+            }
+
+            foreach (var msg in K8sNames.IsLabelKey(s.Raw))
+            {
+                context.Report(FindingKind.Invalid, keysPath.Index(i), msg, Nodes.Quote(s.Raw));
+            }
+
+            if (selectorKeys?.Contains(s.Raw) == true)
+            {
+                context.Report(
+                    FindingKind.Invalid,
+                    keysPath.Index(i),
+                    "exists in both matchLabelKeys and labelSelector",
+                    Nodes.Quote(s.Raw),
+                    $"{context.Gates.Describe(Releases.FeatureGate.MatchLabelKeysInPodTopologySpreadSelectorMerge)}: remove {s.Raw} from the labelSelector or from matchLabelKeys");
             }
         }
     }

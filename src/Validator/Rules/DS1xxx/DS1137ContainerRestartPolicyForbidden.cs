@@ -1,6 +1,7 @@
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
@@ -17,9 +18,24 @@ internal sealed class DS1137ContainerRestartPolicyForbidden : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
+        // Before SidecarContainers existed (1.27) a container has no restartPolicy field (DS2001 reports it). With
+        // ContainerRestartRules (AllowContainerRestartPolicyRules, 1.34+) a container may set Always, OnFailure or Never.
+        if (!context.Gates.IsKnown(FeatureGate.SidecarContainers))
+        {
+            return;
+        }
+
+        var rules = context.PodOptions.AllowContainerRestartPolicyRules;
         foreach (var c in Containers.Of(context, ContainerList.Containers))
         {
-            if (c.Node.Get("restartPolicy") is ScalarNode { Type: ScalarType.String })
+            if (rules && c.Node.Get("restartPolicy") is ScalarNode { Type: ScalarType.String } value)
+            {
+                if (value.Raw is not ("Always" or "OnFailure" or "Never"))
+                {
+                    context.Report(FindingKind.NotSupported, c.Path.Child("restartPolicy"), PodSpecNodes.SupportedValues("Always", "Never", "OnFailure"), Nodes.Quote(value.Raw), PodSpecNodes.CaseHint("restartPolicy", value.Raw, "Always", "Never", "OnFailure"));
+                }
+            }
+            else if (c.Node.Get("restartPolicy") is ScalarNode { Type: ScalarType.String })
             {
                 context.Report(
                     FindingKind.Forbidden,

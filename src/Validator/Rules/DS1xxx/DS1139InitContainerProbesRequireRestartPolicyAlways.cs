@@ -1,6 +1,7 @@
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
@@ -19,9 +20,11 @@ internal sealed class DS1139InitContainerProbesRequireRestartPolicyAlways : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
+        // Before SidecarContainers existed (1.27) an init container has no restartPolicy: the decoder ignores it (DS2001).
+        var sidecars = context.Gates.IsKnown(FeatureGate.SidecarContainers);
         foreach (var c in Containers.Of(context, ContainerList.InitContainers))
         {
-            if (c.Node.IsUnknown("restartPolicy") || PodSpecNodes.IsSidecar(c))
+            if (c.Node.IsUnknown("restartPolicy") || (sidecars && PodSpecNodes.IsSidecar(c)))
             {
                 continue;
             }

@@ -6,7 +6,7 @@ using DaemonLint.Syntax;
 
 namespace DaemonLint.Rules.DS1xxx;
 
-/// <summary>DS1174: envFrom entries take one of configMapRef / secretRef with a valid name, and a relaxed prefix (CV ValidateEnvFrom).</summary>
+/// <summary>DS1174: envFrom entries take one of configMapRef / secretRef with a valid name, and a prefix that is a valid env name (relaxed or not, as DS1171) (CV ValidateEnvFrom).</summary>
 internal sealed class DS1174EnvFromMustBeValid : Rule
 {
     private static readonly string[] Sources = { "configMapRef", "secretRef" };
@@ -41,9 +41,14 @@ internal sealed class DS1174EnvFromMustBeValid : Rule
 
     private static void Check(RuleContext context, MappingNode item, FieldPath listPath, FieldPath itemPath)
     {
-        if (!item.IsUnknown("prefix") && item.Str("prefix") is { Length: > 0 } prefix && !DS1171EnvNameMustBeValid.IsRelaxedEnvVarName(prefix))
+        if (!item.IsUnknown("prefix") && item.Str("prefix") is { Length: > 0 } prefix)
         {
-            context.Report(FindingKind.Invalid, itemPath.Child("prefix"), DS1171EnvNameMustBeValid.RelaxedEnvVarNameMessage, Nodes.Quote(prefix));
+            var relaxed = context.PodOptions.AllowRelaxedEnvironmentVariableValidation;
+            foreach (var msg in DS1171EnvNameMustBeValid.NameErrors(prefix, relaxed))
+            {
+                var hint = !relaxed && DS1171EnvNameMustBeValid.IsRelaxedEnvVarName(prefix) ? DS1171EnvNameMustBeValid.RelaxedHint(context) : null;
+                context.Report(FindingKind.Invalid, itemPath.Child("prefix"), msg, Nodes.Quote(prefix), hint);
+            }
         }
 
         var count = 0;

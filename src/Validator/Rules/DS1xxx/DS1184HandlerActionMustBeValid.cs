@@ -110,13 +110,17 @@ internal sealed class DS1184HandlerActionMustBeValid : Rule
                 }
 
                 var seconds = action.Int("seconds") ?? 0;
-                if (seconds < 0 || seconds > grace)
+
+                // validateSleepAction: 0 seconds only with AllowPodLifecycleSleepActionZeroValue (PodLifecycleSleepActionAllowZero, or a stored sleep of 0).
+                var allowZero = context.PodOptions.AllowPodLifecycleSleepActionZeroValue;
+                if (seconds < (allowZero ? 0 : 1) || seconds > grace)
                 {
                     context.Report(
                         FindingKind.Invalid,
                         path,
-                        $"must be non-negative and less than terminationGracePeriodSeconds ({PodSpecNodes.Num(grace)})",
+                        $"must be {(allowZero ? "non-negative" : "greater than 0")} and less than terminationGracePeriodSeconds ({PodSpecNodes.Num(grace)})",
                         PodSpecNodes.Num(seconds),
+                        seconds == 0 ? $"{context.Gates.Describe(Releases.FeatureGate.PodLifecycleSleepActionAllowZero)}: sleep at least 1 second, or remove the hook" : null,
                         at: action.Get("seconds") is null ? null : path.Child("seconds"));
                 }
 

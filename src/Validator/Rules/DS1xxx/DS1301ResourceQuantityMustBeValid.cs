@@ -56,7 +56,8 @@ internal sealed class DS1301ResourceQuantityMustBeValid : Rule
             context.Report(FindingKind.Invalid, e.Path, "must be an integer", Nodes.Quote(q.ToString()), "extended resources are counted in whole units");
         }
 
-        if (ResourceNames.IsHugePages(e.Name) && !ResourceNames.IsHugePagesValueDivisible(e.Name, q))
+        // AllowIndivisibleHugePagesValues: the stored template already had an indivisible amount (the update's ratchet).
+        if (ResourceNames.IsHugePages(e.Name) && !ResourceNames.IsHugePagesValueDivisible(e.Name, q) && !context.PodOptions.AllowIndivisibleHugePagesValues)
         {
             context.Report(FindingKind.Invalid, e.Path, $"{q} is not positive integer multiple of {e.Name}", Nodes.Quote(q.ToString()));
         }

@@ -24,8 +24,7 @@ internal sealed class DS1341SysctlMustNotUseHostNamespace : Rule
         }
 
         // On update the check is relaxed when the stored object already had such a sysctl (AllowNamespacedSysctlsForHostNetAndHostIPC).
-        var oldSpec = context.Baseline?.Root.Map("spec").Map("template").Map("spec");
-        if (oldSpec is not null && Conflicts(oldSpec).Count > 0)
+        if (context.PodOptions.AllowNamespacedSysctlsForHostNetAndHostIPC)
         {
             return;
         }

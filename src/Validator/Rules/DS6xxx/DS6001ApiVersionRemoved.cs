@@ -1,10 +1,11 @@
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Rules.DS6xxx;
 
-/// <summary>DS6001: extensions/v1beta1, apps/v1beta2 and apps/v1beta1 DaemonSets are no longer served (since 1.16).</summary>
+/// <summary>DS6001: a DaemonSet apiVersion the target release no longer serves (<see cref="ServedApiVersions"/>).</summary>
 internal sealed class DS6001ApiVersionRemoved : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS6001ApiVersionRemoved"/> class.</summary>
@@ -16,16 +17,17 @@ internal sealed class DS6001ApiVersionRemoved : Rule
     /// <inheritdoc />
     public override RuleTarget Target => RuleTarget.DaemonSetLike;
 
-    /// <summary>Whether an apiVersion is one of the removed DaemonSet versions.</summary>
+    /// <summary>Whether a release no longer serves (or never served) an apiVersion of DaemonSets.</summary>
     /// <param name="apiVersion">The apiVersion.</param>
+    /// <param name="release">The release.</param>
     /// <returns>True when removed.</returns>
-    public static bool IsRemoved(string? apiVersion) => apiVersion is "extensions/v1beta1" or "apps/v1beta2" or "apps/v1beta1";
+    public static bool IsRemoved(string? apiVersion, KubernetesRelease release) => ServedApiVersions.RemovalIn(apiVersion, "DaemonSet", release) is not null;
 
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
         var o = context.Object;
-        if (o.Kind != "DaemonSet" || !IsRemoved(o.ApiVersion))
+        if (o.Kind != "DaemonSet" || ServedApiVersions.RemovalIn(o.ApiVersion, o.Kind, context.Release) is not { } removal)
         {
             return;
         }
@@ -33,9 +35,7 @@ internal sealed class DS6001ApiVersionRemoved : Rule
         var extra = o.Root.Map("spec").Get("selector") is null
             ? "; apps/v1 also requires spec.selector (set matchLabels to the template labels)"
             : string.Empty;
-        var detail = o.ApiVersion == "apps/v1beta1"
-            ? "no matches for kind \"DaemonSet\" in version \"apps/v1beta1\": apps/v1beta1 never served DaemonSets and was removed in Kubernetes 1.16"
-            : $"no matches for kind \"DaemonSet\" in version {Nodes.Quote(o.ApiVersion!)}: removed in Kubernetes 1.16";
-        context.Report(FindingKind.Invalid, FieldPath.Root("apiVersion"), detail, Nodes.Quote(o.ApiVersion!), "use apiVersion: apps/v1" + extra);
+        var detail = $"{removal.ServerMessage}: {removal.When}";
+        context.Report(FindingKind.Invalid, FieldPath.Root("apiVersion"), detail, Nodes.Quote(o.ApiVersion!), $"use apiVersion: {removal.Replacement}" + extra);
     }
 }

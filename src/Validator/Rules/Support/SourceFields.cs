@@ -199,6 +199,10 @@ internal static class SourceFields
                     {
                         Add(info, FindingKind.Required, path.Child("path"), string.Empty, null, "set the token file name", srcPath.Child("serviceAccountToken"));
                     }
+                    else if (info.AllowNonLocalProjectedTokenPath)
+                    {
+                        LocalDescendingPath(info, p!, path.Child("path"), at); // the update's ratchet: only the descending check
+                    }
                     else
                     {
                         LocalNonReservedPath(info, p!, path.Child("path"), at);

@@ -34,6 +34,9 @@ internal sealed class VolumeInfo
 
     /// <summary>Gets or sets a value indicating whether part of the volume cannot be judged (unknown values, wrong types).</summary>
     public bool Uncertain { get; set; }
+
+    /// <summary>Gets the pod validation option AllowNonLocalProjectedTokenPath (the stored template has such a path).</summary>
+    public bool AllowNonLocalProjectedTokenPath { get; init; }
 }
 
 /// <summary>
@@ -67,7 +70,7 @@ internal sealed class VolumeAnalysis
     private readonly Dictionary<string, VolumeInfo> rejectedVolumes = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string> namesIgnoringCase = new(System.StringComparer.OrdinalIgnoreCase);
 
-    private VolumeAnalysis(MappingNode? podSpec)
+    private VolumeAnalysis(MappingNode? podSpec, bool allowNonLocalProjectedTokenPath = false)
     {
         var seq = podSpec.Seq("volumes");
         this.Uncertain = seq?.HasUnknownItems ?? (podSpec is not null && podSpec.IsUnknown("volumes"));
@@ -85,7 +88,7 @@ internal sealed class VolumeAnalysis
                 continue;
             }
 
-            var info = new VolumeInfo(i, v, basePath.Index(i));
+            var info = new VolumeInfo(i, v, basePath.Index(i)) { AllowNonLocalProjectedTokenPath = allowNonLocalProjectedTokenPath };
             this.Volumes.Add(info);
             this.Analyze(info);
         }
@@ -103,7 +106,7 @@ internal sealed class VolumeAnalysis
     public bool Uncertain { get; private set; }
 
     public static VolumeAnalysis For(RuleContext context) =>
-        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec)) : Empty;
+        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec, c.PodOptions.AllowNonLocalProjectedTokenPath)) : Empty;
 
     /// <summary>Gets the registered volume of a name, or null.</summary>
     /// <param name="name">The name.</param>

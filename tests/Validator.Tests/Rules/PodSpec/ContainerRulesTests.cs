@@ -1,4 +1,5 @@
 using DaemonLint.Catalog;
+using DaemonLint.Engine;
 using DaemonLint.Model;
 
 namespace DaemonLint.Tests.Rules.PodSpec;
@@ -114,7 +115,8 @@ public sealed class ContainerRulesTests
               - name: c
                 image: i
                 restartPolicy: Always # expect: DS1137 spec.template.spec.containers[0].restartPolicy
-            """);
+            """,
+            options: At("1.33"));
         Assert.Equal(
             "Forbidden: may not be set for non-init containers",
             f.Message);
@@ -132,11 +134,52 @@ public sealed class ContainerRulesTests
                 image: i
                 restartPolicy: OnFailure # expect: DS1138 spec.template.spec.initContainers[0].restartPolicy
             containers: [{name: c, image: i}]
-            """);
+            """,
+            options: At("1.33"));
         Assert.Equal(
             "Unsupported value: \"OnFailure\": supported values: \"Always\"",
             f.Message);
         Assert.Equal("Write restartPolicy: Always for a sidecar, or remove it for an init container that runs to completion", f.Hint);
+    }
+
+    [Fact]
+    public void ContainerRestartRules_AllowRestartPolicies_AndCheckTheirValues()
+    {
+        // 1.35: ContainerRestartRules is on by default (AllowContainerRestartPolicyRules).
+        PodSpecYaml.None(RuleCatalog.DS1137_ContainerRestartPolicyForbidden.Id, "containers:\n  - {name: c, image: i, restartPolicy: Never}", At("1.35"));
+        PodSpecYaml.None(RuleCatalog.DS1138_InitContainerRestartPolicyMustBeAlways.Id, "initContainers:\n  - {name: s, image: i, restartPolicy: OnFailure}\ncontainers: [{name: c, image: i}]", At("1.35"));
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS1137_ContainerRestartPolicyForbidden.Id,
+            "containers:\n  - {name: c, image: i, restartPolicy: always} # expect: DS1137 spec.template.spec.containers[0].restartPolicy",
+            options: At("1.35"));
+        Assert.Equal("Unsupported value: \"always\": supported values: \"Always\", \"Never\", \"OnFailure\"", f.Message);
+        Assert.Equal("Write Always: restartPolicy is case-sensitive", f.Hint);
+
+        // With the gate off the fields are dropped: nothing to check.
+        PodSpecYaml.None(RuleCatalog.DS1137_ContainerRestartPolicyForbidden.Id, "containers:\n  - {name: c, image: i, restartPolicy: Never}", At("1.35", "ContainerRestartRules=false"));
+    }
+
+    [Fact]
+    public void BeforeSidecarContainers_RestartPolicyIsAnUnknownField_NotARuleFinding()
+    {
+        // 1.27 has no restartPolicy on containers at all: DS2001 reports the unknown field, these rules stay silent,
+        // and an init container's probes are forbidden as for any init container.
+        PodSpecYaml.None(RuleCatalog.DS1137_ContainerRestartPolicyForbidden.Id, "containers:\n  - {name: c, image: i, restartPolicy: Always}", At("1.27"));
+        PodSpecYaml.None(RuleCatalog.DS1138_InitContainerRestartPolicyMustBeAlways.Id, "initContainers:\n  - {name: s, image: i, restartPolicy: OnFailure}\ncontainers: [{name: c, image: i}]", At("1.27"));
+        PodSpecYaml.Single(
+            RuleCatalog.DS1139_InitContainerProbesRequireRestartPolicyAlways.Id,
+            "initContainers:\n  - name: s\n    image: i\n    restartPolicy: Always\n    readinessProbe: {exec: {command: [x]}} # expect: DS1139 spec.template.spec.initContainers[0].readinessProbe\ncontainers: [{name: c, image: i}]",
+            options: At("1.27"));
+        PodSpecYaml.None(
+            RuleCatalog.DS1139_InitContainerProbesRequireRestartPolicyAlways.Id,
+            "initContainers:\n  - name: s\n    image: i\n    restartPolicy: Always\n    readinessProbe: {exec: {command: [x]}}\ncontainers: [{name: c, image: i}]",
+            At("1.29"));
+    }
+
+    private static ValidatorOptions At(string release, string? gates = null)
+    {
+        Assert.True(DaemonLint.Releases.FeatureGateSet.TryParse(gates, out var overrides, out var error), error);
+        return new ValidatorOptions { KubernetesVersion = DaemonLint.Releases.KubernetesRelease.Parse(release), FeatureGates = overrides };
     }
 
     [Fact]

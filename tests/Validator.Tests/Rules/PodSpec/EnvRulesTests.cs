@@ -1,4 +1,5 @@
 using DaemonLint.Catalog;
+using DaemonLint.Engine;
 using DaemonLint.Model;
 
 namespace DaemonLint.Tests.Rules.PodSpec;
@@ -39,7 +40,7 @@ public sealed class EnvRulesTests
     }
 
     [Theory]
-    [InlineData("valueFrom: {}", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`", null)]
+    [InlineData("valueFrom: {}", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` or `fileKeyRef`", null)]
     [InlineData("value: x, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}", "may not be specified when `value` is not empty", "Keep either value or valueFrom")]
     [InlineData("valueFrom: {fieldRef: {fieldPath: spec.nodeName}, secretKeyRef: {name: s, key: k}}", "may not have more than one field specified at a time", "Keep one source under valueFrom, or split it into several env entries")]
     public void BadValueFrom_Triggers(string entry, string detail, string? hint)
@@ -49,6 +50,21 @@ public sealed class EnvRulesTests
             "containers:\n  - name: c\n    image: i\n    env:\n      - {name: A, " + entry + "} # expect: DS1172 spec.template.spec.containers[0].env[0].valueFrom");
         Assert.Equal("Invalid value: \"\": " + detail, f.Message);
         Assert.Equal(hint, f.Hint);
+    }
+
+    [Fact]
+    public void ValueFromSources_AreThoseOfTheRelease()
+    {
+        // Before EnvFiles (1.34) fileKeyRef is not a source: an unknown field the decoder ignores (DS2001).
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS1172_EnvValueFromMustHaveOneSource.Id,
+            "containers:\n  - name: c\n    image: i\n    env:\n      - {name: A, valueFrom: {fileKeyRef: {volumeName: v, path: p, key: k}}} # expect: DS1172 spec.template.spec.containers[0].env[0].valueFrom",
+            options: new ValidatorOptions { KubernetesVersion = DaemonLint.Releases.KubernetesRelease.Parse("1.33") });
+        Assert.Equal("Invalid value: \"\": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`", f.Message);
+        PodSpecYaml.None(
+            RuleCatalog.DS1172_EnvValueFromMustHaveOneSource.Id,
+            "containers:\n  - name: c\n    image: i\n    env:\n      - {name: A, valueFrom: {fileKeyRef: {volumeName: v, path: p, key: k}}}",
+            new ValidatorOptions { KubernetesVersion = DaemonLint.Releases.KubernetesRelease.Parse("1.35") });
     }
 
     [Fact]
