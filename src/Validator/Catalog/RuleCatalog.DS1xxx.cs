@@ -235,6 +235,12 @@ public static partial class RuleCatalog
         upstream: CV + " validateTopologySpreadConstraints → ValidateMatchLabelKeysAndMismatchLabelKeys / " + MV + " ValidateLabelSelector",
         create: static () => new DS1126TopologySpreadSelectorMustBeValid());
 
+    public static RuleDescriptor DS1127_PodAffinityTermMustBeValid { get; } = Entry(
+        "DS1127", "Pod affinity term selectors, namespaces and label keys must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "In every pod affinity and anti-affinity term, labelSelector and namespaceSelector follow the label selector syntax, namespaces are DNS labels, and matchLabelKeys and mismatchLabelKeys are label keys that need a labelSelector and may not share a key.",
+        upstream: CV + " validatePodAffinityTerm → ValidatePodAffinityTermSelector / ValidateNamespaceName / validateMatchLabelKeysAndMismatchLabelKeys",
+        create: static () => new DS1127PodAffinityTermMustBeValid());
+
     public static RuleDescriptor DS1131_ContainersRequired { get; } = Entry(
         "DS1131", "The pod template needs at least one container", RuleCategory.ApiCorrectness, Severity.Error,
         "spec.template.spec.containers may not be missing or empty; init containers alone do not make a pod.",

@@ -46,8 +46,13 @@ internal static class LabelValidation
     /// <param name="descriptor">The rule.</param>
     /// <param name="selector">The selector.</param>
     /// <param name="path">Its path.</param>
+    /// <param name="allowInvalidLabelValueInSelector">
+    /// Upstream's <c>LabelSelectorValidationOptions.AllowInvalidLabelValueInSelector</c>: skips the label value check of
+    /// <c>matchExpressions[*].values</c> (not of <c>matchLabels</c>), as an update does when the stored object already
+    /// had an invalid one (the <c>PodValidationOptions</c> ratchet).
+    /// </param>
     /// <returns>Whether the selector is valid (it converts to a selector).</returns>
-    public static bool ValidateLabelSelector(RuleContext ctx, RuleDescriptor? descriptor, MappingNode selector, FieldPath path)
+    public static bool ValidateLabelSelector(RuleContext ctx, RuleDescriptor? descriptor, MappingNode selector, FieldPath path, bool allowInvalidLabelValueInSelector = false)
     {
         var valid = true;
         var matchLabels = selector.Map("matchLabels");
@@ -134,7 +139,7 @@ internal static class LabelValidation
                     }
                 }
 
-                for (var j = 0; j < count; j++)
+                for (var j = 0; j < count && !allowInvalidLabelValueInSelector; j++)
                 {
                     if (values!.Items[j] is ScalarNode { Type: ScalarType.String } v)
                     {
