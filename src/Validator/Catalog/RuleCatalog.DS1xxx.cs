@@ -295,6 +295,12 @@ public static partial class RuleCatalog
         upstream: CV + " validateInitContainers",
         create: static () => new DS1139InitContainerProbesRequireRestartPolicyAlways());
 
+    public static RuleDescriptor DS1140_PreemptionPolicyMustBeSupported { get; } = Entry(
+        "DS1140", "preemptionPolicy must be PreemptLowerPriority or Never", RuleCategory.ApiCorrectness, Severity.Error,
+        "spec.template.spec.preemptionPolicy, when written, must be PreemptLowerPriority or Never (case-sensitive); an empty string is not defaulted and is rejected as a missing value.",
+        upstream: CV + " ValidatePreemptionPolicy",
+        create: static () => new DS1140PreemptionPolicyMustBeSupported());
+
     public static RuleDescriptor DS1151_PortNameMustBeValid { get; } = Entry(
         "DS1151", "Container port name must be a valid IANA service name", RuleCategory.ApiCorrectness, Severity.Error,
         "A port name has at most 15 lower-case letters, digits and single hyphens, at least one letter, and no hyphen at either end.",
