@@ -151,6 +151,12 @@ public static partial class RuleCatalog
         upstream: CV + " ValidatePodTemplateSpec",
         create: static () => new DS1103EphemeralContainersNotAllowedInTemplate());
 
+    public static RuleDescriptor DS1104_PodAnnotationsMustBeValid { get; } = Entry(
+        "DS1104", "Pod template annotations read by the server must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "In spec.template.metadata.annotations, controller.kubernetes.io/pod-deletion-cost must be a 32-bit integer, kubernetes.io/config.mirror needs spec.nodeName, and scheduler.alpha.kubernetes.io/tolerations must be a JSON list of valid tolerations.",
+        upstream: CV + " ValidatePodTemplateSpec → ValidatePodSpecificAnnotations",
+        create: static () => new DS1104PodAnnotationsMustBeValid());
+
     public static RuleDescriptor DS1111_DnsPolicyMustBeSupported { get; } = Entry(
         "DS1111", "dnsPolicy must be supported", RuleCategory.ApiCorrectness, Severity.Error,
         "spec.template.spec.dnsPolicy is case-sensitive and must be ClusterFirstWithHostNet, ClusterFirst (the default), Default or None.",
