@@ -107,6 +107,25 @@ public class ComparisonTests
     }
 
     [Fact]
+    public void Registry_refusals_are_compared_as_request_items()
+    {
+        // An update conflict: the oracle's requestError and the core's DS1026 are the same item, whatever the path.
+        var conflict = new OracleResult { Valid = false, RequestError = "Conflict: the object has been modified (resourceVersion \"4\" != stored \"5\")" };
+        Assert.Equal(Category.Agree, Comparer.Compare(conflict, new[] { F("DS1026", "metadata.resourceVersion", FindingKind.Invalid) }, KnownDifferences.None).Category);
+        Assert.Equal(Category.Missed, Comparer.Compare(conflict, Array.Empty<Finding>(), KnownDifferences.None).Category);
+
+        // A create with a resourceVersion: the oracle stops before storage and accepts; the cited entry explains the
+        // core's DS1025 and nothing else.
+        var known = KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), "1.32");
+        var create = new[] { F("DS1025", "metadata.resourceVersion", FindingKind.Invalid, message: "Invalid value: \"5\": resourceVersion should not be set on objects to be created. Remove it") };
+        Assert.Equal(Category.False, Comparer.Compare(Result(valid: true), create, KnownDifferences.None).Category);
+        var c = Comparer.Compare(Result(valid: true), create, known);
+        Assert.Equal(Category.Known, c.Category);
+        Assert.Equal("create-with-resource-version", Assert.Single(c.Known).Known.Id);
+        Assert.Equal(Category.False, Comparer.Compare(Result(valid: true), new[] { F("DS1026", "metadata.resourceVersion", FindingKind.Invalid) }, known).Category);
+    }
+
+    [Fact]
     public void The_known_differences_list_is_small_and_cited()
     {
         var known = KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), null);
