@@ -25,8 +25,8 @@ internal sealed class DS1104PodAnnotationsMustBeValid : Rule
     public override void Check(RuleContext context)
     {
         // On an update the server passes AllowInvalidPodDeletionCost when the stored template's cost was already
-        // invalid: false until the rule context carries the pod validation options derived from the baseline.
-        CheckAnnotations(context, allowInvalidPodDeletionCost: false);
+        // invalid (and, with the PodDeletionCost gate off, always).
+        CheckAnnotations(context, context.PodOptions.AllowInvalidPodDeletionCost);
     }
 
     /// <summary>Checks the template annotations.</summary>

@@ -23,10 +23,9 @@ internal sealed class DS1127PodAffinityTermMustBeValid : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        // On an update the server passes AllowInvalidLabelValueInSelector (the stored template already had an invalid
-        // affinity selector, or the stored spec.selector an invalid label value): false until the rule context carries
-        // the pod validation options derived from the baseline.
-        CheckTerms(context, allowInvalidLabelValueInSelector: false);
+        // On an update the server passes AllowInvalidLabelValueInSelector when the stored template already had an invalid
+        // affinity selector, or the stored spec.selector an invalid label value.
+        CheckTerms(context, context.PodOptions.AllowInvalidLabelValueInSelector);
     }
 
     /// <summary>Checks every pod affinity and anti-affinity term of the pod spec.</summary>
