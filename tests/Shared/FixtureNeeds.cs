@@ -5,7 +5,9 @@ using System.Linq;
 namespace DaemonLint.Tests;
 
 /// <summary>What a rule's fixtures need beyond a manifest: a baseline, a node inventory or a CLI option.</summary>
-/// <param name="Baseline">A fixture has a sibling <c>.baseline.yml</c> (update rules).</param>
+/// <param name="Baseline">The rule's main fixture, <c>fires.yaml</c>, has a sibling <c>fires.baseline.yml</c>: the rule checks
+/// updates only. A rule that also checks creates may keep update fixtures (<c>fires-update.yaml</c> with its
+/// <c>.baseline.yml</c>) beside its create fixtures.</param>
 /// <param name="Nodes">A fixture names a node inventory (<c># nodes:</c> or a <c>*.nodes.yml</c>).</param>
 /// <param name="Option">The first option a fixture's <c># options:</c> header sets (<c>UserNamespaces</c>), not counting the
 /// Kubernetes release and feature gates a fixture pins to keep its meaning; or null.</param>
@@ -20,7 +22,7 @@ public sealed record FixtureNeeds(bool Baseline, bool Nodes, string? Option)
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder) : Array.Empty<string>();
         var texts = files.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Select(File.ReadAllText).ToList();
         return new FixtureNeeds(
-            files.Any(f => f.EndsWith(".baseline.yml", StringComparison.Ordinal)),
+            File.Exists(Path.Combine(folder, "fires.baseline.yml")),
             files.Any(f => f.EndsWith(".nodes.yml", StringComparison.Ordinal)) || texts.Exists(t => t.Contains("# nodes:", StringComparison.Ordinal)),
             texts.Select(t => FixtureOptions.Parse(t).Properties).FirstOrDefault(p => p.Count > 0)?[0]);
     }
