@@ -51,16 +51,16 @@ internal sealed class DS1024ObjectMetaUpdateMustBeValid : Rule
 
         // "An update can never remove/change a deletion timestamp": the stored one is copied in; without one, setting it is
         // a change (an object is deleted with DELETE, not by writing the field).
-        var deletion = meta.Get("deletionTimestamp");
-        var oldDeletion = old.Get("deletionTimestamp");
+        var deletion = Present(meta.Get("deletionTimestamp"));
+        var oldDeletion = Present(old.Get("deletionTimestamp"));
         if (deletion is not null && oldDeletion is null)
         {
             Immutable(context, "deletionTimestamp", Nodes.Display(deletion), "remove metadata.deletionTimestamp; kubectl delete sets it");
         }
 
-        // The stored grace period is copied in only when the request has none.
-        var grace = meta.Get("deletionGracePeriodSeconds");
-        var oldGrace = old.Get("deletionGracePeriodSeconds");
+        // The stored grace period is copied in only when the request has none (absent or null).
+        var grace = Present(meta.Get("deletionGracePeriodSeconds"));
+        var oldGrace = Present(old.Get("deletionGracePeriodSeconds"));
         if (grace is not null && !SameScalar(grace, oldGrace))
         {
             Immutable(context, "deletionGracePeriodSeconds", Nodes.Display(grace), "remove metadata.deletionGracePeriodSeconds; kubectl delete --grace-period sets it");
@@ -74,6 +74,9 @@ internal sealed class DS1024ObjectMetaUpdateMustBeValid : Rule
 
     private static void Immutable(RuleContext context, string field, string value, string hint) =>
         context.Report(FindingKind.Invalid, Paths.Metadata.Child(field), "field is immutable", value, hint);
+
+    // A null scalar decodes as an absent field (a nil pointer, a zero time).
+    private static ManifestNode? Present(ManifestNode? node) => node is ScalarNode { Type: ScalarType.Null } ? null : node;
 
     private static bool SameScalar(ManifestNode node, ManifestNode? old) =>
         node is ScalarNode s && old is ScalarNode o && s.Type == o.Type && s.Raw == o.Raw;
