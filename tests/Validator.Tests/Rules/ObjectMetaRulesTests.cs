@@ -28,7 +28,7 @@ public sealed class ObjectMetaRulesTests
             ruleId: RuleCatalog.DS1006_NameMustBeValid.Id);
         var name = Assert.Single(findings, f => f.Path?.ToString() == "metadata.name");
         Assert.StartsWith("Invalid value: \"Agent_xxxxx\": a lowercase RFC 1123 subdomain", name.Message);
-        Assert.EndsWith("The server names the object generateName + 5 random characters (shown as xxxxx) and validates that name too", name.Message);
+        Assert.Equal("The server names the object generateName + 5 random characters (shown as xxxxx) and validates that name too", name.Hint);
     }
 
     [Theory]
@@ -64,7 +64,8 @@ public sealed class ObjectMetaRulesTests
         var create = new ManifestValidator().ValidateText("new.yaml", Ds).Findings;
         var f = Assert.Single(create, f => f.RuleId == "DS1025");
         Assert.Equal(FindingKind.Invalid, f.Kind);
-        Assert.StartsWith("Invalid value: \"5\": resourceVersion should not be set on objects to be created.", f.Message);
+        Assert.Equal("Invalid value: \"5\": resourceVersion should not be set on objects to be created", f.Message);
+        Assert.StartsWith("Remove metadata.resourceVersion", f.Hint);
     }
 
     [Fact]
@@ -81,8 +82,8 @@ public sealed class ObjectMetaRulesTests
         var baseline = new BaselineIndex().With("old.yaml", System.Text.Encoding.UTF8.GetBytes(Ds("9")), DaemonLint.Yaml.ReaderLimits.Default);
         var f = new ManifestValidator().ValidateText("new.yaml", Ds("8"), baseline).Findings.Single(f => f.RuleId == "DS1026");
         Assert.Equal(
-            "Invalid value: \"8\": the object has been modified; please apply your changes to the latest version and try again (the stored object is at resourceVersion \"9\"). "
-            + "The server answers 409 Conflict; remove metadata.resourceVersion for an unconditional update, or start from the current object",
+            "Invalid value: \"8\": the object has been modified; please apply your changes to the latest version and try again (the stored object is at resourceVersion \"9\")",
             f.Message);
+        Assert.Equal("The server answers 409 Conflict; remove metadata.resourceVersion for an unconditional update, or start from the current object", f.Hint);
     }
 }

@@ -31,9 +31,8 @@ public sealed class PodAffinityTermRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(FindingKind.Invalid, f.Kind);
-        Assert.Equal(
-            "Invalid value: \"app\": exists in both matchLabelKeys and labelSelector. matchLabelKeys already selects the pod's own value of app; use app at most once in the labelSelector",
-            f.Message);
+        Assert.Equal("Invalid value: \"app\": exists in both matchLabelKeys and labelSelector", f.Message);
+        Assert.Equal("matchLabelKeys already selects the pod's own value of app; use app at most once in the labelSelector", f.Hint);
         Assert.Equal($"{P}[0].matchLabelKeys[1]", f.LocationPath?.ToString());
     }
 
@@ -88,7 +87,8 @@ public sealed class PodAffinityTermRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(FindingKind.Forbidden, f.Kind);
-        Assert.Equal("Forbidden: must not be specified when labelSelector is not set. Add a labelSelector for the pods this term is about, or remove matchLabelKeys", f.Message);
+        Assert.Equal("Forbidden: must not be specified when labelSelector is not set", f.Message);
+        Assert.Equal("Add a labelSelector for the pods this term is about, or remove matchLabelKeys", f.Hint);
     }
 
     [Fact]
