@@ -39,11 +39,31 @@ public sealed class CodeFixTests
     {
         await Verifier.VerifyCodeFixAsync<ReplaceValueCodeFix>(
             Head + """
-                public static V1DaemonSet Build() => new V1DaemonSet { ApiVersion = {|DS6001:"apps/v1beta2"|}, Metadata = new V1ObjectMeta { Name = "x" } };
+                public static V1DaemonSet Build() => new V1DaemonSet { ApiVersion = {|DS6001:"apps/v1beta2"|}, Metadata = new V1ObjectMeta { Name = "x" }, Spec = new V1DaemonSetSpec
+                {
+                    // A DaemonSet without a spec is refused in apps/v1 (no selector, no containers): the fixed one needs it.
+                    Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "a" } },
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "a" } },
+                        Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "i" }] },
+                    },
+                },
+                };
             }
             """,
             Head + """
-                public static V1DaemonSet Build() => new V1DaemonSet { ApiVersion = "apps/v1", Metadata = new V1ObjectMeta { Name = "x" } };
+                public static V1DaemonSet Build() => new V1DaemonSet { ApiVersion = "apps/v1", Metadata = new V1ObjectMeta { Name = "x" }, Spec = new V1DaemonSetSpec
+                {
+                    // A DaemonSet without a spec is refused in apps/v1 (no selector, no containers): the fixed one needs it.
+                    Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "a" } },
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "a" } },
+                        Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "i" }] },
+                    },
+                },
+                };
             }
             """);
     }

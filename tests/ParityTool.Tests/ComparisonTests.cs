@@ -111,11 +111,38 @@ public class ComparisonTests
     }
 
     [Fact]
-    public void The_known_differences_list_is_empty()
+    public void Registry_refusals_are_compared_as_request_items()
     {
-        // Issue 12: the harness gives both tools the same release and gates, so no difference is explained away; the
-        // mechanism stays for a future oracle that models something the core cannot take as a setting.
-        Assert.Empty(KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), null).Entries);
+        // An update conflict: the oracle's requestError and the core's DS1026 are the same item, whatever the path.
+        var conflict = new OracleResult { Valid = false, RequestError = "Conflict: the object has been modified (resourceVersion \"4\" != stored \"5\")" };
+        Assert.Equal(Category.Agree, Comparer.Compare(conflict, new[] { F("DS1026", "metadata.resourceVersion", FindingKind.Invalid) }, KnownDifferences.None).Category);
+        Assert.Equal(Category.Missed, Comparer.Compare(conflict, Array.Empty<Finding>(), KnownDifferences.None).Category);
+
+        // A create with a resourceVersion: the oracle stops before storage and accepts; the cited entry explains the
+        // core's DS1025 and nothing else.
+        var known = KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), "1.32");
+        var create = new[] { F("DS1025", "metadata.resourceVersion", FindingKind.Invalid, message: "Invalid value: \"5\": resourceVersion should not be set on objects to be created. Remove it") };
+        Assert.Equal(Category.False, Comparer.Compare(Result(valid: true), create, KnownDifferences.None).Category);
+        var c = Comparer.Compare(Result(valid: true), create, known);
+        Assert.Equal(Category.Known, c.Category);
+        Assert.Equal("create-with-resource-version", Assert.Single(c.Known).Known.Id);
+        Assert.Equal(Category.False, Comparer.Compare(Result(valid: true), new[] { F("DS1026", "metadata.resourceVersion", FindingKind.Invalid) }, known).Category);
+    }
+
+    [Fact]
+    public void The_known_differences_list_is_small_and_cited()
+    {
+        // Issue 12: the harness gives both tools the same release and gates, so no release difference is explained away;
+        // what is left is what the oracle does not model (storage), each entry cited and applying to every oracle.
+        var known = KnownDifferences.Load(Path.Combine(DataDir, "known-differences.json"), null);
+        Assert.InRange(known.Entries.Count, 0, 3);
+        foreach (var k in known.Entries)
+        {
+            Assert.Equal("*", k.Kubernetes);
+            Assert.Matches("^DS[0-9]{4}$", k.Rule ?? string.Empty);
+            Assert.True(k.Citation.Contains("kubernetes/", StringComparison.Ordinal) || k.Citation.Contains("pkg/", StringComparison.Ordinal), k.Id);
+            Assert.DoesNotContain("gate", k.Reason, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     // Two entries of the list as it was before the core took a release (cited, per oracle release), for the matcher's test.

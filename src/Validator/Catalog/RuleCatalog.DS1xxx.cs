@@ -134,6 +134,36 @@ public static partial class RuleCatalog
         upstream: "apimachinery RESTMapper: no matches for kind",
         create: static () => new DS1021ApiVersionMustBeServed());
 
+    public static RuleDescriptor DS1022_FinalizersMustBeValid { get; } = Entry(
+        "DS1022", "Finalizers must be qualified names", RuleCategory.ApiCorrectness, Severity.Error,
+        "Each metadata.finalizers entry is a qualified name, and one without a domain prefix must be a finalizer Kubernetes defines (kubernetes, orphan, foregroundDeletion); orphan and foregroundDeletion exclude each other.",
+        upstream: ObjectMeta + " ValidateFinalizers / " + CV + " validateKubeFinalizerName",
+        create: static () => new DS1022FinalizersMustBeValid());
+
+    public static RuleDescriptor DS1023_OwnerReferencesMustBeValid { get; } = Entry(
+        "DS1023", "Owner references must be complete", RuleCategory.ApiCorrectness, Severity.Error,
+        "Each metadata.ownerReferences entry needs an apiVersion with a version, a kind, a name and a uid; an Event cannot be an owner, and at most one reference may be the controller.",
+        upstream: ObjectMeta + " ValidateOwnerReferences",
+        create: static () => new DS1023OwnerReferencesMustBeValid());
+
+    public static RuleDescriptor DS1024_ObjectMetaUpdateMustBeValid { get; } = Entry(
+        "DS1024", "Metadata the server keeps may not change on update", RuleCategory.ApiCorrectness, Severity.Error,
+        "On update, metadata.uid, metadata.deletionTimestamp and metadata.deletionGracePeriodSeconds may not differ from the stored object's, and an object being deleted accepts no new finalizers.",
+        upstream: ObjectMeta + " ValidateObjectMetaAccessorUpdate (after rest.BeforeUpdate)",
+        create: static () => new DS1024ObjectMetaUpdateMustBeValid());
+
+    public static RuleDescriptor DS1025_ResourceVersionMustNotBeSetOnCreate { get; } = Entry(
+        "DS1025", "A new object may not carry a resourceVersion", RuleCategory.ApiCorrectness, Severity.Error,
+        "Creating an object whose metadata.resourceVersion is set (a number other than 0) fails in the storage layer with \"resourceVersion should not be set on objects to be created\".",
+        upstream: "staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go Create (ObjectResourceVersion not 0), after staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go Create → rest.BeforeCreate",
+        create: static () => new DS1025ResourceVersionMustNotBeSetOnCreate());
+
+    public static RuleDescriptor DS1026_ResourceVersionMustMatchStoredObject { get; } = Entry(
+        "DS1026", "An update's resourceVersion must be the stored one", RuleCategory.ApiCorrectness, Severity.Error,
+        "An update that carries metadata.resourceVersion must carry the stored object's; any other gets a Conflict (checked when the prior version is a live export with a resourceVersion).",
+        upstream: "staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go Update (optimistic concurrency: OptimisticLockErrorMsg)",
+        create: static () => new DS1026ResourceVersionMustMatchStoredObject());
+
     public static RuleDescriptor DS1101_TemplateLabelsMustBeValid { get; } = Entry(
         "DS1101", "Pod template labels must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "spec.template.metadata.labels follow the label syntax; the server reports them at spec.template.labels.",
@@ -151,6 +181,12 @@ public static partial class RuleCatalog
         "Ephemeral containers are added to running pods (kubectl debug); a pod template may not declare any.",
         upstream: CV + " ValidatePodTemplateSpec",
         create: static () => new DS1103EphemeralContainersNotAllowedInTemplate());
+
+    public static RuleDescriptor DS1104_PodAnnotationsMustBeValid { get; } = Entry(
+        "DS1104", "Pod template annotations read by the server must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "In spec.template.metadata.annotations, controller.kubernetes.io/pod-deletion-cost must be a 32-bit integer, kubernetes.io/config.mirror needs spec.nodeName, and scheduler.alpha.kubernetes.io/tolerations must be a JSON list of valid tolerations.",
+        upstream: CV + " ValidatePodTemplateSpec → ValidatePodSpecificAnnotations",
+        create: static () => new DS1104PodAnnotationsMustBeValid());
 
     public static RuleDescriptor DS1111_DnsPolicyMustBeSupported { get; } = Entry(
         "DS1111", "dnsPolicy must be supported", RuleCategory.ApiCorrectness, Severity.Error,
@@ -239,6 +275,12 @@ public static partial class RuleCatalog
         create: static () => new DS1126TopologySpreadSelectorMustBeValid(),
         gates: new[] { FeatureGate.MatchLabelKeysInPodTopologySpread, FeatureGate.MatchLabelKeysInPodTopologySpreadSelectorMerge });
 
+    public static RuleDescriptor DS1127_PodAffinityTermMustBeValid { get; } = Entry(
+        "DS1127", "Pod affinity term selectors, namespaces and label keys must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "In every pod affinity and anti-affinity term, labelSelector and namespaceSelector follow the label selector syntax, namespaces are DNS labels, and matchLabelKeys and mismatchLabelKeys are label keys that need a labelSelector and may not share a key.",
+        upstream: CV + " validatePodAffinityTerm → ValidatePodAffinityTermSelector / ValidateNamespaceName / validateMatchLabelKeysAndMismatchLabelKeys",
+        create: static () => new DS1127PodAffinityTermMustBeValid());
+
     public static RuleDescriptor DS1131_ContainersRequired { get; } = Entry(
         "DS1131", "The pod template needs at least one container", RuleCategory.ApiCorrectness, Severity.Error,
         "spec.template.spec.containers may not be missing or empty; init containers alone do not make a pod.",
@@ -295,6 +337,12 @@ public static partial class RuleCatalog
         upstream: CV + " validateInitContainers",
         create: static () => new DS1139InitContainerProbesRequireRestartPolicyAlways(),
         gates: new[] { FeatureGate.SidecarContainers });
+
+    public static RuleDescriptor DS1140_PreemptionPolicyMustBeSupported { get; } = Entry(
+        "DS1140", "preemptionPolicy must be PreemptLowerPriority or Never", RuleCategory.ApiCorrectness, Severity.Error,
+        "spec.template.spec.preemptionPolicy, when written, must be PreemptLowerPriority or Never (case-sensitive); an empty string is not defaulted and is rejected as a missing value.",
+        upstream: CV + " ValidatePreemptionPolicy",
+        create: static () => new DS1140PreemptionPolicyMustBeSupported());
 
     public static RuleDescriptor DS1151_PortNameMustBeValid { get; } = Entry(
         "DS1151", "Container port name must be a valid IANA service name", RuleCategory.ApiCorrectness, Severity.Error,

@@ -119,6 +119,13 @@ internal static class Comparer
         "DS2002", "DS2003", "DS2004", "DS2005", "DS6001", "DS1020", "DS1021", "DS9001",
     };
 
+    // Registry refusals that are not validation errors: the oracle reports them as its requestError (path "").
+    private static readonly HashSet<string> RequestRules = new(StringComparer.Ordinal)
+    {
+        "DS1025", // resourceVersion set on create (the storage layer; the oracle does not model it: known-differences.json)
+        "DS1026", // resourceVersion conflict on update (Store.Update)
+    };
+
     /// <summary>The oracle's items for a result (null: the oracle skipped the document).</summary>
     public static List<Item> OracleItems(OracleResult? r)
     {
@@ -189,6 +196,10 @@ internal static class Comparer
             if (DecodeRules.Contains(f.RuleId))
             {
                 items.Add(new Item(path, ItemType.Decode, message, f.RuleId));
+            }
+            else if (RequestRules.Contains(f.RuleId))
+            {
+                items.Add(new Item(string.Empty, ItemType.Request, message, f.RuleId));
             }
             else if (f.RuleId == "DS2001")
             {

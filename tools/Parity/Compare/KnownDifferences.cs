@@ -27,7 +27,7 @@ internal sealed class KnownDifference
     [JsonPropertyName("side")]
     public string Side { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the oracle's Kubernetes minor the entry applies to (<c>1.32</c>).</summary>
+    /// <summary>Gets or sets the oracle's Kubernetes minor the entry applies to (<c>1.32</c>; <c>*</c>: every oracle).</summary>
     [JsonPropertyName("kubernetes")]
     public string Kubernetes { get; set; } = string.Empty;
 
@@ -93,7 +93,7 @@ internal sealed class KnownDifferences
             e.ValueRegex = e.Value is null ? null : new Regex(e.Value, RegexOptions.CultureInvariant);
         }
 
-        return new KnownDifferences(all.Where(e => kubernetesMinor is null || e.Kubernetes == kubernetesMinor).ToList());
+        return new KnownDifferences(all.Where(e => kubernetesMinor is null || e.Kubernetes == "*" || e.Kubernetes == kubernetesMinor).ToList());
     }
 
     /// <summary>The entry explaining an unmatched item, or null.</summary>

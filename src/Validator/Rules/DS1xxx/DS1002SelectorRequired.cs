@@ -17,7 +17,14 @@ internal sealed class DS1002SelectorRequired : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        if (context.Spec is null || context.Spec.Get("selector") is not null || context.Spec.IsUnknown("selector"))
+        // A missing or null spec decodes as an empty one: no selector, and the template labels match nothing.
+        var root = context.Object.Root;
+        if (root.IsUnknown("spec") || root.Get("spec") is not (null or MappingNode))
+        {
+            return; // unknown, or of the wrong type (the schema layer's finding)
+        }
+
+        if (context.Spec.Get("selector") is not null || context.Spec.IsUnknown("selector"))
         {
             return;
         }

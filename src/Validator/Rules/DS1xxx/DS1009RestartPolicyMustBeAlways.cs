@@ -18,9 +18,9 @@ internal sealed class DS1009RestartPolicyMustBeAlways : Rule
     public override void Check(RuleContext context)
     {
         var policy = context.PodSpec.Str("restartPolicy");
-        if (policy is null || policy == "Always")
+        if (policy is null or "" or "Always")
         {
-            return; // unset is defaulted to Always
+            return; // unset or empty is defaulted to Always (SetDefaults_PodSpec) before validation
         }
 
         var hint = policy is "OnFailure" or "Never"

@@ -17,13 +17,15 @@ internal sealed class DS1131ContainersRequired : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        if (context.Spec is null || context.Spec.IsUnknown("template") || context.Template.IsUnknown("spec") || context.PodSpec.IsUnknown("containers"))
+        // A missing or null spec (or template, or pod spec) decodes as an empty one, without containers.
+        var root = context.Object.Root;
+        if (root.IsUnknown("spec") || context.Spec.IsUnknown("template") || context.Template.IsUnknown("spec") || context.PodSpec.IsUnknown("containers"))
         {
             return;
         }
 
-        // A template or pod spec of the wrong type is the schema layer's finding.
-        if (context.Spec.Get("template") is not (null or MappingNode) || context.Template.Get("spec") is not (null or MappingNode))
+        // A spec, template or pod spec of the wrong type is the schema layer's finding.
+        if (root.Get("spec") is not (null or MappingNode) || context.Spec.Get("template") is not (null or MappingNode) || context.Template.Get("spec") is not (null or MappingNode))
         {
             return;
         }

@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 
-/// <summary>DS1301: quantities parse, are not negative, are whole for integer resources and divide into hugepages.</summary>
+/// <summary>DS1301: quantities of container resources and of the pod overhead are not negative, are whole for integer resources and divide into hugepages.</summary>
 internal sealed class DS1301ResourceQuantityMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1301ResourceQuantityMustBeValid"/> class.</summary>
@@ -30,6 +30,11 @@ internal sealed class DS1301ResourceQuantityMustBeValid : Rule
             }
         }
 
+        foreach (var e in ContainerResources.Overhead(context, out _))
+        {
+            this.CheckEntry(context, e);
+        }
+
         // A quantity that does not parse fails JSON decoding before validation runs: the schema layer reports it
         // (DS2005), so this rule stays silent on it (one mistake, one finding).
     }
@@ -48,18 +53,18 @@ internal sealed class DS1301ResourceQuantityMustBeValid : Rule
 
         if (q.Sign < 0)
         {
-            context.Report(FindingKind.Invalid, e.Path, "must be greater than or equal to 0", Nodes.Quote(q.ToString()), "remove the minus sign");
+            context.Report(FindingKind.Invalid, e.Path, "must be greater than or equal to 0", Nodes.Quote(q.ToString()), "remove the minus sign", at: e.At);
         }
 
         if (ResourceNames.IsInteger(e.Name) && !q.IsInteger)
         {
-            context.Report(FindingKind.Invalid, e.Path, "must be an integer", Nodes.Quote(q.ToString()), "extended resources are counted in whole units");
+            context.Report(FindingKind.Invalid, e.Path, "must be an integer", Nodes.Quote(q.ToString()), "extended resources are counted in whole units", at: e.At);
         }
 
         // AllowIndivisibleHugePagesValues: the stored template already had an indivisible amount (the update's ratchet).
         if (ResourceNames.IsHugePages(e.Name) && !ResourceNames.IsHugePagesValueDivisible(e.Name, q) && !context.PodOptions.AllowIndivisibleHugePagesValues)
         {
-            context.Report(FindingKind.Invalid, e.Path, $"{q} is not positive integer multiple of {e.Name}", Nodes.Quote(q.ToString()));
+            context.Report(FindingKind.Invalid, e.Path, $"{q} is not positive integer multiple of {e.Name}", Nodes.Quote(q.ToString()), at: e.At);
         }
     }
 }

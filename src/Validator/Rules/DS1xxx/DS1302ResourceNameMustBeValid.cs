@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 
-/// <summary>DS1302: container resource names are standard or qualified extended names.</summary>
+/// <summary>DS1302: resource names of containers and of the pod overhead are standard or qualified extended names.</summary>
 internal sealed class DS1302ResourceNameMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1302ResourceNameMustBeValid"/> class.</summary>
@@ -35,6 +35,19 @@ internal sealed class DS1302ResourceNameMustBeValid : Rule
                         context.Report(FindingKind.Invalid, path.Key(e.Key), msg, Nodes.Quote(e.Key), Hint(e.Key));
                     }
                 }
+            }
+        }
+
+        CheckOverhead(context);
+    }
+
+    private static void CheckOverhead(RuleContext context)
+    {
+        foreach (var e in ContainerResources.Overhead(context, out _))
+        {
+            foreach (var msg in ResourceNames.ValidateContainerResourceName(e.Name))
+            {
+                context.Report(FindingKind.Invalid, e.Path, msg, Nodes.Quote(e.Name), Hint(e.Name), at: e.At);
             }
         }
     }

@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 
-/// <summary>DS1305: hugepages need cpu or memory.</summary>
+/// <summary>DS1305: hugepages need cpu or memory, in a container's resources and in the pod overhead.</summary>
 internal sealed class DS1305HugePagesRequireCpuOrMemory : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1305HugePagesRequireCpuOrMemory"/> class.</summary>
@@ -42,6 +42,13 @@ internal sealed class DS1305HugePagesRequireCpuOrMemory : Rule
             {
                 context.Report(FindingKind.Forbidden, r.Path, "HugePages require cpu or memory", hint: "add a memory (or cpu) request or limit next to the hugepages");
             }
+        }
+
+        // validateOverhead checks {limits: overhead} the same way, and reports at the overhead itself.
+        var overhead = ContainerResources.Overhead(context, out var uncertain);
+        if (!uncertain && overhead.Exists(e => ResourceNames.IsHugePages(e.Name)) && !overhead.Exists(e => e.Name is "cpu" or "memory"))
+        {
+            context.Report(FindingKind.Forbidden, Paths.PodSpec.Child("overhead"), "HugePages require cpu or memory", hint: "add the memory (or cpu) overhead next to the hugepages");
         }
     }
 }

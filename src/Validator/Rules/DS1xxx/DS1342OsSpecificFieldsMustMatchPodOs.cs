@@ -35,17 +35,24 @@ internal sealed class DS1342OsSpecificFieldsMustMatchPodOs : Rule
             return;
         }
 
-        var osPath = Paths.PodSpec.Child("os", "name");
+        // validateOS: an empty name is Required at os.name, an unknown one NotSupported at os itself (upstream's path).
+        var namePath = Paths.PodSpec.Child("os", "name");
         if (string.IsNullOrEmpty(name))
         {
-            context.Report(FindingKind.Required, osPath, string.Empty, hint: "set os.name to linux or windows");
+            context.Report(FindingKind.Required, namePath, "cannot be empty", hint: "set os.name to linux or windows");
             return;
         }
 
         if (name is not ("linux" or "windows"))
         {
             var lower = name!.ToLowerInvariant();
-            context.Report(FindingKind.NotSupported, osPath, "supported values: \"linux\", \"windows\"", Nodes.Quote(name), lower is "linux" or "windows" ? $"the OS name is lower case: {lower}" : null);
+            context.Report(
+                FindingKind.NotSupported,
+                Paths.PodSpec.Child("os"),
+                "supported values: \"linux\", \"windows\"",
+                Nodes.Quote(name),
+                lower is "linux" or "windows" ? $"the OS name is lower case: {lower}" : null,
+                at: namePath);
             return;
         }
 

@@ -13,7 +13,8 @@ namespace DaemonLint.Rules.Support;
 /// <param name="Path">The path, e.g. <c>c[0].resources.limits[cpu]</c>.</param>
 /// <param name="Quantity">The quantity after defaulting (rounded up to milli units), or null when invalid or not judged.</param>
 /// <param name="Error">The upstream parse error, when the text is no quantity.</param>
-internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath Path, Quantity? Quantity, string? Error);
+/// <param name="At">Where the entry is in the source, when the server's path is not there (<c>overhead.limits[x]</c>).</param>
+internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath Path, Quantity? Quantity, string? Error, FieldPath? At = null);
 
 /// <summary>The resources block of one container.</summary>
 internal sealed class ContainerResources
@@ -56,6 +57,34 @@ internal sealed class ContainerResources
 
         return result;
     });
+
+    /// <summary>Gets the path the server reports the overhead at: <c>spec.template.spec.overhead.limits</c>.</summary>
+    public static FieldPath OverheadLimits { get; } = Paths.PodSpec.Child("overhead", "limits");
+
+    /// <summary>
+    /// Gets the pod's <c>overhead</c> as the server validates it: <c>validateOverhead</c> runs the container resource
+    /// checks on <c>{limits: overhead}</c>, so the entries are reported at <c>spec.template.spec.overhead.limits[name]</c>.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="uncertain">Whether some entries may be hidden (an unknown value, C# front end).</param>
+    /// <returns>The entries (empty when the pod declares no overhead).</returns>
+    public static List<ResourceEntry> Overhead(RuleContext context, out bool uncertain)
+    {
+        uncertain = context.PodSpec.IsUnknown("overhead");
+        if (context.PodSpec is not { } spec || uncertain)
+        {
+            return new List<ResourceEntry>();
+        }
+
+        var at = Paths.PodSpec.Child("overhead");
+        var entries = Read(spec, "overhead", OverheadLimits, out uncertain);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            entries[i] = entries[i] with { At = at.Key(entries[i].Name) };
+        }
+
+        return entries;
+    }
 
     /// <summary>Gets the limit of a resource, or null (indexed on first use: the request rules ask once per request).</summary>
     /// <param name="name">The resource name.</param>
