@@ -9,6 +9,24 @@ namespace DaemonLint.Rules.Support;
 /// <summary>One error the server reports for a volume.</summary>
 internal sealed record VolumeIssue(RuleDescriptor Rule, FindingKind Kind, FieldPath Path, string Detail, string? BadValue, string? Hint, FieldPath? At);
 
+/// <summary>
+/// The validation options the volume checks depend on: the part of <c>PodValidationOptions</c> that
+/// <c>validateVolumeSource</c> reads, and the <c>PersistentVolumeClaimSpecValidationOptions</c> that
+/// <c>validateEphemeralVolumeSource</c> computes for a claim template.
+/// </summary>
+/// <param name="AllowNonLocalProjectedTokenPath">
+/// Skips the local-path check of projected serviceAccountToken paths. Upstream sets it on update when the stored template
+/// already has such a path (<c>pkg/api/pod/util.go</c> GetValidationOptionsFromPodTemplate, hasNonLocalProjectedTokenPath).
+/// </param>
+/// <param name="EnableVolumeAttributesClass">
+/// Validates a claim template's volumeAttributesClassName (the VolumeAttributesClass gate: beta and off in 1.32).
+/// </param>
+internal sealed record VolumeValidationOptions(bool AllowNonLocalProjectedTokenPath, bool EnableVolumeAttributesClass)
+{
+    /// <summary>Gets the options of a create at 1.32 with the default gates.</summary>
+    public static VolumeValidationOptions Default { get; } = new(AllowNonLocalProjectedTokenPath: false, EnableVolumeAttributesClass: false);
+}
+
 /// <summary>One volume of the pod template and what the server makes of it.</summary>
 internal sealed class VolumeInfo
 {
@@ -34,6 +52,12 @@ internal sealed class VolumeInfo
 
     /// <summary>Gets or sets a value indicating whether part of the volume cannot be judged (unknown values, wrong types).</summary>
     public bool Uncertain { get; set; }
+
+    /// <summary>Gets a sink that records the errors of one rule for this volume.</summary>
+    /// <param name="rule">The rule the errors belong to.</param>
+    /// <returns>The sink.</returns>
+    public IssueSink Sink(RuleDescriptor rule) =>
+        (kind, path, detail, badValue, hint, at) => this.Issues.Add(new VolumeIssue(rule, kind, path, detail, badValue, hint, at));
 }
 
 /// <summary>
@@ -60,10 +84,13 @@ internal sealed class VolumeAnalysis
 
     private static readonly object SharedKey = new();
     private static readonly Dictionary<string, int> SourceIndex = BuildSourceIndex();
-    private static readonly VolumeAnalysis Empty = new(null);
+    private static readonly VolumeAnalysis Empty = new(null, VolumeValidationOptions.Default);
 
-    private VolumeAnalysis(MappingNode? podSpec)
+    private readonly Dictionary<string, VolumeInfo> registeredByName = new(System.StringComparer.Ordinal);
+
+    private VolumeAnalysis(MappingNode? podSpec, VolumeValidationOptions options)
     {
+        this.Options = options;
         var seq = podSpec.Seq("volumes");
         this.Uncertain = seq?.HasUnknownItems ?? (podSpec is not null && podSpec.IsUnknown("volumes"));
         if (seq is null)
@@ -88,6 +115,9 @@ internal sealed class VolumeAnalysis
 
     public List<VolumeInfo> Volumes { get; } = new();
 
+    /// <summary>Gets the options the volumes were validated with.</summary>
+    public VolumeValidationOptions Options { get; }
+
     /// <summary>Gets the names of the registered (valid) volumes.</summary>
     public HashSet<string> Registered { get; } = new(System.StringComparer.Ordinal);
 
@@ -98,33 +128,22 @@ internal sealed class VolumeAnalysis
     public bool Uncertain { get; private set; }
 
     public static VolumeAnalysis For(RuleContext context) =>
-        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec)) : Empty;
+        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec, OptionsFor(c))) : Empty;
 
     /// <summary>Gets the registered volume of a name, or null.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The volume.</returns>
-    public VolumeInfo? RegisteredVolume(string name)
-    {
-        if (!this.Registered.Contains(name))
-        {
-            return null;
-        }
-
-        foreach (var v in this.Volumes)
-        {
-            if (v.Name == name && v.Issues.Count == 0 && !v.Uncertain)
-            {
-                return v;
-            }
-        }
-
-        return null;
-    }
+    public VolumeInfo? RegisteredVolume(string name) => this.registeredByName.TryGetValue(name, out var v) ? v : null;
 
     /// <summary>Whether a mount name certainly matches no registered volume.</summary>
     /// <param name="name">The mount's volume name.</param>
     /// <returns>True when the server reports it not found.</returns>
     public bool IsCertainlyNotFound(string name) => !this.Uncertain && !this.Registered.Contains(name) && !this.MaybeRegistered.Contains(name);
+
+    // The one place the options are chosen. AllowNonLocalProjectedTokenPath comes from the stored template on update
+    // (GetValidationOptionsFromPodTemplate) and EnableVolumeAttributesClass from the VolumeAttributesClass gate: both
+    // are to be read from the rule context's pod validation options and gates once the core has them.
+    private static VolumeValidationOptions OptionsFor(RuleContext context) => VolumeValidationOptions.Default;
 
     private static Dictionary<string, int> BuildSourceIndex()
     {
@@ -250,6 +269,7 @@ internal sealed class VolumeAnalysis
         name ??= string.Empty;
         info.Name = name;
         var namePath = info.Path.Child("name");
+        StorageSources.ValidateIscsiName(info, name);
         if (name.Length == 0)
         {
             info.Issues.Add(new VolumeIssue(RuleCatalog.DS1360_VolumeNameMustBeValid, FindingKind.Required, namePath, string.Empty, null, "give the volume a name; mounts refer to it", null));
@@ -276,6 +296,7 @@ internal sealed class VolumeAnalysis
         else if (info.Issues.Count == 0)
         {
             this.Registered.Add(name);
+            this.registeredByName[name] = info;
         }
     }
 
@@ -291,9 +312,13 @@ internal sealed class VolumeAnalysis
             return;
         }
 
-        SourceFields.Validate(info, key, source, path);
+        SourceFields.Validate(info, key, source, path, this.Options);
+        StorageSources.Validate(info, key, source, path);
         switch (key)
         {
+            case "ephemeral":
+                VolumeClaimTemplates.ValidateEphemeral(info, source, path, this.Options);
+                break;
             case "emptyDir":
                 if (source.Get("sizeLimit") is { } size && Quantity.TryParse(size, out var q, out _) && q.Sign < 0)
                 {
