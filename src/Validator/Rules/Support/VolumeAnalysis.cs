@@ -140,10 +140,11 @@ internal sealed class VolumeAnalysis
     /// <returns>True when the server reports it not found.</returns>
     public bool IsCertainlyNotFound(string name) => !this.Uncertain && !this.Registered.Contains(name) && !this.MaybeRegistered.Contains(name);
 
-    // The one place the options are chosen. AllowNonLocalProjectedTokenPath comes from the stored template on update
-    // (GetValidationOptionsFromPodTemplate) and EnableVolumeAttributesClass from the VolumeAttributesClass gate: both
-    // are to be read from the rule context's pod validation options and gates once the core has them.
-    private static VolumeValidationOptions OptionsFor(RuleContext context) => VolumeValidationOptions.Default;
+    // The one place the options are chosen: AllowNonLocalProjectedTokenPath from the pod validation options (on update,
+    // GetValidationOptionsFromPodTemplate reads the stored template). The core has no VolumeAttributesClass gate yet
+    // (beta and off through 1.33, GA in 1.34): a claim template's volumeAttributesClassName is not validated.
+    private static VolumeValidationOptions OptionsFor(RuleContext context) =>
+        new(AllowNonLocalProjectedTokenPath: context.PodOptions.AllowNonLocalProjectedTokenPath, EnableVolumeAttributesClass: false);
 
     private static Dictionary<string, int> BuildSourceIndex()
     {

@@ -323,3 +323,43 @@ public sealed class VolumeDevicesMustBeValidTests
         Assert.True(watch.Elapsed.TotalSeconds < 20, $"took {watch.Elapsed}");
     }
 }
+
+public sealed class ProjectedTokenPathRatchetingTests
+{
+    private const string Volumes =
+        """
+        containers: [{name: c, image: i}]
+        volumes:
+          - name: token
+            projected:
+              sources:
+                - serviceAccountToken:
+                    path: {0}
+        """;
+
+    [Fact]
+    public void NonLocalTokenPath_IsReportedOnCreate()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(Volumes.Replace("{0}", "../token # expect: DS1367 spec.template.spec.volumes[0].projected.path")));
+        Assert.Contains(findings, f => f.RuleId == RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid.Id);
+    }
+
+    [Fact]
+    public void NonLocalTokenPath_MayStay_WhenTheStoredTemplateHasOne()
+    {
+        // GetValidationOptionsFromPodTemplate: AllowNonLocalProjectedTokenPath when the stored template has such a path.
+        var findings = FixtureVerifier.VerifyText(
+            PodTemplate.Ds(Volumes.Replace("{0}", "../other")),
+            baseline: FixtureTests.BaselineFrom(PodTemplate.Ds(Volumes.Replace("{0}", "../token"))));
+        Assert.DoesNotContain(findings, f => f.RuleId == RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid.Id);
+    }
+
+    [Fact]
+    public void NonLocalTokenPath_IsReportedOnUpdate_WhenTheStoredTemplateHasOnlyLocalPaths()
+    {
+        var findings = FixtureVerifier.VerifyText(
+            PodTemplate.Ds(Volumes.Replace("{0}", "../token # expect: DS1367 spec.template.spec.volumes[0].projected.path")),
+            baseline: FixtureTests.BaselineFrom(PodTemplate.Ds(Volumes.Replace("{0}", "token"))));
+        Assert.Contains(findings, f => f.RuleId == RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid.Id);
+    }
+}
