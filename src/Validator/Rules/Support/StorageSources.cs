@@ -417,6 +417,7 @@ internal static class StorageSources
             var normalized = "." + ns.ToLowerInvariant();
             if (normalized.EndsWith(".kubernetes.io", System.StringComparison.Ordinal) || normalized.EndsWith(".k8s.io", System.StringComparison.Ordinal))
             {
+                // Reported at options[key] as upstream, shown at the map: the key is certain even where the value is not.
                 Add(
                     info,
                     FindingKind.Invalid,
@@ -424,7 +425,7 @@ internal static class StorageSources
                     "kubernetes.io and k8s.io namespaces are reserved",
                     Nodes.Quote(e.Key),
                     "the kubelet sets the kubernetes.io/ options itself; use a prefix of your own",
-                    path.Child("options").Key(e.Key));
+                    path.Child("options"));
             }
         }
     }
@@ -481,7 +482,7 @@ internal static class StorageSources
         {
             Add(info, FindingKind.Required, path.Child("volumeName"), string.Empty, null);
         }
-        else
+        else if (name.Length > 0)
         {
             Dns1123Label(info, name, path.Child("volumeName"));
         }
