@@ -548,9 +548,33 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1367_VolumeSourceFieldsMustBeValid { get; } = Entry(
         "DS1367", "Volume source fields must be valid", RuleCategory.ApiCorrectness, Severity.Error,
-        "Common volume sources need their reference (secret.secretName, configMap.name, persistentVolumeClaim.claimName, nfs server and absolute path, gitRepo repository), projected items need a key and a relative path without '..', and downwardAPI items need a path and exactly one of fieldRef and resourceFieldRef.",
+        "Common volume sources need their reference (secret.secretName, configMap.name, persistentVolumeClaim.claimName, nfs server and absolute path, gitRepo repository), projected items need a key and a relative path without '..', the sources of a projected volume may not write one path twice, and downwardAPI items need a path and exactly one of fieldRef and resourceFieldRef.",
         upstream: CV + " validateSecretVolumeSource / validateConfigMapVolumeSource / validateKeyToPath / validateDownwardAPIVolumeFile / validateProjectionSources / validateNFSVolumeSource",
         create: static () => new DS1367VolumeSourceFieldsMustBeValid());
+
+    public static RuleDescriptor DS1368_EphemeralVolumeClaimTemplateMustBeValid { get; } = Entry(
+        "DS1368", "An ephemeral volume's volumeClaimTemplate must be a valid claim template", RuleCategory.ApiCorrectness, Severity.Error,
+        "ephemeral.volumeClaimTemplate is required; its metadata may hold only valid labels and annotations (every other field is forbidden), and its spec needs supported accessModes, a positive resources.requests.storage, a valid selector, storageClassName and volumeMode, and dataSource/dataSourceRef that name a kind and agree.",
+        upstream: CV + " validateEphemeralVolumeSource / ValidatePersistentVolumeClaimTemplate / ValidatePersistentVolumeClaimSpec",
+        create: static () => new DS1368EphemeralVolumeClaimTemplateMustBeValid());
+
+    public static RuleDescriptor DS1369_DownwardApiVolumeFileMustSelectSupportedField { get; } = Entry(
+        "DS1369", "Downward API volume files must select a supported field or resource", RuleCategory.ApiCorrectness, Severity.Error,
+        "A downwardAPI file (in a downwardAPI volume or a projected source) selects metadata.name, namespace, uid, labels or annotations (or one label or annotation key), or a container's limits/requests of cpu, memory, ephemeral-storage or hugepages with a containerName and a supported divisor; the server reports these errors at the source's path, without the item index.",
+        upstream: CV + " validateDownwardAPIVolumeFile / validateObjectFieldSelector / validateContainerResourceFieldSelector / validateContainerResourceDivisor",
+        create: static () => new DS1369DownwardApiVolumeFileMustSelectSupportedField());
+
+    public static RuleDescriptor DS1370_StorageVolumeSourceMustBeValid { get; } = Entry(
+        "DS1370", "In-tree storage volume sources must be complete and valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "iSCSI, FC, GCE and AWS disks, Azure disk and file, CephFS, RBD, Cinder, Glusterfs, Quobyte, Flocker, FlexVolume, StorageOS, ScaleIO, vSphere, Photon and Portworx volumes need their identifying fields, and their values (IQNs, LUNs, partitions, disk kinds and URIs, host:port registries, option namespaces) must be valid.",
+        upstream: CV + " validateVolumeSource / validateISCSIVolumeSource / validateFCVolumeSource / validateAzureDisk / validateQuobyteVolumeSource / validateFlexVolumeSource / validateStorageOSVolumeSource and the other in-tree sources",
+        create: static () => new DS1370StorageVolumeSourceMustBeValid());
+
+    public static RuleDescriptor DS1371_CsiVolumeMustBeValid { get; } = Entry(
+        "DS1371", "A CSI inline volume must name a valid driver and secret", RuleCategory.ApiCorrectness, Severity.Error,
+        "csi.driver is a DNS subdomain (case-insensitive) of at most 63 characters, and a nodePublishSecretRef needs the name of a Secret, a DNS subdomain; the server reports a bad secret name at csi.name.",
+        upstream: CV + " validateCSIVolumeSource / ValidateCSIDriverName",
+        create: static () => new DS1371CsiVolumeMustBeValid());
 
     public static RuleDescriptor DS1380_VolumeMountMustReferenceVolume { get; } = Entry(
         "DS1380", "A volume mount must name a valid volume", RuleCategory.ApiCorrectness, Severity.Error,
@@ -581,5 +605,11 @@ public static partial class RuleCatalog
         "recursiveReadOnly is Disabled, IfPossible or Enabled; the last two need readOnly: true and no mountPropagation other than None.",
         upstream: CV + " validateMountRecursiveReadOnly",
         create: static () => new DS1384RecursiveReadOnlyMustBeValid());
+
+    public static RuleDescriptor DS1385_VolumeDevicesMustBeValid { get; } = Entry(
+        "DS1385", "volumeDevices must name claim volumes at unique paths, apart from volumeMounts", RuleCategory.ApiCorrectness, Severity.Error,
+        "Each volumeDevices entry needs a name and a devicePath without '..'; it must name a valid persistentVolumeClaim or ephemeral volume, names and paths must be unique per container, and a container may not use one volume, or one path, both as a device and as a mount (the server reports it on both lists).",
+        upstream: CV + " ValidateVolumeDevices / ValidateVolumeMounts",
+        create: static () => new DS1385VolumeDevicesMustBeValid());
 #pragma warning restore SA1600, CS1591
 }

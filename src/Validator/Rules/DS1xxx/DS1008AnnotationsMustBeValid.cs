@@ -25,7 +25,15 @@ internal sealed class DS1008AnnotationsMustBeValid : Rule
     /// <param name="annotations">The map.</param>
     /// <param name="path">Where it is in the source.</param>
     /// <param name="reportPath">The path the server reports, if different.</param>
-    public static void ValidateAnnotations(RuleContext context, RuleDescriptor descriptor, MappingNode? annotations, FieldPath path, FieldPath? reportPath = null)
+    public static void ValidateAnnotations(RuleContext context, RuleDescriptor descriptor, MappingNode? annotations, FieldPath path, FieldPath? reportPath = null) =>
+        ValidateAnnotations((kind, p, detail, bad, hint, at) => context.Report(descriptor, kind, p, detail, bad, hint, at), annotations, path, reportPath);
+
+    /// <summary>Checks an annotation map (apimachinery ValidateAnnotations) into a sink.</summary>
+    /// <param name="sink">Receives each error.</param>
+    /// <param name="annotations">The map.</param>
+    /// <param name="path">Where it is in the source.</param>
+    /// <param name="reportPath">The path the server reports, if different.</param>
+    internal static void ValidateAnnotations(IssueSink sink, MappingNode? annotations, FieldPath path, FieldPath? reportPath = null)
     {
         if (annotations is null)
         {
@@ -37,7 +45,7 @@ internal sealed class DS1008AnnotationsMustBeValid : Rule
         {
             foreach (var msg in K8sNames.IsQualifiedName(e.Key.ToLowerInvariant()))
             {
-                context.Report(descriptor, FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(e.Key), at: path.Key(e.Key));
+                sink(FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(e.Key), null, path.Key(e.Key));
             }
 
             total += Encoding.UTF8.GetByteCount(e.Key);
@@ -49,7 +57,7 @@ internal sealed class DS1008AnnotationsMustBeValid : Rule
 
         if (total > TotalAnnotationSizeLimit)
         {
-            context.Report(descriptor, FindingKind.TooLong, reportPath ?? path, $"must have at most {TotalAnnotationSizeLimit} bytes", at: path, hint: $"the annotations take {total} bytes");
+            sink(FindingKind.TooLong, reportPath ?? path, $"must have at most {TotalAnnotationSizeLimit} bytes", null, $"the annotations take {total} bytes", path);
         }
     }
 

@@ -16,7 +16,15 @@ internal static class LabelValidation
     /// <param name="labels">The map.</param>
     /// <param name="path">The map's path.</param>
     /// <param name="reportPath">The path the server reports, when it differs from where the map is in the source.</param>
-    public static void ValidateLabels(RuleContext ctx, RuleDescriptor descriptor, MappingNode? labels, FieldPath path, FieldPath? reportPath = null)
+    public static void ValidateLabels(RuleContext ctx, RuleDescriptor descriptor, MappingNode? labels, FieldPath path, FieldPath? reportPath = null) =>
+        ValidateLabels((kind, p, detail, bad, hint, at) => ctx.Report(descriptor, kind, p, detail, bad, hint, at), labels, path, reportPath);
+
+    /// <summary>Checks a label map (apimachinery ValidateLabels) into a sink.</summary>
+    /// <param name="sink">Receives each error.</param>
+    /// <param name="labels">The map.</param>
+    /// <param name="path">The map's path.</param>
+    /// <param name="reportPath">The path the server reports, when it differs from where the map is in the source.</param>
+    public static void ValidateLabels(IssueSink sink, MappingNode? labels, FieldPath path, FieldPath? reportPath = null)
     {
         if (labels is null)
         {
@@ -28,14 +36,14 @@ internal static class LabelValidation
             var at = path.Key(e.Key);
             foreach (var msg in K8sNames.IsLabelKey(e.Key))
             {
-                ctx.Report(descriptor, FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(e.Key), at: at);
+                sink(FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(e.Key), null, at);
             }
 
             if (e.Value is ScalarNode { Type: ScalarType.String } v)
             {
                 foreach (var msg in K8sNames.IsLabelValue(v.Raw))
                 {
-                    ctx.Report(descriptor, FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(v.Raw), at: at);
+                    sink(FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(v.Raw), null, at);
                 }
             }
         }
@@ -52,7 +60,16 @@ internal static class LabelValidation
     /// had an invalid one (the <c>PodValidationOptions</c> ratchet).
     /// </param>
     /// <returns>Whether the selector is valid (it converts to a selector).</returns>
-    public static bool ValidateLabelSelector(RuleContext ctx, RuleDescriptor? descriptor, MappingNode selector, FieldPath path, bool allowInvalidLabelValueInSelector = false)
+    public static bool ValidateLabelSelector(RuleContext ctx, RuleDescriptor? descriptor, MappingNode selector, FieldPath path, bool allowInvalidLabelValueInSelector = false) =>
+        ValidateLabelSelector(descriptor is null ? null : (kind, p, detail, bad, hint, at) => ctx.Report(descriptor, kind, p, detail, bad, hint, at), selector, path, allowInvalidLabelValueInSelector);
+
+    /// <summary>Checks a label selector (apimachinery ValidateLabelSelector) into a sink.</summary>
+    /// <param name="sink">Receives each error; null to check only.</param>
+    /// <param name="selector">The selector.</param>
+    /// <param name="path">Its path.</param>
+    /// <param name="allowInvalidLabelValueInSelector">Whether matchExpressions values may be invalid label values (the update ratchet).</param>
+    /// <returns>Whether the selector is valid (it converts to a selector).</returns>
+    public static bool ValidateLabelSelector(IssueSink? sink, MappingNode selector, FieldPath path, bool allowInvalidLabelValueInSelector = false)
     {
         var valid = true;
         var matchLabels = selector.Map("matchLabels");
@@ -65,10 +82,7 @@ internal static class LabelValidation
                 foreach (var msg in K8sNames.IsLabelKey(e.Key))
                 {
                     valid = false;
-                    if (descriptor is not null)
-                    {
-                        ctx.Report(descriptor, FindingKind.Invalid, mlPath, msg, Nodes.Quote(e.Key), at: at);
-                    }
+                    sink?.Invoke(FindingKind.Invalid, mlPath, msg, Nodes.Quote(e.Key), null, at);
                 }
 
                 if (e.Value is ScalarNode { Type: ScalarType.String } v)
@@ -76,10 +90,7 @@ internal static class LabelValidation
                     foreach (var msg in K8sNames.IsLabelValue(v.Raw))
                     {
                         valid = false;
-                        if (descriptor is not null)
-                        {
-                            ctx.Report(descriptor, FindingKind.Invalid, mlPath, msg, Nodes.Quote(v.Raw), at: at);
-                        }
+                        sink?.Invoke(FindingKind.Invalid, mlPath, msg, Nodes.Quote(v.Raw), null, at);
                     }
                 }
             }
@@ -106,7 +117,7 @@ internal static class LabelValidation
                         if (count == 0)
                         {
                             valid = false;
-                            Report(ctx, descriptor, FindingKind.Required, p.Child("values"), "must be specified when `operator` is 'In' or 'NotIn'", null);
+                            sink?.Invoke(FindingKind.Required, p.Child("values"), "must be specified when `operator` is 'In' or 'NotIn'", null, null, null);
                         }
 
                         break;
@@ -115,7 +126,7 @@ internal static class LabelValidation
                         if (count > 0)
                         {
                             valid = false;
-                            Report(ctx, descriptor, FindingKind.Forbidden, p.Child("values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'", null);
+                            sink?.Invoke(FindingKind.Forbidden, p.Child("values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'", null, null, null);
                         }
 
                         break;
@@ -123,7 +134,7 @@ internal static class LabelValidation
                         if (!expr.IsUnknown("operator"))
                         {
                             valid = false;
-                            Report(ctx, descriptor, FindingKind.Invalid, p.Child("operator"), "not a valid selector operator", Nodes.Quote(op));
+                            sink?.Invoke(FindingKind.Invalid, p.Child("operator"), "not a valid selector operator", Nodes.Quote(op), null, null);
                         }
 
                         break;
@@ -135,7 +146,7 @@ internal static class LabelValidation
                     foreach (var msg in K8sNames.IsLabelKey(key ?? string.Empty))
                     {
                         valid = false;
-                        Report(ctx, descriptor, FindingKind.Invalid, p.Child("key"), msg, Nodes.Quote(key ?? string.Empty));
+                        sink?.Invoke(FindingKind.Invalid, p.Child("key"), msg, Nodes.Quote(key ?? string.Empty), null, null);
                     }
                 }
 
@@ -146,7 +157,7 @@ internal static class LabelValidation
                         foreach (var msg in K8sNames.IsLabelValue(v.Raw))
                         {
                             valid = false;
-                            Report(ctx, descriptor, FindingKind.Invalid, p.Child("values").Index(j), msg, Nodes.Quote(v.Raw));
+                            sink?.Invoke(FindingKind.Invalid, p.Child("values").Index(j), msg, Nodes.Quote(v.Raw), null, null);
                         }
                     }
                 }
@@ -244,14 +255,6 @@ internal static class LabelValidation
 
         value = e.Value is ScalarNode s ? (s.Type == ScalarType.Null ? string.Empty : s.Raw) : string.Empty;
         return true;
-    }
-
-    private static void Report(RuleContext ctx, RuleDescriptor? descriptor, FindingKind kind, FieldPath path, string detail, string? bad)
-    {
-        if (descriptor is not null)
-        {
-            ctx.Report(descriptor, kind, path, detail, bad);
-        }
     }
 
     /// <summary>Gets the keys of a map as a set.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
@@ -8,12 +9,13 @@ namespace DaemonLint.Rules.Support;
 /// The required fields and local paths of the common volume sources (validateSecretVolumeSource, validateConfigMapVolumeSource,
 /// validateKeyToPath, validateDownwardAPIVolumeFile, validatePersistentClaimVolumeSource, validateNFSVolumeSource,
 /// validateGitRepoVolumeSource, validateProjectionSources). Their errors also unregister the volume (VOL-CASCADE).
+/// The selectors of downwardAPI files are DS1369's (<see cref="DownwardApiSelectors"/>).
 /// </summary>
 internal static class SourceFields
 {
     private static RuleDescriptor Rule => RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid;
 
-    public static void Validate(VolumeInfo info, string key, MappingNode source, FieldPath path)
+    public static void Validate(VolumeInfo info, string key, MappingNode source, FieldPath path, VolumeValidationOptions options)
     {
         switch (key)
         {
@@ -57,7 +59,7 @@ internal static class SourceFields
                 DownwardApiItems(info, source, path);
                 break;
             case "projected":
-                Projected(info, source, path);
+                Projected(info, source, path, options);
                 break;
         }
     }
@@ -131,6 +133,15 @@ internal static class SourceFields
 
             var fieldRef = PodFields.IsSet(item, "fieldRef");
             var resourceFieldRef = PodFields.IsSet(item, "resourceFieldRef");
+            if (item.Map("fieldRef") is { } fieldSelector)
+            {
+                DownwardApiSelectors.ValidateObjectFieldSelector(info.Sink(RuleCatalog.DS1369_DownwardApiVolumeFileMustSelectSupportedField), fieldSelector, DownwardApiSelectors.VolumeFieldPaths, fileParent.Child("fieldRef"), at.Child("fieldRef"));
+            }
+            else if (!fieldRef && item.Map("resourceFieldRef") is { } resourceSelector)
+            {
+                DownwardApiSelectors.ValidateResourceFieldSelector(info.Sink(RuleCatalog.DS1369_DownwardApiVolumeFileMustSelectSupportedField), resourceSelector, volume: true, fileParent.Child("resourceFieldRef"), at.Child("resourceFieldRef"));
+            }
+
             if (fieldRef && resourceFieldRef)
             {
                 Add(info, FindingKind.Invalid, fileParent, "fieldRef and resourceFieldRef can not be specified simultaneously", Nodes.Quote("resource"), "keep one of them", at);
@@ -142,13 +153,16 @@ internal static class SourceFields
         }
     }
 
-    private static void Projected(VolumeInfo info, MappingNode source, FieldPath path)
+    private static void Projected(VolumeInfo info, MappingNode source, FieldPath path, VolumeValidationOptions options)
     {
         if (source.Seq("sources") is not { } sources)
         {
             return;
         }
 
+        // allPaths of validateProjectionSources: the item paths of all sources, in order; a repeated one is reported at
+        // projected with the secret's or configMap's name, or the downwardAPI file's path, as the bad value.
+        var allPaths = new HashSet<string>(System.StringComparer.Ordinal);
         for (var i = 0; i < sources.Count; i++)
         {
             if (sources.Items[i] is not MappingNode src)
@@ -163,6 +177,7 @@ internal static class SourceFields
                 count++;
                 Required(info, secret, "name", srcPath.Child("secret"), "name the Secret to project");
                 KeyToPaths(info, secret, srcPath.Child("secret"));
+                DuplicatePaths(info, allPaths, secret, srcPath.Child("secret"), path, secret.Str("name") ?? string.Empty);
             }
 
             if (src.Map("configMap") is { } cm)
@@ -170,12 +185,14 @@ internal static class SourceFields
                 count++;
                 Required(info, cm, "name", srcPath.Child("configMap"), "name the ConfigMap to project");
                 KeyToPaths(info, cm, srcPath.Child("configMap"));
+                DuplicatePaths(info, allPaths, cm, srcPath.Child("configMap"), path, cm.Str("name") ?? string.Empty);
             }
 
             if (src.Map("downwardAPI") is { } da)
             {
                 count++;
                 DownwardApiItems(info, da, srcPath.Child("downwardAPI"));
+                DuplicatePaths(info, allPaths, da, srcPath.Child("downwardAPI"), path, null);
             }
 
             if (src.Map("serviceAccountToken") is { } sat)
@@ -191,7 +208,8 @@ internal static class SourceFields
                     Add(info, FindingKind.Invalid, srcPath.Child("serviceAccountToken", "expirationSeconds"), "may not specify a duration larger than 2^32 seconds", PodFields.Int(exp), null);
                 }
 
-                // The server reports the token path at projected.path (no source index).
+                // The server reports the token path at projected.path (no source index). A stored template that already
+                // has a non-local token path lets an update keep one (AllowNonLocalProjectedTokenPath).
                 var at = srcPath.Child("serviceAccountToken", "path");
                 if (PodFields.TryString(sat, "path", out var p))
                 {
@@ -199,11 +217,7 @@ internal static class SourceFields
                     {
                         Add(info, FindingKind.Required, path.Child("path"), string.Empty, null, "set the token file name", srcPath.Child("serviceAccountToken"));
                     }
-                    else if (info.AllowNonLocalProjectedTokenPath)
-                    {
-                        LocalDescendingPath(info, p!, path.Child("path"), at); // the update's ratchet: only the descending check
-                    }
-                    else
+                    else if (!options.AllowNonLocalProjectedTokenPath)
                     {
                         LocalNonReservedPath(info, p!, path.Child("path"), at);
                     }
@@ -218,6 +232,29 @@ internal static class SourceFields
             if (count > 1)
             {
                 Add(info, FindingKind.Forbidden, srcPath, "may not specify more than 1 volume type per source", null, "split the sources into separate list items");
+            }
+        }
+    }
+
+    private static void DuplicatePaths(VolumeInfo info, HashSet<string> allPaths, MappingNode source, FieldPath sourcePath, FieldPath projectedPath, string? name)
+    {
+        if (source.Seq("items") is not { } items)
+        {
+            return;
+        }
+
+        for (var j = 0; j < items.Count; j++)
+        {
+            if (items.Items[j] is MappingNode item && item.Str("path") is { Length: > 0 } p && !allPaths.Add(p))
+            {
+                Add(
+                    info,
+                    FindingKind.Invalid,
+                    projectedPath,
+                    "conflicting duplicate paths",
+                    Nodes.Quote(name ?? p),
+                    $"another source of this projected volume already writes {p}; give each item its own path",
+                    sourcePath.Child("items").Index(j).Child("path"));
             }
         }
     }

@@ -9,6 +9,24 @@ namespace DaemonLint.Rules.Support;
 /// <summary>One error the server reports for a volume.</summary>
 internal sealed record VolumeIssue(RuleDescriptor Rule, FindingKind Kind, FieldPath Path, string Detail, string? BadValue, string? Hint, FieldPath? At);
 
+/// <summary>
+/// The validation options the volume checks depend on: the part of <c>PodValidationOptions</c> that
+/// <c>validateVolumeSource</c> reads, and the <c>PersistentVolumeClaimSpecValidationOptions</c> that
+/// <c>validateEphemeralVolumeSource</c> computes for a claim template.
+/// </summary>
+/// <param name="AllowNonLocalProjectedTokenPath">
+/// Skips the local-path check of projected serviceAccountToken paths. Upstream sets it on update when the stored template
+/// already has such a path (<c>pkg/api/pod/util.go</c> GetValidationOptionsFromPodTemplate, hasNonLocalProjectedTokenPath).
+/// </param>
+/// <param name="EnableVolumeAttributesClass">
+/// Validates a claim template's volumeAttributesClassName (the VolumeAttributesClass gate: beta and off in 1.32).
+/// </param>
+internal sealed record VolumeValidationOptions(bool AllowNonLocalProjectedTokenPath, bool EnableVolumeAttributesClass)
+{
+    /// <summary>Gets the options of a create at 1.32 with the default gates.</summary>
+    public static VolumeValidationOptions Default { get; } = new(AllowNonLocalProjectedTokenPath: false, EnableVolumeAttributesClass: false);
+}
+
 /// <summary>One volume of the pod template and what the server makes of it.</summary>
 internal sealed class VolumeInfo
 {
@@ -35,8 +53,11 @@ internal sealed class VolumeInfo
     /// <summary>Gets or sets a value indicating whether part of the volume cannot be judged (unknown values, wrong types).</summary>
     public bool Uncertain { get; set; }
 
-    /// <summary>Gets the pod validation option AllowNonLocalProjectedTokenPath (the stored template has such a path).</summary>
-    public bool AllowNonLocalProjectedTokenPath { get; init; }
+    /// <summary>Gets a sink that records the errors of one rule for this volume.</summary>
+    /// <param name="rule">The rule the errors belong to.</param>
+    /// <returns>The sink.</returns>
+    public IssueSink Sink(RuleDescriptor rule) =>
+        (kind, path, detail, badValue, hint, at) => this.Issues.Add(new VolumeIssue(rule, kind, path, detail, badValue, hint, at));
 }
 
 /// <summary>
@@ -63,15 +84,16 @@ internal sealed class VolumeAnalysis
 
     private static readonly object SharedKey = new();
     private static readonly Dictionary<string, int> SourceIndex = BuildSourceIndex();
-    private static readonly VolumeAnalysis Empty = new(null);
+    private static readonly VolumeAnalysis Empty = new(null, VolumeValidationOptions.Default);
 
     // The mount rules look volumes up by name once per mount: indexes, not scans of the volumes.
     private readonly Dictionary<string, VolumeInfo> registeredVolumes = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, VolumeInfo> rejectedVolumes = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string> namesIgnoringCase = new(System.StringComparer.OrdinalIgnoreCase);
 
-    private VolumeAnalysis(MappingNode? podSpec, bool allowNonLocalProjectedTokenPath = false)
+    private VolumeAnalysis(MappingNode? podSpec, VolumeValidationOptions options)
     {
+        this.Options = options;
         var seq = podSpec.Seq("volumes");
         this.Uncertain = seq?.HasUnknownItems ?? (podSpec is not null && podSpec.IsUnknown("volumes"));
         if (seq is null)
@@ -88,13 +110,16 @@ internal sealed class VolumeAnalysis
                 continue;
             }
 
-            var info = new VolumeInfo(i, v, basePath.Index(i)) { AllowNonLocalProjectedTokenPath = allowNonLocalProjectedTokenPath };
+            var info = new VolumeInfo(i, v, basePath.Index(i));
             this.Volumes.Add(info);
             this.Analyze(info);
         }
     }
 
     public List<VolumeInfo> Volumes { get; } = new();
+
+    /// <summary>Gets the options the volumes were validated with.</summary>
+    public VolumeValidationOptions Options { get; }
 
     /// <summary>Gets the names of the registered (valid) volumes.</summary>
     public HashSet<string> Registered { get; } = new(System.StringComparer.Ordinal);
@@ -106,7 +131,7 @@ internal sealed class VolumeAnalysis
     public bool Uncertain { get; private set; }
 
     public static VolumeAnalysis For(RuleContext context) =>
-        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec, c.PodOptions.AllowNonLocalProjectedTokenPath)) : Empty;
+        context.PodSpec is not null ? context.Shared(SharedKey, c => new VolumeAnalysis(c.PodSpec, OptionsFor(c))) : Empty;
 
     /// <summary>Gets the registered volume of a name, or null.</summary>
     /// <param name="name">The name.</param>
@@ -127,6 +152,12 @@ internal sealed class VolumeAnalysis
     /// <param name="name">The mount's volume name.</param>
     /// <returns>True when the server reports it not found.</returns>
     public bool IsCertainlyNotFound(string name) => !this.Uncertain && !this.Registered.Contains(name) && !this.MaybeRegistered.Contains(name);
+
+    // The one place the options are chosen: AllowNonLocalProjectedTokenPath from the pod validation options (on update,
+    // GetValidationOptionsFromPodTemplate reads the stored template). The core has no VolumeAttributesClass gate yet
+    // (beta and off through 1.33, GA in 1.34): a claim template's volumeAttributesClassName is not validated.
+    private static VolumeValidationOptions OptionsFor(RuleContext context) =>
+        new(AllowNonLocalProjectedTokenPath: context.PodOptions.AllowNonLocalProjectedTokenPath, EnableVolumeAttributesClass: false);
 
     private static Dictionary<string, int> BuildSourceIndex()
     {
@@ -252,6 +283,7 @@ internal sealed class VolumeAnalysis
         name ??= string.Empty;
         info.Name = name;
         var namePath = info.Path.Child("name");
+        StorageSources.ValidateIscsiName(info, name);
         if (name.Length == 0)
         {
             info.Issues.Add(new VolumeIssue(RuleCatalog.DS1360_VolumeNameMustBeValid, FindingKind.Required, namePath, string.Empty, null, "give the volume a name; mounts refer to it", null));
@@ -307,9 +339,13 @@ internal sealed class VolumeAnalysis
             return;
         }
 
-        SourceFields.Validate(info, key, source, path);
+        SourceFields.Validate(info, key, source, path, this.Options);
+        StorageSources.Validate(info, key, source, path);
         switch (key)
         {
+            case "ephemeral":
+                VolumeClaimTemplates.ValidateEphemeral(info, source, path, this.Options);
+                break;
             case "emptyDir":
                 if (source.Get("sizeLimit") is { } size && Quantity.TryParse(size, out var q, out _) && q.Sign < 0)
                 {

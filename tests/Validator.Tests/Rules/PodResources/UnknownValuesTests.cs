@@ -52,6 +52,21 @@ public sealed class UnknownValuesTests
         Assert.Empty(Run(pod));
     }
 
+    [Fact]
+    public void UnknownSourceFields_DoNotTrigger()
+    {
+        var claimSpec = new MappingNode(default, new[] { new MappingEntry("accessModes", default, Unknown) }, hasUnknownEntries: true);
+        var devices = Q(M(("name", Unknown), ("devicePath", S("/dev/a"))), M(("name", S("e")), ("devicePath", Unknown)));
+        var container = M(("name", S("c")), ("image", S("i")), ("volumeDevices", devices));
+        var volumes = Q(
+            M(("name", S("csi")), ("csi", M(("driver", Unknown), ("nodePublishSecretRef", M(("name", Unknown)))))),
+            M(("name", S("iscsi")), ("iscsi", M(("targetPortal", Unknown), ("iqn", Unknown), ("lun", Unknown), ("initiatorName", Unknown)))),
+            M(("name", S("disk")), ("azureDisk", M(("diskName", S("d")), ("diskURI", S("/subscriptions/x")), ("kind", Unknown)))),
+            M(("name", S("e")), ("ephemeral", M(("volumeClaimTemplate", M(("metadata", M(("name", Unknown))), ("spec", claimSpec)))))),
+            M(("name", S("d")), ("downwardAPI", M(("items", Q(M(("path", S("p")), ("fieldRef", M(("fieldPath", Unknown))))))))));
+        Assert.Empty(Run(M(("containers", Q(container)), ("volumes", volumes))));
+    }
+
     private static List<Finding> Run(MappingNode podSpec)
     {
         var root = M(
