@@ -375,7 +375,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1184_HandlerActionMustBeValid { get; } = Entry(
         "DS1184", "Probe and lifecycle actions must be valid", RuleCategory.ApiCorrectness, Severity.Error,
-        "exec needs a command; httpGet, tcpSocket and grpc need a port number 1-65535 or a valid port name; httpGet.scheme is HTTP or HTTPS; a sleep may not be negative or outlast the termination grace period.",
+        "exec needs a command; httpGet, tcpSocket and grpc need a port number 1-65535 or a valid port name; httpGet.scheme is HTTP or HTTPS; httpGet header names are letters, digits and '-'; a sleep may not be negative or outlast the termination grace period.",
         upstream: CV + " validateExecAction / validateHTTPGetAction / ValidatePortNumOrName / validateSleepAction",
         create: static () => new DS1184HandlerActionMustBeValid());
 
