@@ -355,6 +355,18 @@ public static partial class RuleCatalog
         upstream: CV + " ValidateEnvFrom",
         create: static () => new DS1174EnvFromMustBeValid());
 
+    public static RuleDescriptor DS1175_EnvResourceFieldRefMustBeValid { get; } = Entry(
+        "DS1175", "env resourceFieldRef must name a supported resource and divisor", RuleCategory.ApiCorrectness, Severity.Error,
+        "An env resourceFieldRef needs a resource among limits/requests of cpu, memory and ephemeral-storage (or hugepages-<size>), and a divisor the resource supports: 1m or 1 for cpu, 1 or a decimal or binary unit (1k to 1E, 1Ki to 1Ei) for the others.",
+        upstream: CV + " validateContainerResourceFieldSelector / validateContainerResourceDivisor",
+        create: static () => new DS1175EnvResourceFieldRefMustBeValid());
+
+    public static RuleDescriptor DS1176_EnvKeyRefMustBeValid { get; } = Entry(
+        "DS1176", "env configMapKeyRef and secretKeyRef need a valid name and key", RuleCategory.ApiCorrectness, Severity.Error,
+        "An env configMapKeyRef or secretKeyRef needs a name that is a DNS subdomain (an empty name is invalid too) and a key of letters, digits, '-', '_' and '.' that is not '.', '..' or '..'-prefixed.",
+        upstream: CV + " validateConfigMapKeySelector / validateSecretKeySelector",
+        create: static () => new DS1176EnvKeyRefMustBeValid());
+
     public static RuleDescriptor DS1181_ProbeMustHaveOneHandler { get; } = Entry(
         "DS1181", "Probe and lifecycle handler must specify exactly one action", RuleCategory.ApiCorrectness, Severity.Error,
         "A probe takes exactly one of exec, httpGet, tcpSocket and grpc; a postStart or preStop hook exactly one of exec, httpGet, tcpSocket and sleep.",
