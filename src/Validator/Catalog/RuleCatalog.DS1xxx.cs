@@ -445,6 +445,42 @@ public static partial class RuleCatalog
         upstream: CV + " validateSeccompProfileField",
         create: static () => new DS1323SeccompProfileMustBeValid());
 
+    public static RuleDescriptor DS1324_AppArmorProfileMustBeValid { get; } = Entry(
+        "DS1324", "appArmorProfile must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "An appArmorProfile needs a type of Localhost, RuntimeDefault or Unconfined; localhostProfile is required with Localhost (not empty, not padded with whitespace, at most 4095 bytes) and forbidden with the other types.",
+        upstream: CV + " ValidateAppArmorProfileField",
+        create: static () => new DS1324AppArmorProfileMustBeValid());
+
+    public static RuleDescriptor DS1325_AppArmorAnnotationsMustBeValid { get; } = Entry(
+        "DS1325", "AppArmor annotations must name a container and agree with appArmorProfile", RuleCategory.ApiCorrectness, Severity.Error,
+        "A container.apparmor.security.beta.kubernetes.io/<name> template annotation must name a container of the pod and hold runtime/default, unconfined or localhost/<profile>; when the container also has an appArmorProfile (its own or the pod's), both must say the same.",
+        upstream: CV + " ValidateAppArmorPodAnnotations / validateAppArmorAnnotationsAndFieldsMatchOnCreate",
+        create: static () => new DS1325AppArmorAnnotationsMustBeValid());
+
+    public static RuleDescriptor DS1326_SeccompAnnotationsMustBeValid { get; } = Entry(
+        "DS1326", "Seccomp annotations must be valid and agree with seccompProfile", RuleCategory.ApiCorrectness, Severity.Error,
+        "The seccomp.security.alpha.kubernetes.io/pod and container.seccomp.security.alpha.kubernetes.io/<name> template annotations must hold runtime/default, docker/default, unconfined or localhost/<relative path>; when the pod or the container also has a seccompProfile, both must say the same.",
+        upstream: CV + " ValidateSeccompPodAnnotations / validateSeccompAnnotationsAndFields",
+        create: static () => new DS1326SeccompAnnotationsMustBeValid());
+
+    public static RuleDescriptor DS1327_WindowsOptionsMustBeValid { get; } = Entry(
+        "DS1327", "windowsOptions must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "In windowsOptions, gmsaCredentialSpecName is a DNS subdomain, gmsaCredentialSpec is not empty and at most 64 KiB, and runAsUserName is [DOMAIN\\]USER with a NetBIOS or DNS domain under 256 characters and a user of at most 104 characters without control characters or \"/\\:;|=,+*?<>@[].",
+        upstream: CV + " validateWindowsSecurityContextOptions",
+        create: static () => new DS1327WindowsOptionsMustBeValid());
+
+    public static RuleDescriptor DS1328_WindowsHostProcessMustBeConsistent { get; } = Entry(
+        "DS1328", "Windows hostProcess must be set consistently", RuleCategory.ApiCorrectness, Severity.Error,
+        "A container's windowsOptions.hostProcess must equal the pod's when both are set; if any container is a hostProcess container, all must be, hostNetwork must be true, and the cluster must allow privileged containers.",
+        upstream: CV + " validateWindowsHostProcessPod",
+        create: static () => new DS1328WindowsHostProcessMustBeConsistent());
+
+    public static RuleDescriptor DS1329_FsGroupChangePolicyMustBeSupported { get; } = Entry(
+        "DS1329", "fsGroupChangePolicy must be Always or OnRootMismatch", RuleCategory.ApiCorrectness, Severity.Error,
+        "securityContext.fsGroupChangePolicy takes Always or OnRootMismatch, case-sensitive; an empty string is refused too.",
+        upstream: CV + " validateFSGroupChangePolicy",
+        create: static () => new DS1329FsGroupChangePolicyMustBeSupported());
+
     public static RuleDescriptor DS1340_SysctlNameMustBeValid { get; } = Entry(
         "DS1340", "Sysctl names must be valid and unique", RuleCategory.ApiCorrectness, Severity.Error,
         "Each securityContext.sysctls name is required, at most 253 characters of lower-case segments separated by '.' or '/', and unique.",
