@@ -10,7 +10,7 @@ namespace DaemonLint.Bench;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench -- --filter '*'</c>. Other modes: <c>--stats</c> describes the
 /// corpora, <c>--profile [rounds] [--phases]</c> splits the time by phase and by rule (by phase only with <c>--phases</c>), <c>--dump [N]</c> writes the first N generated DaemonSets (the benchmark's
-/// text for N = 10,000).
+/// text for N = 10,000), <c>--release-ratio [rounds] [corpus]</c> compares Validate for the default release and for 1.31, interleaved.
 /// </summary>
 public static class Program
 {
@@ -58,6 +58,13 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--release-ratio")
+        {
+            var only = args.Skip(1).Where(a => Enum.GetNames<CorpusKind>().Contains(a)).Select(a => Enum.Parse<CorpusKind>(a)).ToArray();
+            ReleaseRatio(args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 9, only.Length > 0 ? only : new[] { CorpusKind.Generated10k, CorpusKind.RealWorld });
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--dump")
         {
             var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : Corpus.GeneratedCount;
@@ -67,6 +74,39 @@ public static class Program
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    // --release-ratio [rounds]: Parse, Validate (default release) and Validate (1.31) interleaved round by round on each
+    // corpus, medians reported. Interleaving keeps a busy machine's drift out of the ratio between the two releases.
+    private static void ReleaseRatio(int rounds, CorpusKind[] corpora)
+    {
+        foreach (var kind in corpora)
+        {
+            var bench = new ValidationBenchmarks { Corpus = kind };
+            bench.Setup();
+            var phases = new (string Name, Func<long> Run)[] { ("Parse", bench.BareParse), ("Validate", bench.Validate), ("Validate 1.31", bench.ValidateOlderRelease) };
+            var times = phases.Select(_ => new List<double>()).ToArray();
+            foreach (var p in phases)
+            {
+                GC.KeepAlive(p.Run()); // warm up
+            }
+
+            for (var r = 0; r < rounds; r++)
+            {
+                for (var i = 0; i < phases.Length; i++)
+                {
+                    GC.Collect();
+                    var sw = System.Diagnostics.Stopwatch.StartNew();
+                    GC.KeepAlive(phases[i].Run());
+                    times[i].Add(sw.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            var medians = times.Select(t => t.OrderBy(x => x).ElementAt(t.Count / 2)).ToArray();
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{kind}: medians of {rounds} interleaved rounds: Parse {medians[0]:N1} ms, Validate {medians[1]:N1} ms ({medians[1] / medians[0]:N2}x Parse), Validate 1.31 {medians[2]:N1} ms ({medians[2] / medians[0]:N2}x Parse; {medians[2] / medians[1]:N3}x Validate)"));
+        }
     }
 
     private static void PrintStats()

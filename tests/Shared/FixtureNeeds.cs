@@ -1,18 +1,16 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace DaemonLint.Tests;
 
 /// <summary>What a rule's fixtures need beyond a manifest: a baseline, a node inventory or a CLI option.</summary>
 /// <param name="Baseline">A fixture has a sibling <c>.baseline.yml</c> (update rules).</param>
 /// <param name="Nodes">A fixture names a node inventory (<c># nodes:</c> or a <c>*.nodes.yml</c>).</param>
-/// <param name="Option">The first <c># options:</c> name a fixture sets, or null.</param>
+/// <param name="Option">The first option a fixture's <c># options:</c> header sets (<c>UserNamespaces</c>), not counting the
+/// Kubernetes release and feature gates a fixture pins to keep its meaning; or null.</param>
 public sealed record FixtureNeeds(bool Baseline, bool Nodes, string? Option)
 {
-    private static readonly Regex OptionsHeader = new(@"# options: (?<o>\w+)", RegexOptions.CultureInvariant);
-
     /// <summary>Reads the fixture folder of a rule.</summary>
     /// <param name="ruleId">The rule id.</param>
     /// <returns>What its fixtures need (nothing when it has no folder).</returns>
@@ -24,6 +22,6 @@ public sealed record FixtureNeeds(bool Baseline, bool Nodes, string? Option)
         return new FixtureNeeds(
             files.Any(f => f.EndsWith(".baseline.yml", StringComparison.Ordinal)),
             files.Any(f => f.EndsWith(".nodes.yml", StringComparison.Ordinal)) || texts.Exists(t => t.Contains("# nodes:", StringComparison.Ordinal)),
-            texts.Select(t => OptionsHeader.Match(t)).FirstOrDefault(m => m.Success)?.Groups["o"].Value);
+            texts.Select(t => FixtureOptions.Parse(t).Properties).FirstOrDefault(p => p.Count > 0)?[0]);
     }
 }

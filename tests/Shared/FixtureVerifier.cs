@@ -19,6 +19,8 @@ namespace DaemonLint.Tests;
 /// The rules checked are those named by expectations, the fixture folder's id, and any listed in a
 /// <c># rules: DS1001 DS1002</c> header; every finding of those rules must be expected and every expectation found.
 /// A <c># nodes: nodes.yml</c> header loads a node inventory from beside the fixture (placement rules DS3006, DS3007).
+/// A <c># options:</c> header sets validator options, the Kubernetes release and feature gates among them
+/// (<c># options: --kubernetes-version 1.32</c>; see <see cref="FixtureOptions"/>).
 /// A <c># baseline:</c> block is not supported here: update fixtures pass a baseline text explicitly.
 /// </summary>
 public static class FixtureVerifier
@@ -26,7 +28,6 @@ public static class FixtureVerifier
     private static readonly Regex Expect = new(@"#\s*expect:\s*(?<list>.+?)\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex Item = new(@"(?<id>DS\d{4})\s+(?<path>(?:\{[^}]*\}|[^\s{])+)", RegexOptions.CultureInvariant); // a brace group may hold spaces: ".{topologyKey, whenUnsatisfiable}"
     private static readonly Regex RulesHeader = new(@"^#\s*rules:\s*(?<ids>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
-    private static readonly Regex OptionsHeader = new(@"^#\s*options:\s*(?<opts>.+)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex NodesHeader = new(@"^#\s*nodes:\s*(?<file>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex Marker = new(@"^\s*#\s*(?<pad>\s*)\^+\s*$", RegexOptions.CultureInvariant);
 
@@ -97,27 +98,14 @@ public static class FixtureVerifier
         VerifyText(text, Path.GetFileName(path), folderId.StartsWith("DS", StringComparison.Ordinal) ? folderId : null, options, baseline);
     }
 
-    /// <summary>Reads a <c># options: UserNamespaces=true AllowPrivileged=false</c> header into validator options.</summary>
+    /// <summary>
+    /// Reads a <c># options:</c> header into validator options: CLI flags (<c>--kubernetes-version 1.32</c>,
+    /// <c>--feature-gates A=true,B=false</c>, <c>--user-namespaces</c>, <c>--disallow-privileged</c>) or option
+    /// properties (<c>UserNamespaces=true AllowPrivileged=false KubernetesVersion=1.31</c>); see <see cref="FixtureOptions"/>.
+    /// </summary>
     /// <param name="text">The fixture text.</param>
     /// <returns>The options, or null when there is no header.</returns>
-    public static ValidatorOptions? OptionsFromHeader(string text)
-    {
-        var m = OptionsHeader.Match(text);
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        var options = new ValidatorOptions();
-        foreach (var pair in m.Groups["opts"].Value.Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var kv = pair.Split('=');
-            var prop = typeof(ValidatorOptions).GetProperty(kv[0]) ?? throw new InvalidOperationException($"unknown option '{kv[0]}' in fixture header");
-            prop.SetValue(options, kv.Length < 2 || bool.Parse(kv[1]));
-        }
-
-        return options;
-    }
+    public static ValidatorOptions? OptionsFromHeader(string text) => FixtureOptions.Parse(text).Options;
 
     /// <summary>Validates a fixture text and asserts its expectations.</summary>
     /// <param name="text">The YAML.</param>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 using DaemonLint.Rules;
 using DaemonLint.Yaml;
 
@@ -26,7 +27,16 @@ public sealed class FileReport
 
     /// <summary>Gets the DaemonSet-like objects the rules ran on, in file order (clean ones included).</summary>
     public List<ObjectRef> CheckedObjects { get; } = new();
+
+    /// <summary>Gets the fields the API server would drop before validating (their feature gate is off), in file order.</summary>
+    public List<DroppedFieldReport> DroppedFields { get; } = new();
 }
+
+/// <summary>A field the API server drops from an object before validating it, and where it is written.</summary>
+/// <param name="Object">The object.</param>
+/// <param name="Field">The field, its gate and the reason.</param>
+/// <param name="Span">Where the field is written.</param>
+public sealed record DroppedFieldReport(ObjectRef Object, DroppedField Field, SourceSpan Span);
 
 /// <summary>
 /// The validation core: reads YAML (or takes a tree from another front end), runs every enabled rule of the catalog
@@ -35,18 +45,34 @@ public sealed class FileReport
 public sealed class ManifestValidator
 {
     private readonly IReadOnlyList<Rule> rules;
+    private readonly ValidatorOptions ruleOptions;
 
     /// <summary>Initializes a new instance of the <see cref="ManifestValidator"/> class.</summary>
     /// <param name="options">The options.</param>
     /// <param name="rules">The rules (default: all of <see cref="RuleSet.All"/>).</param>
+    /// <exception cref="ArgumentException">The feature-gate overrides are not valid for the release (hosts check
+    /// <see cref="ValidatorOptions.TryResolveGates"/> first and report a configuration error).</exception>
     public ManifestValidator(ValidatorOptions? options = null, IReadOnlyList<Rule>? rules = null)
     {
         this.Options = options ?? ValidatorOptions.Default;
         this.rules = rules ?? RuleSet.All;
+        if (!this.Options.TryResolveGates(out var gates, out var error))
+        {
+            throw new ArgumentException("invalid --feature-gates: " + error, nameof(options));
+        }
+
+        this.Gates = gates;
+
+        // The engine drops hostUsers where the server does (gate off, not in the stored object); a hostUsers that
+        // remains is validated, so rules read UserNamespaces as true (the option's alias meaning is in the gates).
+        this.ruleOptions = this.Options.UserNamespaces ? this.Options : this.Options with { UserNamespaces = true };
     }
 
     /// <summary>Gets the options.</summary>
     public ValidatorOptions Options { get; }
+
+    /// <summary>Gets the effective feature gates (the release's defaults with the overrides).</summary>
+    public FeatureGateSet Gates { get; }
 
     /// <summary>Classifies an object for rule targeting.</summary>
     /// <param name="obj">The object.</param>
@@ -108,7 +134,7 @@ public sealed class ManifestValidator
                 foreach (var obj in doc.Objects)
                 {
                     report.Objects++;
-                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings))
+                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields))
                     {
                         report.CheckedObjects.Add(obj.Ref);
                     }
@@ -130,7 +156,15 @@ public sealed class ManifestValidator
     /// <param name="baseline">Its prior version, or null.</param>
     /// <param name="into">The list to append to.</param>
     /// <returns>Whether the object was DaemonSet-like (rules ran).</returns>
-    public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into)
+    public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into) => this.ValidateObject(obj, baseline, into, null);
+
+    /// <summary>Validates one object, appends its findings and the fields the API server drops from it.</summary>
+    /// <param name="obj">The object.</param>
+    /// <param name="baseline">Its prior version, or null.</param>
+    /// <param name="into">The list to append to.</param>
+    /// <param name="dropped">The list that receives the dropped fields, or null.</param>
+    /// <returns>Whether the object was DaemonSet-like (rules ran).</returns>
+    public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped)
     {
         var (isDaemonSet, isLike) = Classify(obj);
         if (!isLike)
@@ -138,8 +172,23 @@ public sealed class ManifestValidator
             return false;
         }
 
+        // What the API server validates: the fields whose feature gate is off are dropped first (DropDisabledTemplateFields).
+        IReadOnlyList<DroppedField>? drops = null;
+        var original = obj;
+        if (isDaemonSet)
+        {
+            obj = TemplatePruner.Prune(obj, baseline, this.Gates, out drops);
+            if (drops is not null && dropped is not null)
+            {
+                foreach (var d in drops)
+                {
+                    dropped.Add(new DroppedFieldReport(original.Ref, d, original.Resolve(d.Path).Span));
+                }
+            }
+        }
+
         var pending = new List<PendingFinding>();
-        var context = new RuleContext(obj, baseline, this.Options, pending);
+        var context = new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops);
         foreach (var rule in this.rules)
         {
             if (rule.Target == RuleTarget.DaemonSet && !isDaemonSet)
@@ -152,7 +201,7 @@ public sealed class ManifestValidator
                 continue;
             }
 
-            context.SetRule(rule.Descriptor);
+            context.SetRule(rule.Descriptor, rule.ReadsWrittenObject);
             try
             {
                 rule.Check(context);
@@ -189,7 +238,7 @@ public sealed class ManifestValidator
                 BadValue = p.BadValue,
                 Object = obj.Ref,
                 File = obj.File,
-                Span = obj.Resolve(p.At ?? p.Path).Span,
+                Span = (p.Written ? original : obj).Resolve(p.At ?? p.Path).Span,
                 HelpUri = p.Descriptor.HelpUri,
             });
         }

@@ -29,6 +29,12 @@ public abstract class Rule
     /// <summary>Gets the objects the rule looks at.</summary>
     public virtual RuleTarget Target => RuleTarget.DaemonSet;
 
+    /// <summary>
+    /// Gets a value indicating whether the rule checks the object as written (<see cref="RuleContext.Written"/>) rather
+    /// than as validated: decoding checks (DS2xxx) see the fields the server drops later. Its findings are located there.
+    /// </summary>
+    public virtual bool ReadsWrittenObject => false;
+
     /// <summary>Checks one object.</summary>
     /// <param name="context">The context.</param>
     public abstract void Check(RuleContext context);

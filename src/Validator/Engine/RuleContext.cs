@@ -1,34 +1,80 @@
+using System;
 using System.Collections.Generic;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Engine;
 
-/// <summary>What a rule sees: the object, its prior version (for update rules), options, and a way to report.</summary>
+/// <summary>
+/// What a rule sees: the object (without the fields the API server drops before validating it), its prior version (for
+/// update rules), the effective feature gates, the pod validation options, the options, and a way to report.
+/// </summary>
 public sealed class RuleContext
 {
+    private static readonly IReadOnlyList<DroppedField> NoDrops = Array.Empty<DroppedField>();
+
     private readonly List<PendingFinding> sink;
     private RuleDescriptor current = null!;
+    private bool currentReadsWritten;
     private Dictionary<object, object?>? shared;
+    private PodValidationOptions? podOptions;
 
     internal RuleContext(ManifestObject obj, ManifestObject? baseline, ValidatorOptions options, List<PendingFinding> sink)
+        : this(obj, obj, baseline, options, sink, FeatureGateSet.Defaults(options.KubernetesVersion), null)
+    {
+    }
+
+    internal RuleContext(ManifestObject obj, ManifestObject written, ManifestObject? baseline, ValidatorOptions options, List<PendingFinding> sink, FeatureGateSet gates, IReadOnlyList<DroppedField>? dropped)
     {
         this.Object = obj;
+        this.Written = written;
         this.Baseline = baseline;
         this.Options = options;
         this.sink = sink;
+        this.Gates = gates;
+        this.DroppedFields = dropped ?? NoDrops;
         this.Spec = obj.Root.Map("spec");
         this.Template = this.Spec.Map("template");
         this.PodSpec = this.Template.Map("spec");
     }
 
-    /// <summary>Gets the object.</summary>
+    /// <summary>
+    /// Gets the object as the API server validates it: for an apps/v1 DaemonSet, the fields its feature gates drop are
+    /// gone (<see cref="DroppedFields"/> lists them); every remaining node is the one the front end built.
+    /// </summary>
     public ManifestObject Object { get; }
+
+    /// <summary>
+    /// Gets the object as written, before the API server drops the fields of disabled gates: what its decoder reads, so
+    /// what the schema rules (DS2xxx) check. A rule that reads it says so (<see cref="Rule.ReadsWrittenObject"/>), and
+    /// its findings are located in it. The same instance as <see cref="Object"/> when nothing was dropped.
+    /// </summary>
+    public ManifestObject Written { get; }
+
+    /// <summary>Gets the release whose behaviour applies. Rules never compare releases: they ask <see cref="Gates"/> and <see cref="PodOptions"/>.</summary>
+    public KubernetesRelease Release => this.Gates.Release;
+
+    /// <summary>Gets the effective feature gates (<c>context.Gates.Enabled(FeatureGate.SidecarContainers)</c>).</summary>
+    public FeatureGateSet Gates { get; }
+
+    /// <summary>Gets the fields the API server drops from this object before validating it (empty when none).</summary>
+    public IReadOnlyList<DroppedField> DroppedFields { get; }
+
+    /// <summary>
+    /// Gets the pod validation options the API server computes for this object's template (from the gates, and on an
+    /// update from the stored template and selector), computed on first use and then shared by every rule.
+    /// </summary>
+    public PodValidationOptions PodOptions => this.podOptions ??= PodValidationOptions.Compute(
+        this.Gates,
+        this.Template,
+        this.Baseline is { Kind: "DaemonSet" } b ? b.Root.Map("spec").Map("template") : null,
+        this.Baseline is { Kind: "DaemonSet" } s ? s.Root.Map("spec").Map("selector") : null);
 
     /// <summary>Gets the prior version of the object (update rules), or null on create.</summary>
     public ManifestObject? Baseline { get; }
 
-    /// <summary>Gets the options.</summary>
+    /// <summary>Gets the options (<see cref="ValidatorOptions.UserNamespaces"/> reads true: dropped fields are already gone).</summary>
     public ValidatorOptions Options { get; }
 
     /// <summary>Gets <c>spec</c>, or null.</summary>
@@ -76,7 +122,7 @@ public sealed class RuleContext
             text += ". " + Capitalize(hint);
         }
 
-        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue));
+        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue, this.currentReadsWritten));
     }
 
     /// <summary>
@@ -99,7 +145,11 @@ public sealed class RuleContext
         return (T)value!;
     }
 
-    internal void SetRule(RuleDescriptor descriptor) => this.current = descriptor;
+    internal void SetRule(RuleDescriptor descriptor, bool readsWritten = false)
+    {
+        this.current = descriptor;
+        this.currentReadsWritten = readsWritten;
+    }
 
     // "the template has ..." becomes "The template has ...", but a hint that starts with a field name
     // ("maxUnavailable defaults to 1", "restartPolicy is case-sensitive") keeps the field's spelling.
@@ -120,4 +170,4 @@ public sealed class RuleContext
 }
 
 /// <summary>A finding before severity and span are applied.</summary>
-internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue);
+internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue, bool Written = false);

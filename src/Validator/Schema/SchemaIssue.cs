@@ -1,4 +1,5 @@
 using DaemonLint.Model;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Schema;
 
@@ -28,4 +29,5 @@ public enum SchemaIssueKind
 /// <param name="Detail">The decoder's message (<c>strict decoding error: unknown field "spec.x"</c>, <c>json: cannot unmarshal ...</c>).</param>
 /// <param name="BadValue">The value as written, for scalars; otherwise null.</param>
 /// <param name="Hint">What to write instead, when known.</param>
-public sealed record SchemaIssue(SchemaIssueKind Kind, FieldPath Path, ManifestNode Node, string Detail, string? BadValue, string? Hint);
+/// <param name="KnownIn">For an unknown field that other supported releases have: those releases; otherwise null.</param>
+public sealed record SchemaIssue(SchemaIssueKind Kind, FieldPath Path, ManifestNode Node, string Detail, string? BadValue, string? Hint, ReleaseSet? KnownIn = null);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Schema;
 
@@ -47,12 +48,16 @@ public enum SchemaKind
 public sealed class SchemaNode
 {
     private static readonly IReadOnlyDictionary<string, SchemaNode> NoProperties = new Dictionary<string, SchemaNode>(0, StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, ReleaseSet> NoOtherReleases = new Dictionary<string, ReleaseSet>(0, StringComparer.Ordinal);
 
     internal SchemaNode(SchemaKind kind, string? definition = null)
     {
         this.Kind = kind;
         this.Definition = definition;
     }
+
+    /// <summary>Gets the release the node was compiled for.</summary>
+    public KubernetesRelease Release { get; internal set; }
 
     /// <summary>Gets what the node accepts.</summary>
     public SchemaKind Kind { get; internal set; }
@@ -63,6 +68,12 @@ public sealed class SchemaNode
     /// <summary>Gets the declared properties of an <see cref="SchemaKind.Object"/>.</summary>
     public IReadOnlyDictionary<string, SchemaNode> Properties { get; internal set; } = NoProperties;
 
+    /// <summary>
+    /// Gets the properties of an <see cref="SchemaKind.Object"/> that the set's release does not have but other supported
+    /// releases do, with those releases (<c>lifecycle.stopSignal</c> in 1.32: 1.33-1.35).
+    /// </summary>
+    public IReadOnlyDictionary<string, ReleaseSet> OtherReleases { get; internal set; } = NoOtherReleases;
+
     /// <summary>Gets the value schema of a <see cref="SchemaKind.Map"/>.</summary>
     public SchemaNode? MapValue { get; internal set; }
 
@@ -72,7 +83,10 @@ public sealed class SchemaNode
     /// <summary>Gets the size of an <see cref="SchemaKind.Integer"/>: 32 or 64.</summary>
     public int Bits { get; internal set; } = 64;
 
-    /// <summary>Gets the allowed values, when the OpenAPI declares an enum (informational: the decoder does not check them).</summary>
+    /// <summary>
+    /// Gets the allowed values in the set's release, when the OpenAPI declares an enum (informational: the decoder does
+    /// not check them; the server's validation does, through the DS1xxx rules). The v3 documents of 1.27-1.35 declare none.
+    /// </summary>
     public IReadOnlyList<string>? Enum { get; internal set; }
 
     /// <summary>Gets the Go type name the decoder's messages use: <c>v1.PodSpec</c>, <c>[]v1.Container</c>, <c>map[string]string</c>, <c>int32</c>.</summary>

@@ -4,34 +4,48 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Schema;
 
 /// <summary>
-/// The compiled schema definitions DaemonLint validates against: <c>schemas/kubernetes.json</c>, generated from the
-/// Kubernetes OpenAPI by tools/SchemaGen and embedded in this assembly. <see cref="Kubernetes"/> loads it once,
-/// lazily and thread-safely, with a minimal JSON reader of its own (no JSON library in the core).
+/// The compiled schema definitions DaemonLint validates against, for one Kubernetes release: <c>schemas/kubernetes.json</c>,
+/// generated from the Kubernetes OpenAPI of every supported release by tools/SchemaGen and embedded in this assembly.
+/// The document is read once, lazily and thread-safely, with a minimal JSON reader of its own (no JSON library in the
+/// core); each release's set is compiled from it on first use (<see cref="For"/>), keeping the properties that exist in
+/// that release and remembering the others with the releases they exist in (<see cref="SchemaNode.OtherReleases"/>).
 /// </summary>
 public sealed class SchemaSet
 {
     /// <summary>The manifest resource name of the embedded definitions.</summary>
     public const string ResourceName = "DaemonLint.Schema.kubernetes.json";
 
+    /// <summary>The annotation (written by tools/SchemaGen) that lists the releases a property, variant or definition exists in.</summary>
+    public const string ReleasesKey = "x-daemonlint-releases";
+
+    private const string EnumReleasesKey = "x-daemonlint-enum-releases";
+
     private const string RefPrefix = "#/definitions/";
 
-    private static readonly Lazy<SchemaSet> KubernetesLazy = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ManifestNode> EmbeddedDocument = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<SchemaSet>[] PerRelease = BuildPerRelease();
 
     private readonly Dictionary<string, SchemaNode> definitions;
     private readonly Dictionary<string, SchemaNode> byKind;
 
-    private SchemaSet(Dictionary<string, SchemaNode> definitions, Dictionary<string, SchemaNode> byKind)
+    private SchemaSet(KubernetesRelease release, Dictionary<string, SchemaNode> definitions, Dictionary<string, SchemaNode> byKind)
     {
+        this.Release = release;
         this.definitions = definitions;
         this.byKind = byKind;
     }
 
-    /// <summary>Gets the embedded Kubernetes definitions (DaemonSet, Node, List and everything they reference).</summary>
-    public static SchemaSet Kubernetes => KubernetesLazy.Value;
+    /// <summary>Gets the embedded Kubernetes definitions (DaemonSet, Node, List and everything they reference) of the default release.</summary>
+    public static SchemaSet Kubernetes => For(KubernetesRelease.Default);
+
+    /// <summary>Gets the release the set was compiled for.</summary>
+    public KubernetesRelease Release { get; }
 
     /// <summary>Gets the definitions by OpenAPI name.</summary>
     public IReadOnlyDictionary<string, SchemaNode> Definitions => this.definitions;
@@ -39,13 +53,27 @@ public sealed class SchemaSet
     /// <summary>Gets the <c>apiVersion/kind</c> pairs that have a root definition (<c>apps/v1/DaemonSet</c>).</summary>
     public IEnumerable<string> Kinds => this.byKind.Keys.OrderBy(k => k, StringComparer.Ordinal);
 
-    /// <summary>Parses a schema document (JSON Schema with <c>definitions</c>, as tools/SchemaGen writes it).</summary>
+    /// <summary>Gets the embedded definitions of a release (compiled on first use, then cached).</summary>
+    /// <param name="release">The release.</param>
+    /// <returns>The set.</returns>
+    public static SchemaSet For(KubernetesRelease release) => PerRelease[release.Index].Value;
+
+    /// <summary>Parses a schema document (JSON Schema with <c>definitions</c>, as tools/SchemaGen writes it) for the default release.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The compiled set.</returns>
     /// <exception cref="InvalidDataException">The text is not such a document.</exception>
-    public static SchemaSet Parse(string json)
+    public static SchemaSet Parse(string json) => Parse(json, KubernetesRelease.Default);
+
+    /// <summary>Parses a schema document for a release: what is annotated with other releases only is left out.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="release">The release.</param>
+    /// <returns>The compiled set.</returns>
+    /// <exception cref="InvalidDataException">The text is not such a document.</exception>
+    public static SchemaSet Parse(string json, KubernetesRelease release) => Compile(SchemaJsonReader.Parse(json), release);
+
+    private static SchemaSet Compile(ManifestNode document, KubernetesRelease release)
     {
-        var root = SchemaJsonReader.Parse(json) as MappingNode;
+        var root = document as MappingNode;
         if (root?["definitions"] is not MappingNode defs)
         {
             throw new InvalidDataException("schema document has no definitions");
@@ -57,7 +85,7 @@ public sealed class SchemaSet
             nodes[e.Key] = new SchemaNode(SchemaKind.Any, e.Key);
         }
 
-        var compiler = new Compiler(nodes);
+        var compiler = new Compiler(nodes, release);
         var byKind = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
         foreach (var e in defs.Entries)
         {
@@ -79,7 +107,7 @@ public sealed class SchemaSet
             }
         }
 
-        return new SchemaSet(nodes, byKind);
+        return new SchemaSet(release, nodes, byKind);
     }
 
     /// <summary>Finds the root definition of an object kind.</summary>
@@ -96,20 +124,54 @@ public sealed class SchemaSet
 
     private static string KindKey(string apiVersion, string kind) => apiVersion + "/" + kind;
 
-    private static SchemaSet LoadEmbedded()
+    private static ManifestNode LoadEmbedded()
     {
         using var stream = typeof(SchemaSet).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource '{ResourceName}' is missing from {typeof(SchemaSet).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return SchemaJsonReader.Parse(reader.ReadToEnd());
+    }
+
+    private static Lazy<SchemaSet>[] BuildPerRelease()
+    {
+        var sets = new Lazy<SchemaSet>[KubernetesRelease.Supported.Count];
+        foreach (var r in KubernetesRelease.Supported)
+        {
+            var release = r;
+            sets[r.Index] = new Lazy<SchemaSet>(() => Compile(EmbeddedDocument.Value, release), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        return sets;
+    }
+
+    // Whether a schema body exists in the release: no annotation means every release.
+    private static bool InRelease(MappingNode body, KubernetesRelease release, out ReleaseSet releases)
+    {
+        if (body[ReleasesKey] is ScalarNode s)
+        {
+            if (!ReleaseSet.TryParse(s.StringValue, out releases))
+            {
+                throw new InvalidDataException($"invalid {ReleasesKey} '{s.Raw}'");
+            }
+
+            return releases.Contains(release);
+        }
+
+        releases = ReleaseSet.All;
+        return true;
     }
 
     private sealed class Compiler
     {
         private readonly Dictionary<string, SchemaNode> definitions;
+        private readonly KubernetesRelease release;
         private readonly SchemaNode any = new(SchemaKind.Any);
 
-        public Compiler(Dictionary<string, SchemaNode> definitions) => this.definitions = definitions;
+        public Compiler(Dictionary<string, SchemaNode> definitions, KubernetesRelease release)
+        {
+            this.definitions = definitions;
+            this.release = release;
+        }
 
         public void Fill(SchemaNode target, MappingNode body)
         {
@@ -127,6 +189,20 @@ public sealed class SchemaSet
                 return this.any;
             }
 
+            // A property whose type changed between releases: the variant of this release.
+            if (body["anyOf"] is SequenceNode variants)
+            {
+                foreach (var v in variants.Items)
+                {
+                    if (v is MappingNode variant && InRelease(variant, this.release, out _))
+                    {
+                        return this.Compile(variant, target);
+                    }
+                }
+
+                return this.any;
+            }
+
             if (body["$ref"] is ScalarNode r)
             {
                 var name = r.Raw.StartsWith(RefPrefix, StringComparison.Ordinal) ? r.Raw.Substring(RefPrefix.Length) : r.Raw;
@@ -134,11 +210,16 @@ public sealed class SchemaSet
             }
 
             var result = target ?? new SchemaNode(SchemaKind.Any);
+            result.Release = this.release;
             var types = Types(body["type"]);
             var format = (body["format"] as ScalarNode)?.StringValue;
             if (body["enum"] is SequenceNode values)
             {
-                result.Enum = values.Items.OfType<ScalarNode>().Select(v => v.Raw).ToArray();
+                var perValue = body[EnumReleasesKey] as MappingNode;
+                result.Enum = values.Items.OfType<ScalarNode>()
+                    .Where(v => perValue?[v.Raw] is not ScalarNode vr || (ReleaseSet.TryParse(vr.StringValue, out var set) && set.Contains(this.release)))
+                    .Select(v => v.Raw)
+                    .ToArray();
             }
 
             if (IsTrue(body["x-kubernetes-int-or-string"]) || format == "int-or-string")
@@ -162,12 +243,23 @@ public sealed class SchemaSet
             {
                 result.Kind = SchemaKind.Object;
                 var d = new Dictionary<string, SchemaNode>(props.Count, StringComparer.Ordinal);
+                Dictionary<string, ReleaseSet>? others = null;
                 foreach (var p in props.Entries)
                 {
+                    if (p.Value is MappingNode pb && !InRelease(pb, this.release, out var releases))
+                    {
+                        (others ??= new Dictionary<string, ReleaseSet>(StringComparer.Ordinal))[p.Key] = releases;
+                        continue;
+                    }
+
                     d[p.Key] = this.Compile(p.Value);
                 }
 
                 result.Properties = d;
+                if (others is not null)
+                {
+                    result.OtherReleases = others;
+                }
             }
             else if (body["additionalProperties"] is MappingNode values2)
             {

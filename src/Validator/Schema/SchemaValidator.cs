@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Schema;
 
@@ -142,13 +143,27 @@ public sealed class SchemaValidator
             else
             {
                 var path = this.Path();
+                string? hint;
+                ReleaseSet? knownIn = null;
+                if (schema.OtherReleases.TryGetValue(e.Key, out var releases))
+                {
+                    // A field of another release: say which, rather than suggest a spelling.
+                    knownIn = releases;
+                    hint = $"`{this.OwnerField()}{e.Key}` is not known to Kubernetes {schema.Release}; {releases.Describe(schema.Release)}";
+                }
+                else
+                {
+                    hint = FieldSuggestions.For(schema, e.Key);
+                }
+
                 this.issues.Add(new SchemaIssue(
                     SchemaIssueKind.UnknownField,
                     path,
                     e.Value,
                     "strict decoding error: unknown field \"" + path + "\"",
                     null,
-                    FieldSuggestions.For(schema, e.Key)));
+                    hint,
+                    knownIn));
             }
 
             this.stack.RemoveAt(this.stack.Count - 1);
@@ -332,6 +347,20 @@ public sealed class SchemaValidator
         }
 
         return sb.Append("of type ").Append(target.GoType).ToString();
+    }
+
+    // The name of the field that holds the current one, with a dot ("lifecycle."), or "" at the root.
+    private string OwnerField()
+    {
+        for (var i = this.stack.Count - 2; i >= 0; i--)
+        {
+            if (this.stack[i].Kind == PathSegmentKind.Field)
+            {
+                return this.stack[i].Name + ".";
+            }
+        }
+
+        return string.Empty;
     }
 
     private FieldPath Path()

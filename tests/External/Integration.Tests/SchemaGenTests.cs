@@ -8,14 +8,16 @@ using DaemonLint.Tests;
 
 namespace DaemonLint.Integration.Tests;
 
-/// <summary>Staleness check: schemas/ must be exactly what tools/SchemaGen writes from ../shared/k8s-openapi/swagger.json.</summary>
+/// <summary>Staleness check: schemas/ must be exactly what tools/SchemaGen writes from ../shared/k8s-openapi (swagger.json and v3/&lt;release&gt;/apps-v1.json).</summary>
 public sealed class SchemaGenTests
 {
     [Fact]
     public async Task SchemasFolder_MatchesAFreshGeneration()
     {
         var swagger = Path.Combine(RepoPaths.Shared, "k8s-openapi", "swagger.json");
+        var v3 = Path.Combine(RepoPaths.Shared, "k8s-openapi", "v3");
         Assert.True(File.Exists(swagger), "the OpenAPI document is missing: " + swagger);
+        Assert.True(Directory.Exists(v3), "the OpenAPI v3 documents are missing: " + v3);
         var temp = Directory.CreateTempSubdirectory("daemonlint-schemagen-");
         try
         {
@@ -26,7 +28,7 @@ public sealed class SchemaGenTests
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var a in new[] { "run", "--project", Path.Combine(RepoPaths.Root, "tools", "SchemaGen"), "--", swagger, temp.FullName })
+            foreach (var a in new[] { "run", "--project", Path.Combine(RepoPaths.Root, "tools", "SchemaGen"), "--", swagger, v3, temp.FullName })
             {
                 psi.ArgumentList.Add(a);
             }
@@ -56,7 +58,7 @@ public sealed class SchemaGenTests
             {
                 var fresh = File.ReadAllText(Path.Combine(temp.FullName, f!));
                 var stored = File.ReadAllText(Path.Combine(committed, f!));
-                Assert.True(fresh == stored, $"schemas/{f} is stale: run `dotnet run --project tools/SchemaGen -- ../shared/k8s-openapi/swagger.json schemas`");
+                Assert.True(fresh == stored, $"schemas/{f} is stale: run `dotnet run --project tools/SchemaGen -- ../shared/k8s-openapi/swagger.json ../shared/k8s-openapi/v3 schemas`");
             }
         }
         finally

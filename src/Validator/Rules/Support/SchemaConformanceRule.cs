@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 using DaemonLint.Schema;
 
 namespace DaemonLint.Rules.Support;
 
 /// <summary>
-/// Base of DS2001-DS2005: decodes an apps/v1 DaemonSet against the embedded OpenAPI-derived schema the way the API
-/// server's strict decoder does, and reports unknown fields, wrong types, YAML 1.1 booleans and numbers where strings
+/// Base of DS2001-DS2005: decodes an apps/v1 DaemonSet against the embedded OpenAPI-derived schema of the configured
+/// Kubernetes release the way the API server's strict decoder does (a field of another release is unknown, and its
+/// message says which releases have it), and reports unknown fields, wrong types, YAML 1.1 booleans and numbers where strings
 /// are expected, and quantities that do not parse, each at the offending field. One rule class per id, so each id can
 /// be configured (or turned off) on its own; the walk itself runs once per object and is shared by the five.
 /// </summary>
@@ -31,9 +33,13 @@ internal abstract class SchemaConformanceRule : Rule
     }
 
     /// <inheritdoc />
+    /// <remarks>The decoder reads the object as written, before the API server drops the fields of disabled gates.</remarks>
+    public sealed override bool ReadsWrittenObject => true;
+
+    /// <inheritdoc />
     public sealed override void Check(RuleContext context)
     {
-        foreach (var issue in context.Shared(WalkKey, c => Walk(c.Object)))
+        foreach (var issue in context.Shared(WalkKey, c => Walk(c.Written, c.Release)))
         {
             if (issue.Kind == this.issueKind)
             {
@@ -42,9 +48,10 @@ internal abstract class SchemaConformanceRule : Rule
         }
     }
 
-    private static IReadOnlyList<SchemaIssue> Walk(ManifestObject obj)
+    // The schema of the configured release: a field of another release is unknown here, and its message says which.
+    private static IReadOnlyList<SchemaIssue> Walk(ManifestObject obj, KubernetesRelease release)
     {
-        var schema = SchemaSet.Kubernetes.ForKind(obj.ApiVersion, obj.Kind);
+        var schema = SchemaSet.For(release).ForKind(obj.ApiVersion, obj.Kind);
         return schema is null ? Array.Empty<SchemaIssue>() : SchemaValidator.Validate(obj.Root, schema);
     }
 }

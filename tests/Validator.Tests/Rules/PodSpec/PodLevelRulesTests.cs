@@ -100,8 +100,25 @@ public sealed class PodLevelRulesTests
     }
 
     [Fact]
-    public void HostNamespacesWithHostUsersFalse_DoesNotTrigger_ByDefault() =>
-        PodSpecYaml.None(RuleCatalog.DS1116_HostNamespacesForbiddenWithUserNamespace.Id, "hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]");
+    public void HostNamespacesWithHostUsersFalse_DoesNotTrigger_WhenTheGateIsOff() =>
+        PodSpecYaml.None(
+            RuleCatalog.DS1116_HostNamespacesForbiddenWithUserNamespace.Id,
+            "hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]",
+            options: new ValidatorOptions { KubernetesVersion = DaemonLint.Releases.KubernetesRelease.Parse("1.32") });
+
+    [Fact]
+    public void HostNamespacesWithHostUsersFalse_Triggers_ByDefault_WhereTheGateIsOnByDefault()
+    {
+        // UserNamespacesSupport is beta and on by default from 1.33, so the default release keeps hostUsers.
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS1116_HostNamespacesForbiddenWithUserNamespace.Id,
+            """
+            hostUsers: false
+            hostNetwork: true # expect: DS1116 spec.template.spec.hostNetwork
+            containers: [{name: c, image: i}]
+            """);
+        Assert.Equal(Severity.Error, f.Severity);
+    }
 
     [Fact]
     public void ShareProcessNamespaceWithHostPid_Triggers_AtSecurityContextPath()
