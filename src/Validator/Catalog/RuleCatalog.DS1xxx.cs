@@ -481,6 +481,12 @@ public static partial class RuleCatalog
         upstream: CV + " validateFSGroupChangePolicy",
         create: static () => new DS1329FsGroupChangePolicyMustBeSupported());
 
+    public static RuleDescriptor DS1330_TemplateGenerationAnnotationMustBeAnInteger { get; } = Entry(
+        "DS1330", "The deprecated.daemonset.template.generation annotation must be an integer", RuleCategory.ApiCorrectness, Severity.Error,
+        "The apps/v1 conversion parses the DaemonSet's deprecated.daemonset.template.generation annotation as a base-10 int64 (an optional sign, then digits); any other value fails the request before validation.",
+        upstream: "pkg/apis/apps/v1/conversion.go Convert_v1_DaemonSet_To_apps_DaemonSet (strconv.ParseInt)",
+        create: static () => new DS1330TemplateGenerationAnnotationMustBeAnInteger());
+
     public static RuleDescriptor DS1340_SysctlNameMustBeValid { get; } = Entry(
         "DS1340", "Sysctl names must be valid and unique", RuleCategory.ApiCorrectness, Severity.Error,
         "Each securityContext.sysctls name is required, at most 253 characters of lower-case segments separated by '.' or '/', and unique.",
