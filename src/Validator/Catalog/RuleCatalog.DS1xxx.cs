@@ -487,6 +487,12 @@ public static partial class RuleCatalog
         upstream: "pkg/apis/apps/v1/conversion.go Convert_v1_DaemonSet_To_apps_DaemonSet (strconv.ParseInt)",
         create: static () => new DS1330TemplateGenerationAnnotationMustBeAnInteger());
 
+    public static RuleDescriptor DS1331_TemplateGenerationMustStayValidOnUpdate { get; } = Entry(
+        "DS1331", "spec.templateGeneration must stay valid on update", RuleCategory.ApiCorrectness, Severity.Error,
+        "On update the server takes spec.templateGeneration from the stored object (its deprecated.daemonset.template.generation annotation, at least 1 since its create) and adds 1 when the template changes: at 9223372036854775807 the addition wraps around to a negative value, refused at spec.templateGeneration.",
+        upstream: "pkg/registry/apps/daemonset/strategy.go PrepareForUpdate; pkg/apis/apps/validation ValidateDaemonSetSpecUpdate, ValidateDaemonSetSpec (ValidateNonnegativeField)",
+        create: static () => new DS1331TemplateGenerationMustStayValidOnUpdate());
+
     public static RuleDescriptor DS1340_SysctlNameMustBeValid { get; } = Entry(
         "DS1340", "Sysctl names must be valid and unique", RuleCategory.ApiCorrectness, Severity.Error,
         "Each securityContext.sysctls name is required, at most 253 characters of lower-case segments separated by '.' or '/', and unique.",

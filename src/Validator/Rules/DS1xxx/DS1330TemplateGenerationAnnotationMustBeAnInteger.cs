@@ -48,8 +48,15 @@ internal sealed class DS1330TemplateGenerationAnnotationMustBeAnInteger : Rule
     /// <summary>What Go's <c>strconv.ParseInt(s, 10, 64)</c> says about a value.</summary>
     /// <param name="s">The text.</param>
     /// <returns>Null when it parses; "invalid syntax" or "value out of range" otherwise.</returns>
-    internal static string? ParseInt64Error(string s)
+    internal static string? ParseInt64Error(string s) => ParseInt64(s, out _);
+
+    /// <summary>Go's <c>strconv.ParseInt(s, 10, 64)</c>.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="value">The value when it parses.</param>
+    /// <returns>Null when it parses; "invalid syntax" or "value out of range" otherwise.</returns>
+    internal static string? ParseInt64(string s, out long value)
     {
+        value = 0;
         var i = 0;
         var negative = false;
         if (s.Length > 0 && (s[0] == '+' || s[0] == '-'))
@@ -84,6 +91,12 @@ internal sealed class DS1330TemplateGenerationAnnotationMustBeAnInteger : Rule
 
         // strconv.ParseInt: -9223372036854775808 is the smallest value, 9223372036854775807 the largest.
         const ulong Cutoff = 9223372036854775808UL;
-        return magnitude > (negative ? Cutoff : Cutoff - 1) ? "value out of range" : null;
+        if (magnitude > (negative ? Cutoff : Cutoff - 1))
+        {
+            return "value out of range";
+        }
+
+        value = negative ? (long)(0UL - magnitude) : (long)magnitude;
+        return null;
     }
 }
