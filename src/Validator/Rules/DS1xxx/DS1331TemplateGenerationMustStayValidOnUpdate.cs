@@ -3,6 +3,7 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Rules.Support;
+using DaemonLint.Schema;
 
 namespace DaemonLint.Rules.DS1xxx;
 
@@ -29,10 +30,11 @@ internal sealed class DS1331TemplateGenerationMustStayValidOnUpdate : Rule
             return;
         }
 
-        // The template is compared as written (the server compares it after defaulting): a difference in a field that
-        // defaulting fills in the same way is not seen as a change here.
+        // The templates are compared as decoded (fields the release's schema does not declare are dropped), but before
+        // defaulting, which the server applies first: a field written with its default value counts as a change here.
         var now = context.Spec.Get("template");
-        if (context.Spec.IsUnknown("template") || Nodes.ContainsUnknown(now) || SemanticEquality.AreEqual(now, old.Root.Map("spec").Get("template")))
+        var schema = SchemaSet.For(context.Release).ForKind("apps/v1", "DaemonSet") is { } ds && ds.TryGetProperty("spec", out var spec) && spec.TryGetProperty("template", out var template) ? template : null;
+        if (context.Spec.IsUnknown("template") || Nodes.ContainsUnknown(now) || SemanticEquality.AreEqual(now, old.Root.Map("spec").Get("template"), schema))
         {
             return;
         }
