@@ -98,22 +98,30 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
 
             var location = Locate(obj.Root, f, creation.Syntax);
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.Get(f.RuleId),
+                Descriptors.For(f),
                 location,
                 properties: Properties(f),
                 FindingText.Message(f)));
         }
     }
 
-    private static ImmutableDictionary<string, string?> Properties(Finding f) =>
-        ImmutableDictionary<string, string?>.Empty
+    private static ImmutableDictionary<string, string?> Properties(Finding f)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty
             .Add("path", f.Path?.ToString())
             .Add("locationPath", (f.LocationPath ?? f.Path)?.ToString());
+        if (f.Hint is not null)
+        {
+            properties = properties.Add("hint", f.Hint);
+        }
+
+        return f.WhenApiVersion is null ? properties : properties.Add("whenApiVersion", f.WhenApiVersion);
+    }
 
     /// <summary>Maps a finding's field path to the C# syntax that holds it.</summary>
     internal static Location Locate(MappingNode root, Finding f, SyntaxNode fallback)
     {
-        var loc = ResolvedLocation.Resolve(root, f.LocationPath ?? f.Path);
+        var loc = ResolvedLocation.Resolve(root, SourcePath(f));
         SyntaxNode? syntax;
         if (loc.Exact && loc.Node is ScalarNode or UnknownNode)
         {
@@ -132,6 +140,13 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
 
         return (syntax ?? fallback).GetLocation();
     }
+
+    // Where a finding is shown in C#: its location path, except that a missing selector (DS1002, which the server reports on the
+    // template labels) is shown where the selector belongs, on the creation of the spec, as the editor's user must add it there.
+    private static FieldPath? SourcePath(Finding f) =>
+        f.LocationPath is null && f.RuleId == Catalog.RuleCatalog.DS1002_SelectorRequired.Id
+            ? FieldPath.Root("spec").Child("selector")
+            : f.LocationPath ?? f.Path;
 
     private static Location CreationLocation(SyntaxNode syntax)
     {
@@ -208,7 +223,7 @@ public sealed class DaemonSetAnalyzer : DiagnosticAnalyzer
                 Severity.Warning => DiagnosticSeverity.Warning,
                 _ => DiagnosticSeverity.Info,
             };
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(f.RuleId), location, severity, additionalLocations: null, Properties(f), FindingText.Message(f)));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.For(f), location, severity, additionalLocations: null, Properties(f), FindingText.Message(f)));
         }
     }
 }

@@ -17,6 +17,28 @@ public static class FindingText
     /// <returns><c>file(line,col): severity DSnnnn: message [path]</c>; the position is left out when unknown.</returns>
     public static string Line(Finding f) => $"{Location(f)}: {f.Severity.ToText()} {f.RuleId}: {Message(f)}";
 
+    /// <summary>The indentation of the lines that follow a finding's line in the longer form.</summary>
+    public const string DetailIndent = "    ";
+
+    /// <summary>
+    /// The lines the longer form (<c>--verbose</c>) prints under a finding's line: <c>    hint: ...</c> when the finding has a
+    /// hint, then <c>    help: URL</c> (indented, so that tools that parse the compiler form never take them for findings).
+    /// </summary>
+    /// <param name="f">The finding.</param>
+    /// <returns>The lines, possibly none.</returns>
+    public static System.Collections.Generic.IEnumerable<string> DetailLines(Finding f)
+    {
+        if (f.Hint is { Length: > 0 } hint)
+        {
+            yield return DetailIndent + "hint: " + hint;
+        }
+
+        if (f.HelpUri is { Length: > 0 } help)
+        {
+            yield return DetailIndent + "help: " + help;
+        }
+    }
+
     /// <summary>The location part: <c>file(line,col)</c>, or the file alone when the position is unknown.</summary>
     /// <param name="f">The finding.</param>
     /// <returns>The text.</returns>

@@ -337,6 +337,12 @@ public sealed class ValidateKubernetesManifests : Task
                 this.Log.LogMessage(null, f.RuleId, f.RuleId, file, line, column, 0, 0, MessageImportance.Low, message, null);
                 break;
         }
+
+        // The message is the short text every host shows; the hint is the longer form, in a detailed log (-v:d).
+        if (f.Hint is not null)
+        {
+            this.Log.LogMessage(MessageImportance.Low, "DaemonLint: {0}({1},{2}): {3} hint: {4}", file, line, column, f.RuleId, f.Hint);
+        }
     }
 
     private static string FullPathOf(ITaskItem item, string projectDirectory)

@@ -120,7 +120,7 @@ public sealed class CodeFixLayoutTests
             public static V1DaemonSet Build() => new V1DaemonSet
             {
                 Metadata = new V1ObjectMeta { Name = "agent" },
-                Spec = new V1DaemonSetSpec
+                Spec = {|DS1002:new V1DaemonSetSpec|}
                 {
                     UpdateStrategy = new V1DaemonSetUpdateStrategy { Type = "RollingUpdate" },
                     Template = new V1PodTemplateSpec
@@ -157,7 +157,7 @@ public sealed class CodeFixLayoutTests
     public async Task Selector_LabelsWithIndexers_AreWrittenWithIndexers()
     {
         await Verifier.VerifyCodeFixAsync<AddSelectorCodeFix>(
-            NoSelector("""Metadata = new V1ObjectMeta { {|DS1002:Labels|} = new Dictionary<string, string> { ["app"] = "agent", ["tier"] = "node" } },"""),
+            NoSelector("""Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "agent", ["tier"] = "node" } },"""),
             WithSelector(
                 """Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "agent", ["tier"] = "node" } },""",
                 """Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "agent", ["tier"] = "node" } },"""));
@@ -167,7 +167,7 @@ public sealed class CodeFixLayoutTests
     public async Task Selector_LabelsWithBraces_AreWrittenWithBraces()
     {
         await Verifier.VerifyCodeFixAsync<AddSelectorCodeFix>(
-            NoSelector("""Metadata = new V1ObjectMeta { {|DS1002:Labels|} = new Dictionary<string, string> { { "app", "agent" } } },"""),
+            NoSelector("""Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { { "app", "agent" } } },"""),
             WithSelector(
                 """Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { { "app", "agent" } } },""",
                 """Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { { "app", "agent" } } },"""));
@@ -179,7 +179,7 @@ public sealed class CodeFixLayoutTests
         const string Labels = """
             Metadata = new V1ObjectMeta
                             {
-                                {|DS1002:Labels|} = new Dictionary<string, string>
+                                Labels = new Dictionary<string, string>
                                 {
                                     ["app"] = "agent",
                                     ["tier"] = "node",
@@ -199,7 +199,7 @@ public sealed class CodeFixLayoutTests
                                 },
                             },
                 """,
-                Labels.Replace("{|DS1002:Labels|}", "Labels", System.StringComparison.Ordinal)));
+                Labels));
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class CodeFixLayoutTests
         const string Before = """
             public static class Manifests
             {
-                public static V1DaemonSet Build() => new V1DaemonSet { Metadata = new V1ObjectMeta { Name = "agent" }, Spec = new V1DaemonSetSpec { Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { {|DS1002:Labels|} = new Dictionary<string, string> { ["app"] = "agent" } }, Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "i" }] } } } };
+                public static V1DaemonSet Build() => new V1DaemonSet { Metadata = new V1ObjectMeta { Name = "agent" }, Spec = {|DS1002:new V1DaemonSetSpec|} { Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "agent" } }, Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "i" }] } } } };
             }
             """;
         const string After = """

@@ -72,11 +72,11 @@ public sealed class DaemonSetAnalyzerTests
                 public static V1DaemonSet Build() => new V1DaemonSet
                 {
                     Metadata = new V1ObjectMeta { Name = "agent" },
-                    Spec = new V1DaemonSetSpec
+                    Spec = {|DS1002:new V1DaemonSetSpec|}
                     {
                         Template = new V1PodTemplateSpec
                         {
-                            Metadata = new V1ObjectMeta { {|DS1002:Labels|} = new Dictionary<string, string> { ["app"] = "agent" } },
+                            Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "agent" } },
                             Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "i" }] },
                         },
                     },

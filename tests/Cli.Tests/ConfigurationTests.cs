@@ -103,11 +103,11 @@ public sealed class ConfigurationTests
         Git("add", "-A");
         dir.Write("-renamed.yaml", Manifests.DaemonSet("agent", "agent")); // work tree differs from the index
 
-        var r = Cli.Run(dir.Path, "validate", "--staged", "--", "-renamed.yaml");
+        var r = Cli.Run(dir.Path, "validate", "--staged", "--verbose", "--", "-renamed.yaml");
 
         Assert.Equal(Program.ExitFindings, r.ExitCode);
         Assert.Contains("-renamed.yaml(", r.Stdout);
         Assert.Contains("error DS1005", r.Stdout);
-        Assert.Contains("HEAD:déploiement ds.yaml", r.Stdout);
+        Assert.Contains("HEAD:déploiement ds.yaml", r.Stdout); // in the hint, which --verbose shows
     }
 }

@@ -13,6 +13,7 @@ public sealed class JUnitFormatTests
         dir.Write("a.yaml", Manifests.RestartPolicy + "\n---\n" + Manifests.ConfigMap + "\n---\n" + Manifests.Clean);
         dir.Write("b.yaml", Manifests.DaemonSet("b-one", "b-one") + "\n---\n" + Manifests.DaemonSet("b-two", "b-two"));
         dir.Write("c.yaml", "key: [unclosed\n");
+        dir.Write("d.yaml", Manifests.ConfigMap);
 
         var r = Cli.Run(dir.Path, "validate", "--format", "junit", ".");
 
@@ -20,7 +21,9 @@ public sealed class JUnitFormatTests
         var root = XDocument.Parse(r.Stdout).Root!;
         Assert.Equal("testsuites", root.Name.LocalName);
         var suites = root.Elements("testsuite").ToList();
+        // d.yaml holds no DaemonSet and no finding: it checked nothing, so it is no suite.
         Assert.Equal(new[] { "a.yaml", "b.yaml", "c.yaml" }, suites.Select(s => (string?)s.Attribute("name")));
+        Assert.Null(root.Attribute("skipped")); // junit-10.xsd has no skipped on testsuites
 
         var a = suites[0].Elements("testcase").ToList();
         Assert.Equal(new[] { "DaemonSet logging/bad-restart", "DaemonSet kube-system/clean-agent" }, a.Select(c => (string?)c.Attribute("name")));
@@ -69,20 +72,24 @@ public sealed class JUnitFormatTests
     }
 
     [Fact]
-    public void EveryErrorFinding_IsOneFailureElement()
+    public void EveryErrorFinding_IsInTheOneFailureOfItsCase()
     {
         using var dir = new TempFolder();
         var yaml = Manifests.RestartPolicy.Replace("    spec:\n      restartPolicy", "    spec:\n      activeDeadlineSeconds: 30\n      restartPolicy");
         dir.Write("ds.yaml", yaml);
 
-        var json = Cli.Run(dir.Path, "validate", "--format", "json", "ds.yaml");
+        var text = Cli.Run(dir.Path, "validate", "ds.yaml");
         var junit = Cli.Run(dir.Path, "validate", "--format", "junit", "ds.yaml");
 
-        using var doc = System.Text.Json.JsonDocument.Parse(json.Stdout);
-        var ids = doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).ToList();
-        Assert.True(ids.Count >= 2, string.Join(",", ids));
+        var lines = text.Stdout.Split('\n').Where(l => l.Contains(": error DS", System.StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count >= 2, text.Stdout);
         var c = Assert.Single(XDocument.Parse(junit.Stdout).Descendants("testcase"));
-        Assert.Equal(ids, c.Elements("failure").Select(f => (string?)f.Attribute("type")));
+
+        // JUnit readers take one failure per case (Jenkins shows the first, parsers count them as failed tests).
+        var failure = Assert.Single(c.Elements("failure"));
+        Assert.Equal(string.Join(" ", lines.Select(l => l.Split(' ')[2].TrimEnd(':')).Distinct()), (string?)failure.Attribute("type"));
+        Assert.Equal($"{lines[0]} (and {lines.Count - 1} more)", (string?)failure.Attribute("message"));
+        Assert.Equal(lines, failure.Value.Split('\n').Where(l => !l.StartsWith(' ')));
     }
 
     [Fact]
@@ -109,5 +116,37 @@ public sealed class JUnitFormatTests
         var names = root.Descendants("testcase").Select(c => (string?)c.Attribute("name")).ToList();
         Assert.Equal(2, names.Count);
         Assert.Equal(2, names.Distinct().Count());
+    }
+
+    [Fact]
+    public void Failure_MessageIsTheShortLine_ItsTextAddsTheHintAndTheHelpLink()
+    {
+        using var dir = new TempFolder();
+        dir.Write("ds.yaml", Manifests.RestartPolicy);
+
+        var r = Cli.Run(dir.Path, "validate", "--format", "junit", "ds.yaml");
+
+        var failure = Assert.Single(XDocument.Parse(r.Stdout).Descendants("failure"));
+        var message = (string)failure.Attribute("message")!;
+        Assert.EndsWith($"Unsupported value: \"OnFailure\": supported values: \"Always\" [{Manifests.RestartPolicyPath}]", message);
+        var lines = failure.Value.Split('\n');
+        Assert.Equal(message, lines[0]);
+        Assert.StartsWith("    hint: ", lines[1]);
+        Assert.Contains("set it to Always", lines[1]);
+        Assert.Equal("    help: " + DaemonLint.Catalog.RuleCatalog.Get(Manifests.RestartPolicyRule).HelpUri, lines[2]);
+    }
+
+    [Fact]
+    public void OnlyFilesWithoutDaemonSets_GiveNoSuiteAtAll()
+    {
+        using var dir = new TempFolder();
+        dir.Write("cm.yaml", Manifests.ConfigMap);
+
+        var r = Cli.Run(dir.Path, "validate", "--format", "junit", "cm.yaml");
+
+        Assert.Equal(Program.ExitOk, r.ExitCode);
+        var root = XDocument.Parse(r.Stdout).Root!;
+        Assert.Empty(root.Elements());
+        Assert.Equal(0, (int)root.Attribute("tests")!);
     }
 }

@@ -36,6 +36,30 @@ public sealed class JsonFormatTests
         Assert.Equal("logging", o.GetProperty("namespace").GetString());
         Assert.Equal("bad-restart", o.GetProperty("name").GetString());
         Assert.Equal(0, o.GetProperty("document").GetInt32());
+
+        // Added in version 1 (issue 17): the hint apart from the message, and the apiVersion a finding assumes.
+        Assert.Equal("Unsupported value: \"OnFailure\": supported values: \"Always\"", f.GetProperty("message").GetString());
+        Assert.Contains("set it to Always", f.GetProperty("hint").GetString());
+        Assert.Equal(JsonValueKind.Null, f.GetProperty("whenApiVersion").ValueKind);
+    }
+
+    [Fact]
+    public void RemovedApiVersion_AlsoGetsTheFindingsOfAppsV1_Marked()
+    {
+        using var dir = new TempFolder();
+        dir.Write("ds.yaml", Manifests.RestartPolicy.Replace("apiVersion: apps/v1", "apiVersion: extensions/v1beta1"));
+
+        var r = Cli.Run(dir.Path, "validate", "--format", "json", "ds.yaml");
+
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var removed = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "DS6001");
+        Assert.Equal(JsonValueKind.Null, removed.GetProperty("whenApiVersion").ValueKind);
+        var next = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == Manifests.RestartPolicyRule);
+        Assert.Equal("apps/v1", next.GetProperty("whenApiVersion").GetString());
+        Assert.Equal("error", next.GetProperty("severity").GetString());
+        Assert.EndsWith(" (as apps/v1)", next.GetProperty("message").GetString());
+        Assert.Equal("extensions/v1beta1", next.GetProperty("object").GetProperty("apiVersion").GetString());
     }
 
     [Fact]

@@ -30,16 +30,27 @@ public sealed class SarifFormatTests
     }
 
     [Fact]
-    public void Rules_DescribeEveryCatalogRule()
+    public void Rules_DescribeTheRulesThatHaveResults_InCatalogOrder_AndNoOther()
     {
         using var dir = new TempFolder();
-        dir.Write("ds.yaml", Manifests.Clean);
+        dir.Write("ds.yaml", Manifests.RestartPolicy.Replace("    spec:\n      restartPolicy", "    spec:\n      activeDeadlineSeconds: 30\n      restartPolicy"));
+        dir.Write("broken.yaml", "key: [unclosed\n");
 
-        var rules = Run(Sarif(dir.Path, "ds.yaml")).GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        var run = Run(Sarif(dir.Path, "."));
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        var results = run.GetProperty("results").EnumerateArray().ToList();
 
-        Assert.Equal(RuleCatalog.All.Select(d => d.Id), rules.Select(r => r.GetProperty("id").GetString()));
-        foreach (var (d, r) in RuleCatalog.All.Zip(rules))
+        var used = results.Select(r => r.GetProperty("ruleId").GetString()).Distinct().ToHashSet();
+        Assert.True(used.Count >= 3, string.Join(",", used));
+        Assert.Equal(RuleCatalog.All.Select(d => d.Id).Where(used.Contains), rules.Select(r => r.GetProperty("id").GetString()));
+        foreach (var result in results)
         {
+            Assert.Equal(result.GetProperty("ruleId").GetString(), rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
+        }
+
+        foreach (var r in rules)
+        {
+            var d = RuleCatalog.Get(r.GetProperty("id").GetString()!);
             Assert.Matches("^[A-Z][A-Za-z0-9]+$", r.GetProperty("name").GetString());
             Assert.Equal(d.Title, r.GetProperty("shortDescription").GetProperty("text").GetString());
             Assert.Equal(d.Description, r.GetProperty("fullDescription").GetProperty("text").GetString());
@@ -57,6 +68,58 @@ public sealed class SarifFormatTests
             var tags = r.GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ToList();
             Assert.Contains(d.CategoryName, tags);
         }
+    }
+
+    [Fact]
+    public void CleanRun_DescribesNoRule_AndALogWithResultsStaysSmall()
+    {
+        using var dir = new TempFolder();
+        dir.Write("clean.yaml", Manifests.Clean);
+        dir.Write("bad.yaml", Manifests.RestartPolicy);
+
+        var clean = Run(Sarif(dir.Path, "clean.yaml"));
+        var bad = Cli.Run(dir.Path, "validate", "--format", "sarif", "bad.yaml");
+
+        Assert.Empty(clean.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray());
+
+        // One result, one rule: a few kilobytes, where the whole catalog's help made 221 KB.
+        Assert.InRange(bad.Stdout.Length, 1, 8 * 1024);
+    }
+
+    [Fact]
+    public void AutomationDetails_HoldTheCategory_DefaultFromTheCommand()
+    {
+        using var dir = new TempFolder();
+        dir.Write("ds.yaml", Manifests.Clean);
+
+        var byDefault = Run(Sarif(dir.Path, "ds.yaml"));
+        var named = Cli.Run(dir.Path, "validate", "--format", "sarif", "--sarif-category", "daemonlint/prod", "ds.yaml");
+        var slash = Cli.Run(dir.Path, "validate", "--format", "sarif", "--sarif-category", "manifests/", "ds.yaml");
+        var empty = Cli.Run(dir.Path, "validate", "--format", "sarif", "--sarif-category", " ", "ds.yaml");
+
+        Assert.Equal("daemonlint/validate/", byDefault.GetProperty("automationDetails").GetProperty("id").GetString());
+        using var namedDoc = JsonDocument.Parse(named.Stdout);
+        Assert.Equal("daemonlint/prod/", Run(namedDoc.RootElement).GetProperty("automationDetails").GetProperty("id").GetString());
+        using var slashDoc = JsonDocument.Parse(slash.Stdout);
+        Assert.Equal("manifests/", Run(slashDoc.RootElement).GetProperty("automationDetails").GetProperty("id").GetString());
+        Assert.Equal(Program.ExitUsage, empty.ExitCode);
+        Assert.Contains("--sarif-category", empty.Stderr);
+    }
+
+    [Fact]
+    public void Result_CarriesTheHint_AsAProperty_AndTheShortMessage()
+    {
+        using var dir = new TempFolder();
+        dir.Write("ds.yaml", Manifests.RestartPolicy);
+
+        var result = Single(Sarif(dir.Path, "ds.yaml"));
+
+        var message = result.GetProperty("message").GetProperty("text").GetString()!;
+        Assert.Equal($"Unsupported value: \"OnFailure\": supported values: \"Always\" [{Manifests.RestartPolicyPath}]", message);
+        var hint = result.GetProperty("properties").GetProperty("hint").GetString()!;
+        Assert.Contains("set it to Always", hint);
+        Assert.DoesNotContain(hint, message);
+        Assert.DoesNotContain("http", message);
     }
 
     [Fact]
@@ -226,6 +289,26 @@ public sealed class SarifFormatTests
         Assert.Equal(Manifests.PositionOf(Manifests.RestartPolicy, "OnFailure").Line, StartLine(result));
     }
 
+    [Fact]
+    public void Stdin_WithAFileName_GetsItsUriUnderTheSourceRoot_InEveryFormat()
+    {
+        using var dir = new TempFolder();
+
+        var sarif = Cli.RunWithInput(dir.Path, Manifests.RestartPolicy, "validate", "--format", "sarif", "--stdin-filename", "deploy/agent ds.yaml", "-");
+        var text = Cli.RunWithInput(dir.Path, Manifests.RestartPolicy, "validate", "--stdin-filename", "deploy/agent ds.yaml", "-");
+        var noDash = Cli.RunWithInput(dir.Path, Manifests.RestartPolicy, "validate", "--stdin-filename", "x.yaml", "missing.yaml");
+
+        using var doc = JsonDocument.Parse(sarif.Stdout);
+        var result = Assert.Single(Run(doc.RootElement.Clone()).GetProperty("results").EnumerateArray());
+        var artifact = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+        Assert.Equal("deploy/agent%20ds.yaml", artifact.GetProperty("uri").GetString());
+        Assert.Equal("%SRCROOT%", artifact.GetProperty("uriBaseId").GetString());
+        var (line, column) = Manifests.PositionOf(Manifests.RestartPolicy, "OnFailure");
+        Assert.StartsWith($"deploy/agent ds.yaml({line},{column}): error {Manifests.RestartPolicyRule}: ", text.Stdout);
+        Assert.Equal(Program.ExitUsage, noDash.ExitCode);
+        Assert.Contains("--stdin-filename", noDash.Stderr);
+    }
+
     private static JsonElement Sarif(string cwd, params string[] paths)
     {
         var r = Cli.Run(cwd, new[] { "validate", "--format", "sarif" }.Concat(paths).ToArray());
@@ -254,9 +337,11 @@ public sealed class SarifRuleTableTests
         var rules = new[]
         {
             new RuleDescriptor("DS4999", "Probe should be set", RuleCategory.Reliability, Severity.Info, "A test rule."),
+            new RuleDescriptor("DS5998", "Not reported", RuleCategory.Security, Severity.Warning, "A rule with no result."),
             new RuleDescriptor("DS5999", "Host path, read-write", RuleCategory.Security, Severity.Warning, "Another test rule.", enabledByDefault: false),
         };
         var run = new Commands.ValidationRun { BaseDirectory = Path.GetTempPath() };
+        run.Findings.Add(new Finding { RuleId = "DS4999", Severity = Severity.Info, Message = "i", Kind = FindingKind.Required, File = "x.yaml" });
         run.Findings.Add(new Finding { RuleId = "DS5999", Severity = Severity.Warning, Message = "m", Kind = FindingKind.Forbidden, File = "x.yaml" });
         var text = new StringWriter();
 
@@ -265,12 +350,15 @@ public sealed class SarifRuleTableTests
         using var doc = JsonDocument.Parse(text.ToString());
         var run0 = doc.RootElement.GetProperty("runs")[0];
         var table = run0.GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        Assert.Equal(2, table.GetArrayLength());
         Assert.Equal("note", table[0].GetProperty("defaultConfiguration").GetProperty("level").GetString());
         Assert.Equal("ProbeShouldBeSet", table[0].GetProperty("name").GetString());
         Assert.Equal("none", table[1].GetProperty("defaultConfiguration").GetProperty("level").GetString());
         Assert.Equal("HostPathReadWrite", table[1].GetProperty("name").GetString());
         Assert.Contains("security", table[1].GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-        var result = Assert.Single(run0.GetProperty("results").EnumerateArray());
+        var results = run0.GetProperty("results");
+        Assert.Equal(0, results[0].GetProperty("ruleIndex").GetInt32());
+        var result = results[1];
         Assert.Equal(1, result.GetProperty("ruleIndex").GetInt32());
         Assert.Equal("warning", result.GetProperty("level").GetString());
         Assert.Equal("m", result.GetProperty("message").GetProperty("text").GetString());

@@ -28,6 +28,39 @@ public sealed class ValidateKubernetesManifestsTests : IDisposable
     }
 
     [Fact]
+    public void Message_IsTheServersShortText_TheHintIsADetailedMessage()
+    {
+        var path = this.project.Write("deploy/ds.yaml", Manifests.NoSelector);
+        var (task, engine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+
+        Assert.False(task.Execute(), engine.Log);
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(
+            "Invalid value: {app: \"fluentd\"}: `selector` does not match template `labels`: spec.selector is required in apps/v1 (it is no longer defaulted from the template labels, and a missing selector matches nothing) [spec.template.metadata.labels]",
+            error.Message);
+        Assert.DoesNotContain("http", error.Message, StringComparison.Ordinal);
+        var hint = Assert.Single(engine.Messages, m => m.Message.Contains(" hint: ", StringComparison.Ordinal));
+        Assert.Equal(MessageImportance.Low, hint.Importance);
+        Assert.Equal($"DaemonLint: {path}(8,7): DS1002 hint: Add spec.selector.matchLabels with the template labels, e.g. {{app: \"fluentd\"}}", hint.Message);
+    }
+
+    [Fact]
+    public void RemovedApiVersion_LogsDS6001_AndWhatComesNextAsAppsV1()
+    {
+        var path = this.project.Write("deploy/ds.yaml", Manifests.NoSelector.Replace("apiVersion: apps/v1", "apiVersion: apps/v1beta2", StringComparison.Ordinal));
+        var (task, engine) = this.project.Task(this.project.Item("deploy/ds.yaml"));
+
+        Assert.False(task.Execute(), engine.Log);
+
+        Assert.Equal(new[] { "DS1002", "DS6001" }, engine.Errors.Select(e => e.Code).OrderBy(c => c, StringComparer.Ordinal));
+        var next = Assert.Single(engine.Errors, e => e.Code == "DS1002");
+        Assert.Equal((path, 8, 7), (next.File, next.Line, next.Column));
+        Assert.EndsWith(" (as apps/v1) [spec.template.metadata.labels]", next.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(as apps/v1)", Assert.Single(engine.Errors, e => e.Code == "DS6001").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidManifest_Succeeds()
     {
         this.project.Write("deploy/ds.yaml", Manifests.Valid);

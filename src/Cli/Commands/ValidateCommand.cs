@@ -48,6 +48,20 @@ public static class ValidateCommand
 
         var inputs = workspace.Reader.Expand(options.Paths);
         inputs.Notices.ForEach(cli.Note);
+        if (options.StdinFilename is { } stdinName)
+        {
+            // Standard input named as the file it stands for (eslint's and ruff's --stdin-filename): findings, .editorconfig
+            // sections and SARIF URIs use the name; the content is still read from standard input.
+            var at = inputs.Files.FindIndex(f => f.IsStdin);
+            if (at < 0)
+            {
+                cli.Note("--stdin-filename names standard input: give - as a PATH");
+                return Program.ExitUsage;
+            }
+
+            inputs.Files[at] = new SourceFile(stdinName, null);
+        }
+
         foreach (var p in inputs.Problems)
         {
             run.Add(workspace.InputFinding(p.Argument, p.Problem), InputProblems.IsIoError(p.Problem.RuleId));
@@ -66,7 +80,7 @@ public static class ValidateCommand
         run.Findings.AddRange(workspace.ConfigurationFindings());
         run.ExecutionSuccessful &= !workspace.HasConfigurationErrors();
         run.Findings.Sort(ManifestValidator.CompareFindings);
-        if (!OutputFormats.WriteAll(run, options.Outputs, cli))
+        if (!OutputFormats.WriteAll(run, options.Outputs, cli, options.Output))
         {
             return Program.ExitUsage;
         }
@@ -155,6 +169,12 @@ internal sealed class ValidateOptionSymbols
 
     public Option<string?> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest file read, in bytes (default 67108864)", HelpName = "BYTES" };
 
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "The longer form: each finding's hint (what to write instead) and help link under it in text, in the annotation in github" };
+
+    public Option<string?> SarifCategory { get; } = new("--sarif-category") { Description = "SARIF runs[].automationDetails.id, which keeps several uploads for one commit apart (default daemonlint/validate/)", HelpName = "CATEGORY" };
+
+    public Option<string?> StdinFilename { get; } = new("--stdin-filename") { Description = "The file name standard input (-) stands for, in findings, .editorconfig sections and SARIF URIs", HelpName = "NAME" };
+
     public Option<List<string>> Nodes { get; } = new("--nodes") { Description = "A node inventory (kubectl get nodes -o yaml|json, a Node, or a folder): enables the placement rules DS3006 and DS3007", HelpName = "FILE" };
 
     public Argument<List<string>> Paths { get; } = new("PATH") { Description = "Files, folders (*.yaml, *.yml, *.json, recursively) or - for standard input", Arity = ArgumentArity.ZeroOrMore };
@@ -168,7 +188,8 @@ internal sealed class ValidateOptionSymbols
     public IEnumerable<Option> All => new Option[]
     {
         this.Format, this.Output, this.Baseline, this.BaselineRef, this.Staged, this.NoStaged, this.Config, this.NoConfig, this.FailOn,
-        this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes,
+        this.DisallowPrivileged, this.UserNamespaces, this.Namespace, this.MaxFileSize, this.Nodes, this.Verbose, this.SarifCategory,
+        this.StdinFilename,
     };
 }
 
@@ -204,6 +225,12 @@ public sealed class ValidateOptions
 
     /// <summary>Gets or sets the cluster settings given on the command line.</summary>
     public ClusterOptions Cluster { get; set; } = ClusterOptions.None;
+
+    /// <summary>Gets or sets the output options (<c>--verbose</c>, <c>--sarif-category</c>).</summary>
+    public OutputOptions Output { get; set; } = OutputOptions.Default;
+
+    /// <summary>Gets or sets the name standard input stands for (<c>--stdin-filename</c>), or null.</summary>
+    public string? StdinFilename { get; set; }
 
     /// <summary>Gets or sets the largest file read.</summary>
     public long MaxFileBytes { get; set; } = ReaderLimits.Default.MaxFileBytes;
@@ -264,6 +291,20 @@ public sealed class ValidateOptions
             Namespace = ns,
         };
         o.Outputs.AddRange(PairOutputs(parse, s));
+        var category = parse.GetValue(s.SarifCategory);
+        if (category is not null && (category.Trim().Length == 0 || category.IndexOfAny(new[] { '\r', '\n' }) >= 0))
+        {
+            throw new UsageException("--sarif-category takes a non-empty name on one line, such as daemonlint/prod/");
+        }
+
+        o.Output = new OutputOptions { Verbose = parse.GetValue(s.Verbose), SarifCategory = category ?? OutputOptions.DefaultSarifCategory };
+        var stdinName = parse.GetValue(s.StdinFilename);
+        if (stdinName is not null && (stdinName.Length == 0 || stdinName == "-" || stdinName.IndexOfAny(new[] { '\0', '\r', '\n' }) >= 0))
+        {
+            throw new UsageException($"--stdin-filename takes a file name, not '{stdinName}'");
+        }
+
+        o.StdinFilename = stdinName;
         if (o.Paths.Count == 0)
         {
             throw new UsageException("validate needs at least one PATH (a file, a folder, or - for standard input)");

@@ -14,6 +14,9 @@ namespace DaemonLint.Cli.Output;
 /// </summary>
 public sealed class GitHubFormatter : IOutputFormatter
 {
+    /// <summary>Gets a value indicating whether each annotation's message also holds the hint (<c>--verbose</c>).</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>Escapes a command's data (the message): <c>%</c>, CR and LF.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The escaped text.</returns>
@@ -29,7 +32,13 @@ public sealed class GitHubFormatter : IOutputFormatter
     /// <summary>Formats one finding as one workflow command.</summary>
     /// <param name="f">The finding.</param>
     /// <returns>The line.</returns>
-    public static string FormatLine(Finding f)
+    public static string FormatLine(Finding f) => FormatLine(f, verbose: false);
+
+    /// <summary>Formats one finding as one workflow command, with the hint on the annotation's second line when asked.</summary>
+    /// <param name="f">The finding.</param>
+    /// <param name="verbose">Whether to add the hint.</param>
+    /// <returns>The line.</returns>
+    public static string FormatLine(Finding f, bool verbose)
     {
         var command = f.Severity switch
         {
@@ -68,7 +77,13 @@ public sealed class GitHubFormatter : IOutputFormatter
 
         var title = RuleCatalog.TryGet(f.RuleId, out var d) ? $"{f.RuleId} {d.Title}" : f.RuleId;
         Property("title", title);
-        sb.Append("::").Append(EscapeData(Hosting.FindingText.Message(f)));
+        var message = Hosting.FindingText.Message(f);
+        if (verbose && f.Hint is { Length: > 0 } hint)
+        {
+            message += "\n" + hint;
+        }
+
+        sb.Append("::").Append(EscapeData(message));
         return sb.ToString();
     }
 
@@ -77,7 +92,7 @@ public sealed class GitHubFormatter : IOutputFormatter
     {
         foreach (var f in run.Findings)
         {
-            writer.WriteLine(FormatLine(f));
+            writer.WriteLine(FormatLine(f, this.Verbose));
         }
 
         writer.WriteLine(TextFormatter.Summary(run));

@@ -10,10 +10,14 @@ using DaemonLint.Model;
 namespace DaemonLint.Cli.Output;
 
 /// <summary>
-/// JUnit XML as GitLab and Jenkins read it: one <c>testsuite</c> per file, one <c>testcase</c> per object checked
-/// (clean objects pass), one <c>failure</c> per error or warning finding. File-level findings (unreadable or
-/// unparsable input) belong to a testcase named <see cref="InputCaseName"/>. Informational findings go to the
-/// testcase's <c>system-out</c> and do not fail it.
+/// JUnit XML as GitLab and Jenkins read it, valid under Jenkins' <c>junit-10.xsd</c>: one <c>testsuite</c> per file that
+/// holds something checked (files sorted by their display path, ordinal), one <c>testcase</c> per object checked (clean
+/// objects pass), one <c>failure</c> per failed case holding every error and warning finding of the object (JUnit readers
+/// take one failure per case: Jenkins shows a case's first, parsers count them as failed tests). File-level findings (unreadable or unparsable input)
+/// belong to a testcase named <see cref="InputCaseName"/>. A file with no DaemonSet and no finding checked nothing, so it
+/// is no suite (an empty suite would read as a test file whose tests vanished). Informational findings go to the
+/// testcase's <c>system-out</c> and do not fail it. A failure's <c>type</c> lists the rule ids, its <c>message</c> is the first
+/// finding's line (with the number of the others), and its text is every finding's line with its hint and help link.
 /// </summary>
 public sealed class JUnitFormatter : IOutputFormatter
 {
@@ -55,7 +59,6 @@ public sealed class JUnitFormatter : IOutputFormatter
             x.WriteAttributeString("tests", Num(totalTests));
             x.WriteAttributeString("failures", Num(totalFailures));
             x.WriteAttributeString("errors", "0");
-            x.WriteAttributeString("skipped", "0");
             x.WriteAttributeString("time", "0");
             foreach (var s in suites)
             {
@@ -72,20 +75,45 @@ public sealed class JUnitFormatter : IOutputFormatter
                     x.WriteAttributeString("classname", Clean(s.File));
                     x.WriteAttributeString("name", Clean(c.Name));
                     x.WriteAttributeString("time", "0");
+                    // One failure per failed case, as JUnit readers expect (Jenkins reads a case's first failure element
+                    // only, and parsers count failure elements as failed tests): every finding of the object is in its text.
                     var infos = new StringBuilder();
+                    var failing = new List<Finding>();
                     foreach (var f in c.Findings)
                     {
-                        var line = TextFormatter.FormatLine(f);
                         if (f.Severity < Severity.Warning)
                         {
-                            infos.Append(line).Append('\n');
-                            continue;
+                            infos.Append(TextFormatter.FormatLine(f)).Append('\n');
+                        }
+                        else
+                        {
+                            failing.Add(f);
+                        }
+                    }
+
+                    if (failing.Count > 0)
+                    {
+                        var ids = new List<string>();
+                        var text = new StringBuilder();
+                        foreach (var f in failing)
+                        {
+                            if (!ids.Contains(f.RuleId))
+                            {
+                                ids.Add(f.RuleId);
+                            }
+
+                            text.Append(text.Length == 0 ? string.Empty : "\n").Append(TextFormatter.FormatLine(f));
+                            foreach (var detail in Hosting.FindingText.DetailLines(f))
+                            {
+                                text.Append('\n').Append(detail);
+                            }
                         }
 
+                        var first = TextFormatter.FormatLine(failing[0]);
                         x.WriteStartElement("failure");
-                        x.WriteAttributeString("type", f.RuleId);
-                        x.WriteAttributeString("message", Clean(line));
-                        x.WriteString(Clean(f.HelpUri is null ? line : line + "\n" + f.HelpUri));
+                        x.WriteAttributeString("type", string.Join(" ", ids));
+                        x.WriteAttributeString("message", Clean(failing.Count == 1 ? first : $"{first} (and {failing.Count - 1} more)"));
+                        x.WriteString(Clean(text.ToString()));
                         x.WriteEndElement();
                     }
 
@@ -110,7 +138,6 @@ public sealed class JUnitFormatter : IOutputFormatter
 
     private static List<Suite> BuildSuites(ValidationRun run)
     {
-        var suites = new List<Suite>();
         var byFile = new Dictionary<string, Suite>(StringComparer.Ordinal);
 
         Suite SuiteOf(string? file)
@@ -120,17 +147,12 @@ public sealed class JUnitFormatter : IOutputFormatter
             {
                 s = new Suite(name);
                 byFile.Add(name, s);
-                suites.Add(s);
             }
 
             return s;
         }
 
-        foreach (var file in run.FileNames)
-        {
-            SuiteOf(file);
-        }
-
+        // Each file's objects in file order, then its findings (sorted by position): the same whatever the argument order.
         foreach (var o in run.CheckedObjects)
         {
             SuiteOf(o.File).CaseOf(o);
@@ -142,6 +164,8 @@ public sealed class JUnitFormatter : IOutputFormatter
             suite.CaseOf(f.Object).Findings.Add(f);
         }
 
+        var suites = new List<Suite>(byFile.Values);
+        suites.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
         foreach (var s in suites)
         {
             s.NameCases();

@@ -63,6 +63,10 @@ public sealed class JsonFormatter : IOutputFormatter
                 }
 
                 WriteNullable(w, "helpUri", f.HelpUri);
+
+                // Added in version 1 (additive): what to write instead, and the apiVersion a finding assumes (issue 17).
+                WriteNullable(w, "hint", f.Hint);
+                WriteNullable(w, "whenApiVersion", f.WhenApiVersion);
                 w.WriteEndObject();
             }
 

@@ -11,11 +11,21 @@ using DaemonLint.Model;
 namespace DaemonLint.Cli.Output;
 
 /// <summary>
-/// SARIF 2.1.0 as GitHub code scanning reads it: every catalog rule with its help, results with relative URIs under
-/// <c>%SRCROOT%</c>, exact regions, and fingerprints that do not depend on line numbers.
+/// SARIF 2.1.0 as GitHub code scanning reads it: the rules that have results, each with its help; results with relative
+/// URIs under <c>%SRCROOT%</c>, exact regions, and fingerprints that do not depend on line numbers; the run's category in
+/// <c>automationDetails.id</c>, so that several uploads for one commit (one per folder or per tool) stay apart. A result's
+/// message is the finding's short text; its hint is the result property <c>hint</c>.
 /// </summary>
 public sealed class SarifFormatter : IOutputFormatter
 {
+    /// <summary>Gets the category written as <c>runs[0].automationDetails.id</c> (a '/' is added when it does not end with one).</summary>
+    public string Category { get; init; } = OutputOptions.DefaultSarifCategory;
+
+    /// <summary>Makes a category the id GitHub reads: the category, ending with '/' (what follows the last '/' is a run id).</summary>
+    /// <param name="category">The category.</param>
+    /// <returns>The id.</returns>
+    public static string AutomationId(string category) => category.EndsWith("/", StringComparison.Ordinal) ? category : category + "/";
+
     /// <summary>The schema the log declares.</summary>
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -134,18 +144,31 @@ public sealed class SarifFormatter : IOutputFormatter
     }
 
     /// <inheritdoc />
-    public void Write(ValidationRun run, TextWriter writer) => Write(run, writer, RuleCatalog.All);
+    public void Write(ValidationRun run, TextWriter writer) => Write(run, writer, RuleCatalog.All, this.Category);
 
     /// <summary>Writes the run with a given rule table (tests use a table with rules the catalog lacks).</summary>
     /// <param name="run">The run.</param>
     /// <param name="writer">Where to.</param>
-    /// <param name="rules">The rules to describe.</param>
-    internal static void Write(ValidationRun run, TextWriter writer, IReadOnlyList<RuleDescriptor> rules)
+    /// <param name="catalog">The rules that may be described.</param>
+    /// <param name="category">The run's category.</param>
+    internal static void Write(ValidationRun run, TextWriter writer, IReadOnlyList<RuleDescriptor> catalog, string category = OutputOptions.DefaultSarifCategory)
     {
-        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < rules.Count; i++)
+        // Only the rules that have results are described (with their help): the full catalog made a log of 221 KB for 5 results.
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in run.Findings)
         {
-            ruleIndex[rules[i].Id] = i;
+            used.Add(f.RuleId);
+        }
+
+        var rules = new List<RuleDescriptor>();
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in catalog)
+        {
+            if (used.Contains(r.Id) && !ruleIndex.ContainsKey(r.Id))
+            {
+                ruleIndex[r.Id] = rules.Count;
+                rules.Add(r);
+            }
         }
 
         using var buffer = new MemoryStream();
@@ -156,6 +179,9 @@ public sealed class SarifFormatter : IOutputFormatter
             w.WriteString("version", "2.1.0");
             w.WriteStartArray("runs");
             w.WriteStartObject();
+            w.WriteStartObject("automationDetails");
+            w.WriteString("id", AutomationId(category));
+            w.WriteEndObject();
 
             w.WriteStartObject("tool");
             w.WriteStartObject("driver");
@@ -334,6 +360,16 @@ public sealed class SarifFormatter : IOutputFormatter
         if (f.BadValue is not null)
         {
             w.WriteString("badValue", f.BadValue);
+        }
+
+        if (f.Hint is not null)
+        {
+            w.WriteString("hint", f.Hint);
+        }
+
+        if (f.WhenApiVersion is not null)
+        {
+            w.WriteString("whenApiVersion", f.WhenApiVersion);
         }
 
         if (f.Object is { } obj)

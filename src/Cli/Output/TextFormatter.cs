@@ -5,9 +5,15 @@ using DaemonLint.Model;
 
 namespace DaemonLint.Cli.Output;
 
-/// <summary>The canonical compiler form, <c>file(line,col): error DS1001: message [path]</c>, and a summary line.</summary>
+/// <summary>
+/// The canonical compiler form, <c>file(line,col): error DS1001: message [path]</c>, and a summary line. With
+/// <see cref="Verbose"/>, each finding's hint and help link follow on indented lines.
+/// </summary>
 public sealed class TextFormatter : IOutputFormatter
 {
+    /// <summary>Gets a value indicating whether each finding's hint and help link follow it (<c>--verbose</c>).</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>Formats one finding as one line (the host layer's canonical line).</summary>
     /// <param name="f">The finding.</param>
     /// <returns>The line.</returns>
@@ -19,6 +25,13 @@ public sealed class TextFormatter : IOutputFormatter
         foreach (var f in run.Findings)
         {
             writer.WriteLine(FormatLine(f));
+            if (this.Verbose)
+            {
+                foreach (var line in FindingText.DetailLines(f))
+                {
+                    writer.WriteLine(line);
+                }
+            }
         }
 
         writer.WriteLine(Summary(run));

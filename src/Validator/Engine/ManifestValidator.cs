@@ -71,6 +71,12 @@ public sealed class ManifestValidator
     /// <summary>Gets the options.</summary>
     public ValidatorOptions Options { get; }
 
+    /// <summary>The apiVersion an object with a removed one is also validated as.</summary>
+    public const string AppsV1 = "apps/v1";
+
+    /// <summary>The end of the message of a finding the object gets as <see cref="AppsV1"/> (see <see cref="Finding.WhenApiVersion"/>).</summary>
+    public const string AsAppsV1Suffix = " (as apps/v1)";
+
     /// <summary>Gets the effective feature gates (the release's defaults with the overrides).</summary>
     public FeatureGateSet Gates { get; }
 
@@ -188,33 +194,20 @@ public sealed class ManifestValidator
         }
 
         var pending = new List<PendingFinding>();
-        var context = new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops);
-        foreach (var rule in this.rules)
+        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops), obj.File, isDaemonSet ? null : RuleTarget.DaemonSetLike);
+
+        // One fix reveals the next: a removed apiVersion (DS6001) would hide every finding the object gets once it says apps/v1,
+        // so the apps/v1 rules run on it as well (on what the server would validate: its gate-dropped fields dropped), and
+        // what they find is marked as what comes next.
+        if (!isDaemonSet && obj.Kind == "DaemonSet" && Rules.DS6xxx.DS6001ApiVersionRemoved.IsRemoved(obj.ApiVersion))
         {
-            if (rule.Target == RuleTarget.DaemonSet && !isDaemonSet)
+            var asAppsV1 = obj.As(AppsV1);
+            var prunedAsAppsV1 = TemplatePruner.Prune(asAppsV1, baseline, this.Gates, out var dropsAsAppsV1);
+            var first = pending.Count;
+            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1), obj.File, RuleTarget.DaemonSet);
+            for (var i = first; i < pending.Count; i++)
             {
-                continue;
-            }
-
-            if (this.SeverityOf(rule.Descriptor, obj.File) == Severity.None)
-            {
-                continue;
-            }
-
-            context.SetRule(rule.Descriptor, rule.ReadsWrittenObject);
-            try
-            {
-                rule.Check(context);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                pending.Add(new PendingFinding(
-                    RuleCatalog.DS9008_InternalError,
-                    FindingKind.Invalid,
-                    FieldPath.Root("metadata"),
-                    null,
-                    $"rule {rule.Descriptor.Id} failed on this object: {ex.GetType().Name}: {ex.Message}",
-                    null));
+                pending[i] = pending[i] with { Message = pending[i].Message + AsAppsV1Suffix, WhenApiVersion = AppsV1 };
             }
         }
 
@@ -236,6 +229,8 @@ public sealed class ManifestValidator
                 Path = p.Path,
                 LocationPath = p.At,
                 BadValue = p.BadValue,
+                Hint = p.Hint,
+                WhenApiVersion = p.WhenApiVersion,
                 Object = obj.Ref,
                 File = obj.File,
                 Span = (p.Written ? original : obj).Resolve(p.At ?? p.Path).Span,
@@ -246,6 +241,34 @@ public sealed class ManifestValidator
         this.ApplyObjectSuppressions(obj, found);
         into.AddRange(found);
         return true;
+    }
+
+    // Runs the enabled rules of one target (null: every target) on an object.
+    private void RunRules(RuleContext context, string? file, RuleTarget? only)
+    {
+        foreach (var rule in this.rules)
+        {
+            if ((only is { } target && rule.Target != target) || this.SeverityOf(rule.Descriptor, file) == Severity.None)
+            {
+                continue;
+            }
+
+            context.SetRule(rule.Descriptor, rule.ReadsWrittenObject);
+            try
+            {
+                rule.Check(context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                context.Sink.Add(new PendingFinding(
+                    RuleCatalog.DS9008_InternalError,
+                    FindingKind.Invalid,
+                    FieldPath.Root("metadata"),
+                    null,
+                    $"rule {rule.Descriptor.Id} failed on this object: {ex.GetType().Name}: {ex.Message}",
+                    null));
+            }
+        }
     }
 
     private void ApplyObjectSuppressions(ManifestObject obj, List<Finding> found)

@@ -91,7 +91,7 @@ public sealed class RuleContext
     /// <param name="path">The field path the server reports.</param>
     /// <param name="detail">The upstream detail message.</param>
     /// <param name="badValue">The bad value as the server prints it (omitted for Required, Forbidden, TooLong).</param>
-    /// <param name="hint">What to write instead, when certain.</param>
+    /// <param name="hint">What to write instead, when certain: kept apart from the message (<see cref="Finding.Hint"/>).</param>
     /// <param name="at">Where to show it in the source, when the server's path is not in the source (internal-type paths, map keys).</param>
     public void Report(FindingKind kind, FieldPath path, string detail, string? badValue = null, string? hint = null, FieldPath? at = null) =>
         this.Report(this.current, kind, path, detail, badValue, hint, at);
@@ -117,12 +117,8 @@ public sealed class RuleContext
             text += ": " + detail;
         }
 
-        if (hint is { Length: > 0 })
-        {
-            text += ". " + Capitalize(hint);
-        }
-
-        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue, this.currentReadsWritten));
+        // The hint is a finding's own field, not part of the message: editors show the message inline and the hint apart.
+        this.sink.Add(new PendingFinding(descriptor, kind, path, at, text, badValue, this.currentReadsWritten) { Hint = hint is { Length: > 0 } ? Capitalize(hint) : null });
     }
 
     /// <summary>
@@ -144,6 +140,8 @@ public sealed class RuleContext
 
         return (T)value!;
     }
+
+    internal List<PendingFinding> Sink => this.sink;
 
     internal void SetRule(RuleDescriptor descriptor, bool readsWritten = false)
     {
@@ -170,4 +168,11 @@ public sealed class RuleContext
 }
 
 /// <summary>A finding before severity and span are applied.</summary>
-internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue, bool Written = false);
+internal sealed record PendingFinding(RuleDescriptor Descriptor, FindingKind Kind, FieldPath Path, FieldPath? At, string Message, string? BadValue, bool Written = false)
+{
+    /// <summary>Gets what to write instead, or null.</summary>
+    public string? Hint { get; init; }
+
+    /// <summary>Gets the apiVersion the finding assumes when it is not the object's own (see <see cref="Finding.WhenApiVersion"/>).</summary>
+    public string? WhenApiVersion { get; init; }
+}

@@ -130,8 +130,20 @@ public sealed record Finding
     /// <summary>Gets the effective severity.</summary>
     public required Severity Severity { get; init; }
 
-    /// <summary>Gets the message.</summary>
+    /// <summary>
+    /// Gets the message: the API server's text first (<c>Invalid value: "x": detail</c>, what users search for), without the
+    /// hint, so that it reads well inline in an editor.
+    /// </summary>
     public required string Message { get; init; }
+
+    /// <summary>Gets what to write instead, when certain (a sentence of its own, shown apart from the message), or null.</summary>
+    public string? Hint { get; init; }
+
+    /// <summary>
+    /// Gets the apiVersion the finding assumes when it is not the object's own, or null: an object with a removed apiVersion
+    /// (DS6001) is also validated as it would be as <c>apps/v1</c>, and those findings carry <c>apps/v1</c> here.
+    /// </summary>
+    public string? WhenApiVersion { get; init; }
 
     /// <summary>Gets the API server error type.</summary>
     public required FindingKind Kind { get; init; }

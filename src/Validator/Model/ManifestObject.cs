@@ -30,6 +30,23 @@ public sealed class ManifestObject
         this.Ref = new ObjectRef(file, document, this.ApiVersion, this.Kind, this.Namespace, this.Name);
     }
 
+    // A view of another object under another apiVersion: same tree, file and reference (findings still name the object as written).
+    private ManifestObject(ManifestObject of, string apiVersion)
+    {
+        this.Root = of.Root;
+        this.File = of.File;
+        this.Document = of.Document;
+        this.ListItem = of.ListItem;
+        this.ApiVersion = apiVersion;
+        this.Kind = of.Kind;
+        this.Namespace = of.Namespace;
+        this.Name = of.Name;
+        var slash = apiVersion.IndexOf('/');
+        this.Group = slash < 0 ? string.Empty : apiVersion.Substring(0, slash);
+        this.Version = slash < 0 ? apiVersion : apiVersion.Substring(slash + 1);
+        this.Ref = of.Ref;
+    }
+
     /// <summary>Gets the root mapping.</summary>
     public MappingNode Root { get; }
 
@@ -71,6 +88,11 @@ public sealed class ManifestObject
 
     /// <summary>Gets the key that matches prior versions of the same object (group, kind, namespace, name).</summary>
     public string IdentityKey => string.Join("\u0001", this.Group, this.Kind ?? string.Empty, string.IsNullOrEmpty(this.Namespace) ? "default" : this.Namespace, this.Name ?? string.Empty);
+
+    /// <summary>The same object read as another apiVersion (the engine validates a removed one as <c>apps/v1</c> too).</summary>
+    /// <param name="apiVersion">The apiVersion to assume.</param>
+    /// <returns>A view with the same tree and <see cref="Ref"/>.</returns>
+    internal ManifestObject As(string apiVersion) => new(this, apiVersion);
 
     /// <summary>Resolves a path to the place in the tree that shows it best.</summary>
     /// <param name="path">The path.</param>

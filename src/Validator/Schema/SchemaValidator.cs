@@ -143,13 +143,16 @@ public sealed class SchemaValidator
             else
             {
                 var path = this.Path();
+                var message = "strict decoding error: unknown field \"" + path + "\"";
                 string? hint;
                 ReleaseSet? knownIn = null;
                 if (schema.OtherReleases.TryGetValue(e.Key, out var releases))
                 {
-                    // A field of another release: say which, rather than suggest a spelling.
+                    // A field of another release: say which, rather than suggest a spelling. This is the point of the
+                    // finding, so it is part of the message that every host shows, not a hint shown on request.
                     knownIn = releases;
-                    hint = $"`{this.OwnerField()}{e.Key}` is not known to Kubernetes {schema.Release}; {releases.Describe(schema.Release)}";
+                    message += $". `{this.OwnerField()}{e.Key}` is not known to Kubernetes {schema.Release}; {releases.Describe(schema.Release)}";
+                    hint = null;
                 }
                 else
                 {
@@ -160,7 +163,7 @@ public sealed class SchemaValidator
                     SchemaIssueKind.UnknownField,
                     path,
                     e.Value,
-                    "strict decoding error: unknown field \"" + path + "\"",
+                    message,
                     null,
                     hint,
                     knownIn));

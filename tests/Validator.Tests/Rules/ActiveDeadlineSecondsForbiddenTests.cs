@@ -22,6 +22,6 @@ public sealed class ActiveDeadlineSecondsForbiddenTests
                   containers: [{name: c, image: i}]
             """,
             RuleCatalog.DS1010_ActiveDeadlineSecondsForbidden.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.Forbidden, "Forbidden: activeDeadlineSeconds in DaemonSet is not Supported. Remove activeDeadlineSeconds: daemon pods run for the life of their node");
+        RuleTestKit.AssertFinding(f, FindingKind.Forbidden, "Forbidden: activeDeadlineSeconds in DaemonSet is not Supported", "Remove activeDeadlineSeconds: daemon pods run for the life of their node");
     }
 }

@@ -18,6 +18,6 @@ public sealed class ApiVersionMustBeServedTests
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
             RuleCatalog.DS1021_ApiVersionMustBeServed.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"apps/v2\": no matches for kind \"DaemonSet\" in version \"apps/v2\". DaemonSet is served as apps/v1");
+        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"apps/v2\": no matches for kind \"DaemonSet\" in version \"apps/v2\"", "DaemonSet is served as apps/v1");
     }
 }

@@ -18,6 +18,6 @@ public sealed class ApiVersionRemovedTests
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
             RuleCatalog.DS6001_ApiVersionRemoved.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"extensions/v1beta1\": no matches for kind \"DaemonSet\" in version \"extensions/v1beta1\": removed in Kubernetes 1.16. Use apiVersion: apps/v1");
+        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"extensions/v1beta1\": no matches for kind \"DaemonSet\" in version \"extensions/v1beta1\": removed in Kubernetes 1.16", "Use apiVersion: apps/v1");
     }
 }

@@ -19,7 +19,7 @@ public sealed class KindMustBeDaemonSetTests
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
             RuleCatalog.DS1020_KindMustBeDaemonSet.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"Daemonset\": no matches for kind \"Daemonset\" in version \"apps/v1\". Kinds are case-sensitive: write kind: DaemonSet");
+        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"Daemonset\": no matches for kind \"Daemonset\" in version \"apps/v1\"", "Kinds are case-sensitive: write kind: DaemonSet");
     }
 
     [Theory]

@@ -21,6 +21,6 @@ public sealed class MaxSurgeRequiresZeroMaxUnavailableTests
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
             RuleCatalog.DS1015_MaxSurgeRequiresZeroMaxUnavailable.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: 1: may not be set when maxUnavailable is non-zero. maxUnavailable defaults to 1 when unset: add maxUnavailable: 0 to roll out by surging");
+        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: 1: may not be set when maxUnavailable is non-zero", "maxUnavailable defaults to 1 when unset: add maxUnavailable: 0 to roll out by surging");
     }
 }

@@ -21,6 +21,6 @@ public sealed class MaxUnavailableAndMaxSurgeNotBothZeroTests
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
             RuleCatalog.DS1016_MaxUnavailableAndMaxSurgeNotBothZero.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.Required, "Required value: cannot be 0 when maxSurge is 0. maxSurge defaults to 0 when unset: set maxUnavailable to at least 1 (or a percentage), or set maxSurge");
+        RuleTestKit.AssertFinding(f, FindingKind.Required, "Required value: cannot be 0 when maxSurge is 0", "maxSurge defaults to 0 when unset: set maxUnavailable to at least 1 (or a percentage), or set maxSurge");
     }
 }

@@ -25,6 +25,6 @@ public sealed class NodeAffinityMustBeValidTests
                         nodeSelectorTerms: [] # expect: DS1019 spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms
             """,
             RuleCatalog.DS1019_NodeAffinityMustBeValid.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.Required, "Required value: must have at least one node selector term. An empty list is rejected; remove requiredDuringSchedulingIgnoredDuringExecution to run on every node");
+        RuleTestKit.AssertFinding(f, FindingKind.Required, "Required value: must have at least one node selector term", "An empty list is rejected; remove requiredDuringSchedulingIgnoredDuringExecution to run on every node");
     }
 }

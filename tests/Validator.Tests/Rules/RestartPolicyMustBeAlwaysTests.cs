@@ -23,8 +23,9 @@ public sealed class RestartPolicyMustBeAlwaysTests
             """);
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id);
         Assert.Equal(
-            "Unsupported value: \"OnFailure\": supported values: \"Always\". DaemonSet pods must restart Always; remove restartPolicy or set it to Always",
+            "Unsupported value: \"OnFailure\": supported values: \"Always\"",
             f.Message);
+        Assert.Equal("DaemonSet pods must restart Always; remove restartPolicy or set it to Always", f.Hint);
         Assert.Equal(Model.FindingKind.NotSupported, f.Kind);
     }
 }

@@ -14,10 +14,11 @@ internal static class RuleTestKit
         return Assert.Single(findings, f => f.RuleId == ruleId);
     }
 
-    /// <summary>Asserts message, kind, severity and help link of a finding in one go.</summary>
-    public static void AssertFinding(Finding f, FindingKind kind, string message)
+    /// <summary>Asserts message, hint (none when not given), kind, severity and help link of a finding in one go.</summary>
+    public static void AssertFinding(Finding f, FindingKind kind, string message, string? hint = null)
     {
         Assert.Equal(message, f.Message);
+        Assert.Equal(hint, f.Hint);
         Assert.Equal(kind, f.Kind);
         var d = RuleCatalog.Get(f.RuleId);
         Assert.Equal(d.DefaultSeverity, f.Severity);

@@ -27,7 +27,7 @@ public sealed class SelectorIsImmutableTests
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,
-            "Invalid value: {matchLabels: {app: \"agent\", tier: \"node\"}}: field is immutable. The object at live.yaml has selector {matchLabels: {app: \"agent\"}}; delete and recreate the DaemonSet (kubectl delete --cascade=orphan keeps its pods) to change it");
+            "Invalid value: {matchLabels: {app: \"agent\", tier: \"node\"}}: field is immutable", "The object at live.yaml has selector {matchLabels: {app: \"agent\"}}; delete and recreate the DaemonSet (kubectl delete --cascade=orphan keeps its pods) to change it");
     }
 
     [Fact]

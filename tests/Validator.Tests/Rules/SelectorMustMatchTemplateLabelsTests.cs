@@ -28,7 +28,7 @@ public sealed class SelectorMustMatchTemplateLabelsTests
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,
-            "Invalid value: {app: \"agnet\"}: `selector` does not match template `labels`. The template has app=agnet, the selector wants app=agent; make spec.selector select spec.template.metadata.labels");
+            "Invalid value: {app: \"agnet\"}: `selector` does not match template `labels`", "The template has app=agnet, the selector wants app=agent; make spec.selector select spec.template.metadata.labels");
         Assert.Equal("{app: \"agnet\"}", f.BadValue);
     }
 

@@ -25,7 +25,7 @@ public sealed class SelectorMustNotBeEmptyTests
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,
-            "Invalid value: {}: empty selector is invalid for daemonset. An empty selector would select every pod; set spec.selector.matchLabels to the template labels");
+            "Invalid value: {}: empty selector is invalid for daemonset", "An empty selector would select every pod; set spec.selector.matchLabels to the template labels");
         Assert.DoesNotContain(findings, x => x.RuleId is "DS1001" or "DS1002");
     }
 }

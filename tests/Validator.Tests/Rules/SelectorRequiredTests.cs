@@ -23,7 +23,7 @@ public sealed class SelectorRequiredTests
         RuleTestKit.AssertFinding(
             f,
             FindingKind.Invalid,
-            "Invalid value: {app: \"agent\"}: `selector` does not match template `labels`: spec.selector is required in apps/v1 (it is no longer defaulted from the template labels, and a missing selector matches nothing). Add spec.selector.matchLabels with the template labels, e.g. {app: \"agent\"}");
+            "Invalid value: {app: \"agent\"}: `selector` does not match template `labels`: spec.selector is required in apps/v1 (it is no longer defaulted from the template labels, and a missing selector matches nothing)", "Add spec.selector.matchLabels with the template labels, e.g. {app: \"agent\"}");
     }
 
     [Fact]

@@ -26,6 +26,6 @@ public sealed class TolerationMustBeValidTests
                       tolerationSeconds: 30
             """,
             RuleCatalog.DS1017_TolerationMustBeValid.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set. tolerationSeconds only bounds how long a NoExecute taint is tolerated; set effect: NoExecute or remove tolerationSeconds");
+        RuleTestKit.AssertFinding(f, FindingKind.Invalid, "Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set", "tolerationSeconds only bounds how long a NoExecute taint is tolerated; set effect: NoExecute or remove tolerationSeconds");
     }
 }

@@ -20,6 +20,6 @@ public sealed class UpdateStrategyTypeMustBeSupportedTests
               template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c, image: i}]}}
             """,
             RuleCatalog.DS1013_UpdateStrategyTypeMustBeSupported.Id);
-        RuleTestKit.AssertFinding(f, FindingKind.NotSupported, "Unsupported value: {type: \"rollingUpdate\"}: supported values: \"RollingUpdate\", \"OnDelete\". Strategy types are case-sensitive: write RollingUpdate or OnDelete");
+        RuleTestKit.AssertFinding(f, FindingKind.NotSupported, "Unsupported value: {type: \"rollingUpdate\"}: supported values: \"RollingUpdate\", \"OnDelete\"", "Strategy types are case-sensitive: write RollingUpdate or OnDelete");
     }
 }

@@ -35,7 +35,19 @@ public sealed class SchemaConfigurationTests
     [Fact]
     public void OtherApiVersions_AreNotSchemaChecked()
     {
-        var findings = new ManifestValidator().ValidateText("ds.yaml", Yaml.Replace("apps/v1", "extensions/v1beta1")).Findings;
+        var findings = new ManifestValidator().ValidateText("ds.yaml", Yaml.Replace("apps/v1", "apps/v2")).Findings;
         Assert.DoesNotContain(findings, f => f.RuleId.StartsWith("DS2"));
+    }
+
+    [Fact]
+    public void RemovedApiVersions_AreSchemaChecked_AsAppsV1_AndMarkedSo()
+    {
+        var findings = new ManifestValidator().ValidateText("ds.yaml", Yaml.Replace("apps/v1", "extensions/v1beta1")).Findings;
+
+        Assert.Contains(findings, f => f.RuleId == "DS6001" && f.WhenApiVersion is null);
+        var schema = findings.Where(f => f.RuleId.StartsWith("DS2")).ToList();
+        Assert.Equal(new[] { "DS2003", "DS2001" }, schema.Select(f => f.RuleId));
+        Assert.All(schema, f => Assert.Equal("apps/v1", f.WhenApiVersion));
+        Assert.All(schema, f => Assert.EndsWith(" (as apps/v1)", f.Message));
     }
 }

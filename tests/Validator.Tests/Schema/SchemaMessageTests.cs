@@ -27,8 +27,9 @@ public sealed class SchemaMessageTests
                       imagePullPolice: Always # expect: DS2001 spec.template.spec.containers[0].imagePullPolice
             """);
         Assert.Equal(
-            "Forbidden: strict decoding error: unknown field \"spec.template.spec.containers[0].imagePullPolice\". Did you mean \"imagePullPolicy\"?",
+            "Forbidden: strict decoding error: unknown field \"spec.template.spec.containers[0].imagePullPolice\"",
             f.Message);
+        Assert.Equal("Did you mean \"imagePullPolicy\"?", f.Hint);
         Assert.Equal(FindingKind.Forbidden, f.Kind);
         Assert.Equal(Severity.Error, f.Severity);
     }
@@ -50,8 +51,9 @@ public sealed class SchemaMessageTests
                 spec: {containers: [{name: c, image: i}]}
             """);
         Assert.Equal(
-            "Forbidden: strict decoding error: unknown field \"spec.templateGeneration\". Removed in apps/v1; the value lives in the annotation deprecated.daemonset.template.generation, which the server maintains: delete the field",
+            "Forbidden: strict decoding error: unknown field \"spec.templateGeneration\"",
             f.Message);
+        Assert.Equal("Removed in apps/v1; the value lives in the annotation deprecated.daemonset.template.generation, which the server maintains: delete the field", f.Hint);
     }
 
     [Fact]
@@ -75,8 +77,9 @@ public sealed class SchemaMessageTests
                         - containerPort: "8080" # expect: DS2002 spec.template.spec.containers[0].ports[0].containerPort
             """);
         Assert.Equal(
-            "Invalid value: \"8080\": json: cannot unmarshal string into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32. A quoted number is a string; remove the quotes: 8080",
+            "Invalid value: \"8080\": json: cannot unmarshal string into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32",
             f.Message);
+        Assert.Equal("A quoted number is a string; remove the quotes: 8080", f.Hint);
         Assert.Equal(FindingKind.Invalid, f.Kind);
     }
 
@@ -97,8 +100,9 @@ public sealed class SchemaMessageTests
                 spec: {containers: [{name: c, image: i}]}
             """);
         Assert.Equal(
-            "Invalid value: 3000000000: json: cannot unmarshal number 3000000000 into Go struct field DaemonSetSpec.spec.minReadySeconds of type int32. Int32 fields take -2147483648 to 2147483647",
+            "Invalid value: 3000000000: json: cannot unmarshal number 3000000000 into Go struct field DaemonSetSpec.spec.minReadySeconds of type int32",
             f.Message);
+        Assert.Equal("Int32 fields take -2147483648 to 2147483647", f.Hint);
     }
 
     [Fact]
@@ -120,8 +124,9 @@ public sealed class SchemaMessageTests
                 spec: {containers: [{name: c, image: i}]}
             """);
         Assert.Equal(
-            "Invalid value: yes: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string. The unquoted yes is a boolean in YAML 1.1 (it reaches the server as true); quote it: \"yes\"",
+            "Invalid value: yes: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string",
             f.Message);
+        Assert.Equal("The unquoted yes is a boolean in YAML 1.1 (it reaches the server as true); quote it: \"yes\"", f.Hint);
         Assert.Equal(6, f.Span.Start.Line);
         Assert.Equal(14, f.Span.Start.Column);
     }
@@ -145,8 +150,9 @@ public sealed class SchemaMessageTests
                 spec: {containers: [{name: c, image: i}]}
             """);
         Assert.Equal(
-            "Invalid value: 1.10: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string. The unquoted 1.10 is the number 1.1 in YAML; quote it: \"1.10\"",
+            "Invalid value: 1.10: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string",
             f.Message);
+        Assert.Equal("The unquoted 1.10 is the number 1.1 in YAML; quote it: \"1.10\"", f.Hint);
     }
 
     [Fact]
@@ -170,8 +176,9 @@ public sealed class SchemaMessageTests
                         - {name: UMASK, value: 0640} # expect: DS2004 spec.template.spec.containers[0].env[0].value
             """);
         Assert.Equal(
-            "Invalid value: 0640: json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value of type string. The unquoted 0640 is the octal number 416 in YAML 1.1; quote it: \"0640\"",
+            "Invalid value: 0640: json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value of type string",
             f.Message);
+        Assert.Equal("The unquoted 0640 is the octal number 416 in YAML 1.1; quote it: \"0640\"", f.Hint);
     }
 
     [Fact]
@@ -195,8 +202,9 @@ public sealed class SchemaMessageTests
                         limits: {memory: 512MB} # expect: DS2005 spec.template.spec.containers[0].resources.limits[memory]
             """);
         Assert.Equal(
-            "Invalid value: \"512MB\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'. Suffixes are case-sensitive and have no B: Ki, Mi, Gi (powers of 2) or k, M, G (powers of 10), e.g. 128Mi",
+            "Invalid value: \"512MB\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
             f.Message);
+        Assert.Equal("Suffixes are case-sensitive and have no B: Ki, Mi, Gi (powers of 2) or k, M, G (powers of 10), e.g. 128Mi", f.Hint);
     }
 
     [Fact]

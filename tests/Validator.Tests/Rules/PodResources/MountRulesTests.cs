@@ -22,7 +22,8 @@ public sealed class VolumeMountMustReferenceVolumeTests
             """));
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS1380_VolumeMountMustReferenceVolume.Id);
         Assert.Equal(FindingKind.NotFound, f.Kind);
-        Assert.Equal("Not found: \"cfg\". Volume \"cfg\" (spec.template.spec.volumes[0]) is rejected for its own errors, so no mount can use it; fix that volume", f.Message);
+        Assert.Equal("Not found: \"cfg\"", f.Message);
+        Assert.Equal("Volume \"cfg\" (spec.template.spec.volumes[0]) is rejected for its own errors, so no mount can use it; fix that volume", f.Hint);
     }
 }
 
@@ -41,7 +42,8 @@ public sealed class MountPathMustBeValidTests
                   - {name: a, mountPath: /x} # expect: DS1381 spec.template.spec.containers[0].volumeMounts[1].mountPath
             volumes: [{name: a}]
             """));
-        Assert.Equal("Invalid value: \"/x\": must be unique. Mount each path once per container; use subPath to mount parts of volumes side by side", findings.Single(x => x.RuleId == RuleCatalog.DS1381_MountPathMustBeValid.Id).Message);
+        Assert.Equal("Invalid value: \"/x\": must be unique", findings.Single(x => x.RuleId == RuleCatalog.DS1381_MountPathMustBeValid.Id).Message);
+        Assert.Equal("Mount each path once per container; use subPath to mount parts of volumes side by side", findings.Single(x => x.RuleId == RuleCatalog.DS1381_MountPathMustBeValid.Id).Hint);
     }
 }
 
@@ -62,7 +64,8 @@ public sealed class SubPathMustBeRelativeTests
             volumes: [{name: a}]
             """));
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS1382_SubPathMustBeRelative.Id);
-        Assert.Equal("Invalid value: \"/abs\": must be a relative path. Write it relative to the volume root: abs", f.Message);
+        Assert.Equal("Invalid value: \"/abs\": must be a relative path", f.Message);
+        Assert.Equal("Write it relative to the volume root: abs", f.Hint);
         Assert.Equal("spec.template.spec.containers[0].volumeMounts.subPath", f.Path!.ToString());
     }
 }
@@ -84,8 +87,9 @@ public sealed class MountPropagationMustBeValidTests
             volumes: [{name: a, hostPath: {path: /mnt}}]
             """));
         Assert.Equal(
-            "Forbidden: Bidirectional mount propagation is available only to privileged containers. Set securityContext.privileged: true on this container, or use HostToContainer",
+            "Forbidden: Bidirectional mount propagation is available only to privileged containers",
             findings.Single(x => x.RuleId == RuleCatalog.DS1383_MountPropagationMustBeValid.Id).Message);
+        Assert.Equal("Set securityContext.privileged: true on this container, or use HostToContainer", findings.Single(x => x.RuleId == RuleCatalog.DS1383_MountPropagationMustBeValid.Id).Hint);
     }
 }
 
@@ -105,7 +109,8 @@ public sealed class RecursiveReadOnlyMustBeValidTests
                     recursiveReadOnly: IfPossible # expect: DS1384 spec.template.spec.containers[0].volumeMounts.recursiveReadOnly
             volumes: [{name: a}]
             """));
-        Assert.Equal("Forbidden: may only be specified when readOnly is true. Add readOnly: true to this mount", findings.Single(x => x.RuleId == RuleCatalog.DS1384_RecursiveReadOnlyMustBeValid.Id).Message);
+        Assert.Equal("Forbidden: may only be specified when readOnly is true", findings.Single(x => x.RuleId == RuleCatalog.DS1384_RecursiveReadOnlyMustBeValid.Id).Message);
+        Assert.Equal("Add readOnly: true to this mount", findings.Single(x => x.RuleId == RuleCatalog.DS1384_RecursiveReadOnlyMustBeValid.Id).Hint);
     }
 }
 
@@ -127,6 +132,7 @@ public sealed class SubPathOfImageVolumeTests
               - name: model
                 image: {reference: "registry.example.com/model:1"}
             """));
-        Assert.Equal("Invalid value: \"weights\": not allowed in image volume sources. Mount the whole image volume", findings.Single(x => x.RuleId == RuleCatalog.DS1382_SubPathMustBeRelative.Id).Message);
+        Assert.Equal("Invalid value: \"weights\": not allowed in image volume sources", findings.Single(x => x.RuleId == RuleCatalog.DS1382_SubPathMustBeRelative.Id).Message);
+        Assert.Equal("Mount the whole image volume", findings.Single(x => x.RuleId == RuleCatalog.DS1382_SubPathMustBeRelative.Id).Hint);
     }
 }

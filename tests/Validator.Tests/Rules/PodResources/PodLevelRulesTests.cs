@@ -16,8 +16,9 @@ public sealed class SysctlNameMustBeValidTests
             containers: [{name: c, image: i}]
             """));
         Assert.Equal(
-            "Invalid value: \"Kernel.Msgmax\": must have at most 253 characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$. Sysctl names are lower case: kernel.msgmax",
+            "Invalid value: \"Kernel.Msgmax\": must have at most 253 characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$",
             findings.Single(x => x.RuleId == RuleCatalog.DS1340_SysctlNameMustBeValid.Id).Message);
+        Assert.Equal("Sysctl names are lower case: kernel.msgmax", findings.Single(x => x.RuleId == RuleCatalog.DS1340_SysctlNameMustBeValid.Id).Hint);
     }
 }
 
@@ -35,8 +36,9 @@ public sealed class SysctlMustNotUseHostNamespaceTests
             containers: [{name: c, image: i}]
             """));
         Assert.Equal(
-            "Invalid value: \"net.ipv4.tcp_syncookies\": may not be specified when 'hostNetwork' is true. With hostNetwork the sysctl would change the node's network namespace; remove it or configure it on the node",
+            "Invalid value: \"net.ipv4.tcp_syncookies\": may not be specified when 'hostNetwork' is true",
             findings.Single(x => x.RuleId == RuleCatalog.DS1341_SysctlMustNotUseHostNamespace.Id).Message);
+        Assert.Equal("With hostNetwork the sysctl would change the node's network namespace; remove it or configure it on the node", findings.Single(x => x.RuleId == RuleCatalog.DS1341_SysctlMustNotUseHostNamespace.Id).Hint);
     }
 }
 
@@ -51,7 +53,8 @@ public sealed class OsSpecificFieldsMustMatchPodOsTests
             hostIPC: true # expect: DS1342 spec.template.spec.hostIPC
             containers: [{name: c, image: i}]
             """));
-        Assert.Equal("Forbidden: cannot be set for a windows pod. Remove hostIPC: it applies to Linux pods only", findings.Single(x => x.RuleId == RuleCatalog.DS1342_OsSpecificFieldsMustMatchPodOs.Id).Message);
+        Assert.Equal("Forbidden: cannot be set for a windows pod", findings.Single(x => x.RuleId == RuleCatalog.DS1342_OsSpecificFieldsMustMatchPodOs.Id).Message);
+        Assert.Equal("Remove hostIPC: it applies to Linux pods only", findings.Single(x => x.RuleId == RuleCatalog.DS1342_OsSpecificFieldsMustMatchPodOs.Id).Hint);
     }
 
     [Fact]
@@ -66,7 +69,8 @@ public sealed class OsSpecificFieldsMustMatchPodOsTests
                 securityContext:
                   windowsOptions: {runAsUserName: u} # expect: DS1342 spec.template.spec.containers[0].securityContext.windowsOptions
             """));
-        Assert.Equal("Forbidden: windows options cannot be set for a linux pod. Remove windowsOptions or set os.name: windows", findings.Single(x => x.RuleId == RuleCatalog.DS1342_OsSpecificFieldsMustMatchPodOs.Id).Message);
+        Assert.Equal("Forbidden: windows options cannot be set for a linux pod", findings.Single(x => x.RuleId == RuleCatalog.DS1342_OsSpecificFieldsMustMatchPodOs.Id).Message);
+        Assert.Equal("Remove windowsOptions or set os.name: windows", findings.Single(x => x.RuleId == RuleCatalog.DS1342_OsSpecificFieldsMustMatchPodOs.Id).Hint);
     }
 }
 

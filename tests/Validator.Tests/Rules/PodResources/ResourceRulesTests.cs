@@ -48,7 +48,8 @@ public sealed class ResourceQuantityMustBeValidTests
                   limits:
                     example.com/dongle: 1.5 # expect: DS1301 spec.template.spec.containers[0].resources.limits[example.com/dongle]
             """));
-        Assert.Equal("Invalid value: \"1500m\": must be an integer. Extended resources are counted in whole units", findings.Single(x => x.RuleId == RuleCatalog.DS1301_ResourceQuantityMustBeValid.Id).Message);
+        Assert.Equal("Invalid value: \"1500m\": must be an integer", findings.Single(x => x.RuleId == RuleCatalog.DS1301_ResourceQuantityMustBeValid.Id).Message);
+        Assert.Equal("Extended resources are counted in whole units", findings.Single(x => x.RuleId == RuleCatalog.DS1301_ResourceQuantityMustBeValid.Id).Hint);
     }
 }
 
@@ -66,9 +67,9 @@ public sealed class ResourceNameMustBeValidTests
                   requests:
                     ram: 1Gi # expect: DS1302 spec.template.spec.containers[0].resources.requests[ram], DS1302 spec.template.spec.containers[0].resources.requests[ram]
             """));
-        var messages = findings.Where(x => x.RuleId == RuleCatalog.DS1302_ResourceNameMustBeValid.Id).Select(x => x.Message).ToList();
-        Assert.Contains("Invalid value: \"ram\": must be a standard resource type or fully qualified. Write memory", messages);
-        Assert.Contains("Invalid value: \"ram\": must be a standard resource for containers. Write memory", messages);
+        var messages = findings.Where(x => x.RuleId == RuleCatalog.DS1302_ResourceNameMustBeValid.Id).Select(x => x.Message + " | " + x.Hint).ToList();
+        Assert.Contains("Invalid value: \"ram\": must be a standard resource type or fully qualified | Write memory", messages);
+        Assert.Contains("Invalid value: \"ram\": must be a standard resource for containers | Write memory", messages);
     }
 }
 
@@ -88,7 +89,8 @@ public sealed class RequestMustNotExceedLimitTests
                     memory: 1Gi # expect: DS1303 spec.template.spec.containers[0].resources.requests
             """));
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS1303_RequestMustNotExceedLimit.Id);
-        Assert.Equal("Invalid value: \"1Gi\": must be less than or equal to memory limit of 1G. Lower requests[memory] to at most 1G or raise the limit", f.Message);
+        Assert.Equal("Invalid value: \"1Gi\": must be less than or equal to memory limit of 1G", f.Message);
+        Assert.Equal("Lower requests[memory] to at most 1G or raise the limit", f.Hint);
         Assert.Equal("spec.template.spec.containers[0].resources.requests", f.Path!.ToString());
     }
 
@@ -123,7 +125,8 @@ public sealed class NonOvercommitableRequestMustEqualLimitTests
                     nvidia.com/gpu: 1 # expect: DS1304 spec.template.spec.containers[0].resources.limits
             """));
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS1304_NonOvercommitableRequestMustEqualLimit.Id);
-        Assert.Equal("Required value: Limit must be set for non overcommitable resources. Add limits[nvidia.com/gpu]: 1 (equal to the request), or move the request to limits", f.Message);
+        Assert.Equal("Required value: Limit must be set for non overcommitable resources", f.Message);
+        Assert.Equal("Add limits[nvidia.com/gpu]: 1 (equal to the request), or move the request to limits", f.Hint);
         Assert.Equal(FindingKind.Required, f.Kind);
     }
 }
@@ -142,7 +145,8 @@ public sealed class HugePagesRequireCpuOrMemoryTests
                   limits: {hugepages-1Gi: 2Gi}
                   requests: {hugepages-1Gi: 2Gi}
             """));
-        Assert.Equal("Forbidden: HugePages require cpu or memory. Add a memory (or cpu) request or limit next to the hugepages", findings.Single(x => x.RuleId == RuleCatalog.DS1305_HugePagesRequireCpuOrMemory.Id).Message);
+        Assert.Equal("Forbidden: HugePages require cpu or memory", findings.Single(x => x.RuleId == RuleCatalog.DS1305_HugePagesRequireCpuOrMemory.Id).Message);
+        Assert.Equal("Add a memory (or cpu) request or limit next to the hugepages", findings.Single(x => x.RuleId == RuleCatalog.DS1305_HugePagesRequireCpuOrMemory.Id).Hint);
     }
 }
 
@@ -162,7 +166,8 @@ public sealed class FractionalByteQuantityTests
             """));
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS4106_FractionalByteQuantity.Id);
         Assert.Equal(Severity.Warning, f.Severity);
-        Assert.Equal("Invalid value: fractional byte value \"100500m\" is invalid, must be an integer. Write whole bytes, e.g. 101 or a value with a binary suffix such as Mi", f.Message);
+        Assert.Equal("Invalid value: fractional byte value \"100500m\" is invalid, must be an integer", f.Message);
+        Assert.Equal("Write whole bytes, e.g. 101 or a value with a binary suffix such as Mi", f.Hint);
     }
 }
 

@@ -21,7 +21,8 @@ public sealed class PrivilegedDisallowedByPolicyTests
     {
         var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(Privileged), options: new ValidatorOptions { AllowPrivileged = false });
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS1320_PrivilegedDisallowedByPolicy.Id);
-        Assert.Equal("Forbidden: disallowed by cluster policy. This cluster does not allow privileged containers; remove privileged: true and add only the capabilities the container needs", f.Message);
+        Assert.Equal("Forbidden: disallowed by cluster policy", f.Message);
+        Assert.Equal("This cluster does not allow privileged containers; remove privileged: true and add only the capabilities the container needs", f.Hint);
     }
 
     [Fact]
@@ -45,8 +46,9 @@ public sealed class AllowPrivilegeEscalationConflictTests
                 securityContext: {allowPrivilegeEscalation: false, privileged: true} # expect: DS1321 spec.template.spec.containers[0].securityContext
             """));
         Assert.Equal(
-            "Invalid value: {allowPrivilegeEscalation: false, privileged: true}: cannot set `allowPrivilegeEscalation` to false and `privileged` to true. A privileged container can always escalate: remove allowPrivilegeEscalation: false or privileged: true",
+            "Invalid value: {allowPrivilegeEscalation: false, privileged: true}: cannot set `allowPrivilegeEscalation` to false and `privileged` to true",
             findings.Single(x => x.RuleId == RuleCatalog.DS1321_AllowPrivilegeEscalationConflict.Id).Message);
+        Assert.Equal("A privileged container can always escalate: remove allowPrivilegeEscalation: false or privileged: true", findings.Single(x => x.RuleId == RuleCatalog.DS1321_AllowPrivilegeEscalationConflict.Id).Hint);
     }
 }
 
@@ -62,8 +64,9 @@ public sealed class UserAndGroupIdsMustBeInRangeTests
             containers: [{name: c, image: i}]
             """));
         Assert.Equal(
-            "Invalid value: -1: must be between 0 and 2147483647, inclusive. IDs are non-negative: omit the field to leave it unset, or use 0 for root",
+            "Invalid value: -1: must be between 0 and 2147483647, inclusive",
             findings.Single(x => x.RuleId == RuleCatalog.DS1322_UserAndGroupIdsMustBeInRange.Id).Message);
+        Assert.Equal("IDs are non-negative: omit the field to leave it unset, or use 0 for root", findings.Single(x => x.RuleId == RuleCatalog.DS1322_UserAndGroupIdsMustBeInRange.Id).Hint);
     }
 }
 
@@ -79,7 +82,8 @@ public sealed class SeccompProfileMustBeValidTests
             containers: [{name: c, image: i}]
             """));
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS1323_SeccompProfileMustBeValid.Id);
-        Assert.Equal("Required value: type is required when seccompProfile is set. Set type: RuntimeDefault (or Localhost with a localhostProfile, or Unconfined)", f.Message);
+        Assert.Equal("Required value: type is required when seccompProfile is set", f.Message);
+        Assert.Equal("Set type: RuntimeDefault (or Localhost with a localhostProfile, or Unconfined)", f.Hint);
         Assert.Equal(FindingKind.Required, f.Kind);
     }
 
@@ -97,7 +101,8 @@ public sealed class SeccompProfileMustBeValidTests
                     localhostProfile: my.json # expect: DS1323 spec.template.spec.containers[0].securityContext.seccompProfile.localhostProfile
             """));
         Assert.Equal(
-            "Invalid value: {type: \"RuntimeDefault\", localhostProfile: \"my.json\"}: can only be set when seccomp type is Localhost. Remove localhostProfile or set type: Localhost",
+            "Invalid value: {type: \"RuntimeDefault\", localhostProfile: \"my.json\"}: can only be set when seccomp type is Localhost",
             findings.Single(x => x.RuleId == RuleCatalog.DS1323_SeccompProfileMustBeValid.Id).Message);
+        Assert.Equal("Remove localhostProfile or set type: Localhost", findings.Single(x => x.RuleId == RuleCatalog.DS1323_SeccompProfileMustBeValid.Id).Hint);
     }
 }

@@ -17,7 +17,8 @@ public sealed class VolumeNameMustBeValidTests
               - {name: data} # expect: DS1360 spec.template.spec.volumes[1].name
             """));
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS1360_VolumeNameMustBeValid.Id);
-        Assert.Equal("Duplicate value: \"data\". Volume names must be unique; rename one of them", f.Message);
+        Assert.Equal("Duplicate value: \"data\"", f.Message);
+        Assert.Equal("Volume names must be unique; rename one of them", f.Hint);
         Assert.Equal(FindingKind.Duplicate, f.Kind);
     }
 }
@@ -38,7 +39,11 @@ public sealed class VolumeMustHaveOneSourceTests
             """));
         Assert.All(
             findings.Where(x => x.RuleId == RuleCatalog.DS1361_VolumeMustHaveOneSource.Id),
-            f => Assert.Equal("Forbidden: may not specify more than 1 volume type. A volume has exactly one source: move this one into a volume of its own", f.Message));
+            f =>
+            {
+                Assert.Equal("Forbidden: may not specify more than 1 volume type", f.Message);
+                Assert.Equal("A volume has exactly one source: move this one into a volume of its own", f.Hint);
+            });
     }
 }
 
@@ -55,7 +60,8 @@ public sealed class HostPathPathMustBeValidTests
                 hostPath:
                   path: /var/../etc # expect: DS1362 spec.template.spec.volumes[0].hostPath.path
             """));
-        Assert.Equal("Invalid value: \"/var/../etc\": must not contain '..'. Write the path without '..' elements", findings.Single(x => x.RuleId == RuleCatalog.DS1362_HostPathPathMustBeValid.Id).Message);
+        Assert.Equal("Invalid value: \"/var/../etc\": must not contain '..'", findings.Single(x => x.RuleId == RuleCatalog.DS1362_HostPathPathMustBeValid.Id).Message);
+        Assert.Equal("Write the path without '..' elements", findings.Single(x => x.RuleId == RuleCatalog.DS1362_HostPathPathMustBeValid.Id).Hint);
     }
 }
 
@@ -74,8 +80,9 @@ public sealed class HostPathTypeMustBeSupportedTests
                   type: socket # expect: DS1363 spec.template.spec.volumes[0].hostPath.type
             """));
         Assert.Equal(
-            "Unsupported value: \"socket\": supported values: \"\", \"BlockDevice\", \"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\". hostPath types are case-sensitive: write Socket",
+            "Unsupported value: \"socket\": supported values: \"\", \"BlockDevice\", \"CharDevice\", \"Directory\", \"DirectoryOrCreate\", \"File\", \"FileOrCreate\", \"Socket\"",
             findings.Single(x => x.RuleId == RuleCatalog.DS1363_HostPathTypeMustBeSupported.Id).Message);
+        Assert.Equal("hostPath types are case-sensitive: write Socket", findings.Single(x => x.RuleId == RuleCatalog.DS1363_HostPathTypeMustBeSupported.Id).Hint);
     }
 }
 
@@ -92,7 +99,8 @@ public sealed class EmptyDirSizeLimitMustNotBeNegativeTests
                 emptyDir:
                   sizeLimit: "-1" # expect: DS1364 spec.template.spec.volumes[0].emptyDir.sizeLimit
             """));
-        Assert.Equal("Forbidden: SizeLimit field must be a valid resource quantity. sizeLimit must not be negative; remove the minus sign or the limit", findings.Single(x => x.RuleId == RuleCatalog.DS1364_EmptyDirSizeLimitMustNotBeNegative.Id).Message);
+        Assert.Equal("Forbidden: SizeLimit field must be a valid resource quantity", findings.Single(x => x.RuleId == RuleCatalog.DS1364_EmptyDirSizeLimitMustNotBeNegative.Id).Message);
+        Assert.Equal("sizeLimit must not be negative; remove the minus sign or the limit", findings.Single(x => x.RuleId == RuleCatalog.DS1364_EmptyDirSizeLimitMustNotBeNegative.Id).Hint);
     }
 }
 
@@ -111,8 +119,9 @@ public sealed class FileModeMustBeInRangeTests
                   defaultMode: 755 # expect: DS1365 spec.template.spec.volumes[0].configMap.defaultMode
             """));
         Assert.Equal(
-            "Invalid value: 755: must be a number between 0 and 0777 (octal), both inclusive. 755 is read as decimal; write 0755 for octal (YAML 1.1), or 493",
+            "Invalid value: 755: must be a number between 0 and 0777 (octal), both inclusive",
             findings.Single(x => x.RuleId == RuleCatalog.DS1365_FileModeMustBeInRange.Id).Message);
+        Assert.Equal("755 is read as decimal; write 0755 for octal (YAML 1.1), or 493", findings.Single(x => x.RuleId == RuleCatalog.DS1365_FileModeMustBeInRange.Id).Hint);
     }
 
     [Fact]
@@ -141,7 +150,8 @@ public sealed class DeprecatedVolumePluginTests
             """));
         var f = findings.Single(x => x.RuleId == RuleCatalog.DS6002_DeprecatedVolumePlugin.Id);
         Assert.Equal(Severity.Warning, f.Severity);
-        Assert.Equal("Invalid value: deprecated in v1.11. Clone the repository in an init container into an emptyDir volume instead", f.Message);
+        Assert.Equal("Invalid value: deprecated in v1.11", f.Message);
+        Assert.Equal("Clone the repository in an init container into an emptyDir volume instead", f.Hint);
     }
 }
 
@@ -161,6 +171,7 @@ public sealed class VolumeSourceFieldsMustBeValidTests
               - name: tls
                 secret: {optional: true} # expect: DS1367 spec.template.spec.volumes[0].secret.secretName
             """));
-        Assert.Equal("Required value. Name the Secret to mount", findings.Single(x => x.RuleId == RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid.Id).Message);
+        Assert.Equal("Required value", findings.Single(x => x.RuleId == RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid.Id).Message);
+        Assert.Equal("Name the Secret to mount", findings.Single(x => x.RuleId == RuleCatalog.DS1367_VolumeSourceFieldsMustBeValid.Id).Hint);
     }
 }

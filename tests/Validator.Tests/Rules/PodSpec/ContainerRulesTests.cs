@@ -28,8 +28,9 @@ public sealed class ContainerRulesTests
                 image: i
             """);
         Assert.Equal(
-            "Invalid value: \"node_exporter\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?'). Container names are DNS labels: write node-exporter",
+            "Invalid value: \"node_exporter\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
             f.Message);
+        Assert.Equal("Container names are DNS labels: write node-exporter", f.Hint);
     }
 
     [Fact]
@@ -46,7 +47,8 @@ public sealed class ContainerRulesTests
                 image: i
             """);
         Assert.Equal(FindingKind.Duplicate, f.Kind);
-        Assert.Equal("Duplicate value: \"agent\". An init container may not share a name with a container: rename one of them", f.Message);
+        Assert.Equal("Duplicate value: \"agent\"", f.Message);
+        Assert.Equal("An init container may not share a name with a container: rename one of them", f.Hint);
     }
 
     [Fact]
@@ -73,8 +75,9 @@ public sealed class ContainerRulesTests
                 terminationMessagePolicy: fallbackToLogsOnError # expect: DS1135 spec.template.spec.containers[0].terminationMessagePolicy
             """);
         Assert.Equal(
-            "Unsupported value: \"fallbackToLogsOnError\": supported values: \"File\", \"FallbackToLogsOnError\". Write FallbackToLogsOnError: terminationMessagePolicy is case-sensitive",
+            "Unsupported value: \"fallbackToLogsOnError\": supported values: \"File\", \"FallbackToLogsOnError\"",
             f.Message);
+        Assert.Equal("Write FallbackToLogsOnError: terminationMessagePolicy is case-sensitive", f.Hint);
     }
 
     [Fact]
@@ -113,8 +116,9 @@ public sealed class ContainerRulesTests
                 restartPolicy: Always # expect: DS1137 spec.template.spec.containers[0].restartPolicy
             """);
         Assert.Equal(
-            "Forbidden: may not be set for non-init containers. Remove restartPolicy from the container (the pod's restartPolicy applies); for a sidecar, move it to initContainers with restartPolicy: Always",
+            "Forbidden: may not be set for non-init containers",
             f.Message);
+        Assert.Equal("Remove restartPolicy from the container (the pod's restartPolicy applies); for a sidecar, move it to initContainers with restartPolicy: Always", f.Hint);
     }
 
     [Fact]
@@ -130,8 +134,9 @@ public sealed class ContainerRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(
-            "Unsupported value: \"OnFailure\": supported values: \"Always\". Write restartPolicy: Always for a sidecar, or remove it for an init container that runs to completion",
+            "Unsupported value: \"OnFailure\": supported values: \"Always\"",
             f.Message);
+        Assert.Equal("Write restartPolicy: Always for a sidecar, or remove it for an init container that runs to completion", f.Hint);
     }
 
     [Fact]
@@ -148,7 +153,8 @@ public sealed class ContainerRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(
-            "Forbidden: may not be set for init containers without restartPolicy=Always. Add restartPolicy: Always to run this init container as a sidecar, or remove readinessProbe",
+            "Forbidden: may not be set for init containers without restartPolicy=Always",
             f.Message);
+        Assert.Equal("Add restartPolicy: Always to run this init container as a sidecar, or remove readinessProbe", f.Hint);
     }
 }

@@ -18,8 +18,9 @@ public sealed class EnvRulesTests
                   - name: LOG_LEVEL=debug # expect: DS1171 spec.template.spec.containers[0].env[0].name
             """);
         Assert.Equal(
-            "Invalid value: \"LOG_LEVEL=debug\": a valid environment variable name must consist only of printable ASCII characters other than '='. Write name: LOG_LEVEL and value: debug",
+            "Invalid value: \"LOG_LEVEL=debug\": a valid environment variable name must consist only of printable ASCII characters other than '='",
             f.Message);
+        Assert.Equal("Write name: LOG_LEVEL and value: debug", f.Hint);
     }
 
     [Fact]
@@ -103,15 +104,16 @@ public sealed class EnvRulesTests
     }
 
     [Theory]
-    [InlineData("valueFrom: {}", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`")]
-    [InlineData("value: x, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}", "may not be specified when `value` is not empty. Keep either value or valueFrom")]
-    [InlineData("valueFrom: {fieldRef: {fieldPath: spec.nodeName}, secretKeyRef: {name: s, key: k}}", "may not have more than one field specified at a time. Keep one source under valueFrom, or split it into several env entries")]
-    public void BadValueFrom_Triggers(string entry, string detail)
+    [InlineData("valueFrom: {}", "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`", null)]
+    [InlineData("value: x, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}", "may not be specified when `value` is not empty", "Keep either value or valueFrom")]
+    [InlineData("valueFrom: {fieldRef: {fieldPath: spec.nodeName}, secretKeyRef: {name: s, key: k}}", "may not have more than one field specified at a time", "Keep one source under valueFrom, or split it into several env entries")]
+    public void BadValueFrom_Triggers(string entry, string detail, string? hint)
     {
         var f = PodSpecYaml.Single(
             RuleCatalog.DS1172_EnvValueFromMustHaveOneSource.Id,
             "containers:\n  - name: c\n    image: i\n    env:\n      - {name: A, " + entry + "} # expect: DS1172 spec.template.spec.containers[0].env[0].valueFrom");
         Assert.Equal("Invalid value: \"\": " + detail, f.Message);
+        Assert.Equal(hint, f.Hint);
     }
 
     [Fact]
@@ -131,8 +133,9 @@ public sealed class EnvRulesTests
             """);
         Assert.Equal(FindingKind.NotSupported, f.Kind);
         Assert.Equal(
-            "Unsupported value: \"metadata.annotations\": supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", \"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", \"status.podIP\", \"status.podIPs\". Env takes one entry: write metadata.annotations['<key>']; the whole map is available through a downwardAPI volume",
+            "Unsupported value: \"metadata.annotations\": supported values: \"metadata.name\", \"metadata.namespace\", \"metadata.uid\", \"spec.nodeName\", \"spec.serviceAccountName\", \"status.hostIP\", \"status.hostIPs\", \"status.podIP\", \"status.podIPs\"",
             f.Message);
+        Assert.Equal("Env takes one entry: write metadata.annotations['<key>']; the whole map is available through a downwardAPI volume", f.Hint);
     }
 
     [Fact]
@@ -168,6 +171,7 @@ public sealed class EnvRulesTests
                   - {name: A, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}} # expect: DS4105 spec.template.spec.containers[0].env[1]
             """);
         Assert.Equal(Severity.Warning, f.Severity);
-        Assert.Equal("Duplicate value: \"A\": hides previous definition of \"A\", which may be dropped when using apply. Remove one of the entries", f.Message);
+        Assert.Equal("Duplicate value: \"A\": hides previous definition of \"A\", which may be dropped when using apply", f.Message);
+        Assert.Equal("Remove one of the entries", f.Hint);
     }
 }

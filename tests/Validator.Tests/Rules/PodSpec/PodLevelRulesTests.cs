@@ -17,8 +17,9 @@ public sealed class PodLevelRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(
-            "Unsupported value: \"clusterfirstwithhostnet\": supported values: \"ClusterFirstWithHostNet\", \"ClusterFirst\", \"Default\", \"None\". Write ClusterFirstWithHostNet: dnsPolicy is case-sensitive",
+            "Unsupported value: \"clusterfirstwithhostnet\": supported values: \"ClusterFirstWithHostNet\", \"ClusterFirst\", \"Default\", \"None\"",
             f.Message);
+        Assert.Equal("Write ClusterFirstWithHostNet: dnsPolicy is case-sensitive", f.Hint);
     }
 
     [Fact]
@@ -31,7 +32,8 @@ public sealed class PodLevelRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(FindingKind.Required, f.Kind);
-        Assert.Equal("Required value: must provide `dnsConfig` when `dnsPolicy` is None. Add dnsConfig with at least one nameserver, or use another dnsPolicy", f.Message);
+        Assert.Equal("Required value: must provide `dnsConfig` when `dnsPolicy` is None", f.Message);
+        Assert.Equal("Add dnsConfig with at least one nameserver, or use another dnsPolicy", f.Hint);
     }
 
     [Fact]
@@ -65,8 +67,9 @@ public sealed class PodLevelRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(
-            "Invalid value: \"Fluentd\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*'). Names are lower case: write fluentd",
+            "Invalid value: \"Fluentd\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
             f.Message);
+        Assert.Equal("Names are lower case: write fluentd", f.Hint);
     }
 
     [Fact]
@@ -81,7 +84,8 @@ public sealed class PodLevelRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(Severity.Warning, f.Severity);
-        Assert.Equal("Duplicate value: \"regcred\": duplicate name \"regcred\". Remove the repeated entry", f.Message);
+        Assert.Equal("Duplicate value: \"regcred\": duplicate name \"regcred\"", f.Message);
+        Assert.Equal("Remove the repeated entry", f.Hint);
     }
 
     [Fact]
@@ -96,7 +100,8 @@ public sealed class PodLevelRulesTests
             """,
             options: new ValidatorOptions { UserNamespaces = true });
         Assert.Equal("spec.template.spec.hostPID", f.LocationPath?.ToString());
-        Assert.Equal("Forbidden: when `pod.Spec.HostUsers` is false. A pod in its own user namespace cannot share the host's namespaces: remove hostPID or hostUsers: false", f.Message);
+        Assert.Equal("Forbidden: when `pod.Spec.HostUsers` is false", f.Message);
+        Assert.Equal("A pod in its own user namespace cannot share the host's namespaces: remove hostPID or hostUsers: false", f.Hint);
     }
 
     [Fact]
@@ -131,7 +136,8 @@ public sealed class PodLevelRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal("spec.template.spec.shareProcessNamespace", f.LocationPath?.ToString());
-        Assert.Equal("Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled. With hostPID the containers already see every process of the node; remove shareProcessNamespace", f.Message);
+        Assert.Equal("Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled", f.Message);
+        Assert.Equal("With hostPID the containers already see every process of the node; remove shareProcessNamespace", f.Hint);
     }
 
     [Fact]
@@ -177,7 +183,8 @@ public sealed class PodLevelRulesTests
                       topologyKey: kubernetes.io/hostname
             containers: [{name: c, image: i}]
             """);
-        Assert.Equal("Invalid value: 0: must be in the range 1-100. Add a weight from 1 to 100", f.Message);
+        Assert.Equal("Invalid value: 0: must be in the range 1-100", f.Message);
+        Assert.Equal("Add a weight from 1 to 100", f.Hint);
     }
 
     [Fact]
@@ -193,6 +200,7 @@ public sealed class PodLevelRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(Severity.Warning, f.Severity);
-        Assert.Equal("Required value: a null labelSelector results in matching no pod. Add a labelSelector for the pods this term is about", f.Message);
+        Assert.Equal("Required value: a null labelSelector results in matching no pod", f.Message);
+        Assert.Equal("Add a labelSelector for the pods this term is about", f.Hint);
     }
 }

@@ -14,8 +14,9 @@ public sealed class PodSpecListRulesTests
             RuleCatalog.DS1121_HostAliasesMustBeValid.Id,
             "hostAliases:\n  - ip: 10.0.0.0/8 # expect: DS1121 spec.template.spec.hostAliases[0].ip\n" + Container);
         Assert.Equal(
-            "Invalid value: \"10.0.0.0/8\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff). Ip takes one address, not a range: write 10.0.0.0",
+            "Invalid value: \"10.0.0.0/8\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
             f.Message);
+        Assert.Equal("Ip takes one address, not a range: write 10.0.0.0", f.Hint);
     }
 
     [Fact]
@@ -25,8 +26,9 @@ public sealed class PodSpecListRulesTests
             RuleCatalog.DS1121_HostAliasesMustBeValid.Id,
             "hostAliases:\n  - ip: 10.0.0.1\n    hostnames:\n      - Db.Local # expect: DS1121 spec.template.spec.hostAliases[0].hostnames[0]\n" + Container);
         Assert.Equal(
-            "Invalid value: \"Db.Local\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*'). Write db.local",
+            "Invalid value: \"Db.Local\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
             f.Message);
+        Assert.Equal("Write db.local", f.Hint);
     }
 
     [Fact]
@@ -54,7 +56,8 @@ public sealed class PodSpecListRulesTests
             RuleCatalog.DS1123_SchedulingGatesMustBeValid.Id,
             "schedulingGates:\n  - name: example.com/quota\n  - name: example.com/quota # expect: DS1123 spec.template.spec.schedulingGates[1]\n" + Container);
         Assert.Equal(FindingKind.Duplicate, f.Kind);
-        Assert.Equal("Duplicate value: \"example.com/quota\". Remove the repeated gate", f.Message);
+        Assert.Equal("Duplicate value: \"example.com/quota\"", f.Message);
+        Assert.Equal("Remove the repeated gate", f.Hint);
     }
 
     [Fact]
@@ -79,7 +82,8 @@ public sealed class PodSpecListRulesTests
             RuleCatalog.DS1174_EnvFromMustBeValid.Id,
             "containers:\n  - name: c\n    image: i\n    envFrom:\n      - prefix: A_ # expect: DS1174 spec.template.spec.containers[0].envFrom\n");
         Assert.Equal(FindingKind.Invalid, f.Kind);
-        Assert.Equal("Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`. Add configMapRef: {name: ...} or secretRef: {name: ...}", f.Message);
+        Assert.Equal("Invalid value: \"\": must specify one of: `configMapRef` or `secretRef`", f.Message);
+        Assert.Equal("Add configMapRef: {name: ...} or secretRef: {name: ...}", f.Hint);
     }
 
     [Fact]
@@ -88,7 +92,8 @@ public sealed class PodSpecListRulesTests
         var f = PodSpecYaml.Single(
             RuleCatalog.DS1174_EnvFromMustBeValid.Id,
             "containers:\n  - name: c\n    image: i\n    envFrom:\n      - {configMapRef: {name: a}, secretRef: {name: b}} # expect: DS1174 spec.template.spec.containers[0].envFrom\n");
-        Assert.Equal("Invalid value: \"\": may not have more than one field specified at a time. Split the entry in two: one with configMapRef, one with secretRef", f.Message);
+        Assert.Equal("Invalid value: \"\": may not have more than one field specified at a time", f.Message);
+        Assert.Equal("Split the entry in two: one with configMapRef, one with secretRef", f.Hint);
     }
 
     [Fact]
@@ -98,7 +103,8 @@ public sealed class PodSpecListRulesTests
             RuleCatalog.DS1174_EnvFromMustBeValid.Id,
             "containers:\n  - name: c\n    image: i\n    envFrom:\n      - secretRef: {optional: true} # expect: DS1174 spec.template.spec.containers[0].envFrom[0].secretRef.name\n");
         Assert.Equal(FindingKind.Required, f.Kind);
-        Assert.Equal("Required value. Name the Secret whose keys become environment variables", f.Message);
+        Assert.Equal("Required value", f.Message);
+        Assert.Equal("Name the Secret whose keys become environment variables", f.Hint);
     }
 
     [Fact]

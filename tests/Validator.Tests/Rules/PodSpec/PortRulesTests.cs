@@ -34,7 +34,8 @@ public sealed class PortRulesTests
                   - name: Metrics # expect: DS1151 spec.template.spec.containers[0].ports[0].name
                     containerPort: 9100
             """);
-        Assert.Equal("Invalid value: \"Metrics\": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-). Port names are lower case: write metrics", f.Message);
+        Assert.Equal("Invalid value: \"Metrics\": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)", f.Message);
+        Assert.Equal("Port names are lower case: write metrics", f.Hint);
     }
 
     [Fact]
@@ -50,7 +51,8 @@ public sealed class PortRulesTests
                   - {name: http, containerPort: 80}
                   - {name: http, containerPort: 81} # expect: DS1152 spec.template.spec.containers[0].ports[1].name
             """);
-        Assert.Equal("Duplicate value: \"http\". Give each port of the container its own name", f.Message);
+        Assert.Equal("Duplicate value: \"http\"", f.Message);
+        Assert.Equal("Give each port of the container its own name", f.Hint);
     }
 
     [Fact]
@@ -97,7 +99,8 @@ public sealed class PortRulesTests
                   - containerPort: 53
                     protocol: udp # expect: DS1155 spec.template.spec.containers[0].ports[0].protocol
             """);
-        Assert.Equal("Unsupported value: \"udp\": supported values: \"SCTP\", \"TCP\", \"UDP\". Write UDP: protocol is case-sensitive", f.Message);
+        Assert.Equal("Unsupported value: \"udp\": supported values: \"SCTP\", \"TCP\", \"UDP\"", f.Message);
+        Assert.Equal("Write UDP: protocol is case-sensitive", f.Hint);
     }
 
     [Fact]
@@ -118,7 +121,8 @@ public sealed class PortRulesTests
                     hostIP: 10.0.0.1
             """);
         Assert.Equal(FindingKind.Duplicate, f.Kind);
-        Assert.Equal("Duplicate value: \"TCP/10.0.0.1/8080\". Only one container of a pod can bind a host port: use another hostPort, or drop it", f.Message);
+        Assert.Equal("Duplicate value: \"TCP/10.0.0.1/8080\"", f.Message);
+        Assert.Equal("Only one container of a pod can bind a host port: use another hostPort, or drop it", f.Hint);
     }
 
     [Fact]
@@ -155,8 +159,9 @@ public sealed class PortRulesTests
                     hostPort: 19100 # expect: DS1157 spec.template.spec.containers[0].ports[0].hostPort
             """);
         Assert.Equal(
-            "Invalid value: 19100: must match `containerPort` when `hostNetwork` is true. With hostNetwork the container listens on the node itself: set hostPort: 9100 or remove hostPort",
+            "Invalid value: 19100: must match `containerPort` when `hostNetwork` is true",
             f.Message);
+        Assert.Equal("With hostNetwork the container listens on the node itself: set hostPort: 9100 or remove hostPort", f.Hint);
     }
 
     [Fact]
@@ -177,7 +182,8 @@ public sealed class PortRulesTests
                   - containerPort: 8080 # expect: DS4104 spec.template.spec.containers[1].ports[0]
             """);
         Assert.Equal(Severity.Warning, f.Severity);
-        Assert.Equal("Duplicate value: \"8080/TCP\": duplicate port definition with spec.template.spec.containers[0].ports[0]. Declare each port once", f.Message);
+        Assert.Equal("Duplicate value: \"8080/TCP\": duplicate port definition with spec.template.spec.containers[0].ports[0]", f.Message);
+        Assert.Equal("Declare each port once", f.Hint);
     }
 
     [Fact]
@@ -195,7 +201,8 @@ public sealed class PortRulesTests
                     hostIP: 127.0.0.1
             """);
         Assert.Equal(
-            "Invalid value: \"127.0.0.1\": hostIP set without hostPort: {Name:metrics HostPort:0 ContainerPort:9100 Protocol:TCP HostIP:127.0.0.1}. Remove hostIP, or add the hostPort it should bind",
+            "Invalid value: \"127.0.0.1\": hostIP set without hostPort: {Name:metrics HostPort:0 ContainerPort:9100 Protocol:TCP HostIP:127.0.0.1}",
             f.Message);
+        Assert.Equal("Remove hostIP, or add the hostPort it should bind", f.Hint);
     }
 }

@@ -18,7 +18,8 @@ public sealed class ProbeRulesTests
                   initialDelaySeconds: 5
             """);
         Assert.Equal(FindingKind.Required, f.Kind);
-        Assert.Equal("Required value: must specify a handler type. Add one of exec, httpGet, tcpSocket or grpc", f.Message);
+        Assert.Equal("Required value: must specify a handler type", f.Message);
+        Assert.Equal("Add one of exec, httpGet, tcpSocket or grpc", f.Hint);
     }
 
     [Fact]
@@ -35,7 +36,8 @@ public sealed class ProbeRulesTests
                   tcpSocket: {port: 9090}
             """);
         Assert.Equal(FindingKind.Forbidden, f.Kind);
-        Assert.Equal("Forbidden: may not specify more than 1 handler type. Keep one of tcpSocket and grpc", f.Message);
+        Assert.Equal("Forbidden: may not specify more than 1 handler type", f.Message);
+        Assert.Equal("Keep one of tcpSocket and grpc", f.Hint);
     }
 
     [Fact]
@@ -86,7 +88,8 @@ public sealed class ProbeRulesTests
                   tcpSocket: {port: 80}
                   successThreshold: 2 # expect: DS1182 spec.template.spec.containers[0].livenessProbe.successThreshold
             """);
-        Assert.Equal("Invalid value: 2: must be 1. Remove successThreshold or set it to 1; only readiness probes may need several successes", f.Message);
+        Assert.Equal("Invalid value: 2: must be 1", f.Message);
+        Assert.Equal("Remove successThreshold or set it to 1; only readiness probes may need several successes", f.Hint);
     }
 
     [Fact]
@@ -111,8 +114,9 @@ public sealed class ProbeRulesTests
                   terminationGracePeriodSeconds: 5 # expect: DS1183 spec.template.spec.containers[0].readinessProbe.terminationGracePeriodSeconds
             """);
         Assert.Equal(
-            "Invalid value: 5: must not be set for readinessProbes. Remove terminationGracePeriodSeconds: a failing readiness probe does not restart the container",
+            "Invalid value: 5: must not be set for readinessProbes",
             f.Message);
+        Assert.Equal("Remove terminationGracePeriodSeconds: a failing readiness probe does not restart the container", f.Hint);
     }
 
     [Fact]
@@ -144,7 +148,8 @@ public sealed class ProbeRulesTests
                   httpGet: # expect: DS1184 spec.template.spec.containers[0].livenessProbe.httpGet.port
                     path: /healthz
             """);
-        Assert.Equal("Invalid value: 0: must be between 1 and 65535, inclusive. Add the port to probe, by number or by the name of a container port", f.Message);
+        Assert.Equal("Invalid value: 0: must be between 1 and 65535, inclusive", f.Message);
+        Assert.Equal("Add the port to probe, by number or by the name of a container port", f.Hint);
     }
 
     [Fact]

@@ -44,8 +44,9 @@ public sealed class TemplateRulesTests
             """);
         Assert.Equal(FindingKind.Forbidden, f.Kind);
         Assert.Equal(
-            "Forbidden: ephemeral containers not allowed in pod template. Ephemeral containers are added to running pods with kubectl debug; move these to containers or initContainers, or remove them",
+            "Forbidden: ephemeral containers not allowed in pod template",
             f.Message);
+        Assert.Equal("Ephemeral containers are added to running pods with kubectl debug; move these to containers or initContainers, or remove them", f.Hint);
     }
 
     [Fact]

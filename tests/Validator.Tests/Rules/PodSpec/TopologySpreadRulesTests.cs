@@ -20,7 +20,8 @@ public sealed class TopologySpreadRulesTests
                 labelSelector: {matchLabels: {app: a}}
             containers: [{name: c, image: i}]
             """);
-        Assert.Equal("Invalid value: 0: must be greater than zero. maxSkew is the largest allowed difference in matching pods between two domains; use 1 or more", f.Message);
+        Assert.Equal("Invalid value: 0: must be greater than zero", f.Message);
+        Assert.Equal("maxSkew is the largest allowed difference in matching pods between two domains; use 1 or more", f.Hint);
     }
 
     [Fact]
@@ -37,7 +38,8 @@ public sealed class TopologySpreadRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(FindingKind.Required, f.Kind);
-        Assert.Equal("Required value: can not be empty. Set topologyKey to a node label, e.g. kubernetes.io/hostname or topology.kubernetes.io/zone", f.Message);
+        Assert.Equal("Required value: can not be empty", f.Message);
+        Assert.Equal("Set topologyKey to a node label, e.g. kubernetes.io/hostname or topology.kubernetes.io/zone", f.Hint);
     }
 
     [Fact]
@@ -66,7 +68,8 @@ public sealed class TopologySpreadRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(FindingKind.NotSupported, f.Kind);
-        Assert.Equal("Unsupported value: \"scheduleAnyway\": supported values: \"DoNotSchedule\", \"ScheduleAnyway\". Write ScheduleAnyway: whenUnsatisfiable is case-sensitive", f.Message);
+        Assert.Equal("Unsupported value: \"scheduleAnyway\": supported values: \"DoNotSchedule\", \"ScheduleAnyway\"", f.Message);
+        Assert.Equal("Write ScheduleAnyway: whenUnsatisfiable is case-sensitive", f.Hint);
     }
 
     [Fact]
@@ -83,7 +86,8 @@ public sealed class TopologySpreadRulesTests
                 labelSelector: {matchLabels: {app: a}}
             containers: [{name: c, image: i}]
             """);
-        Assert.Equal("Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway. Remove minDomains, or use whenUnsatisfiable: DoNotSchedule", f.Message);
+        Assert.Equal("Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway", f.Message);
+        Assert.Equal("Remove minDomains, or use whenUnsatisfiable: DoNotSchedule", f.Hint);
     }
 
     [Fact]
@@ -100,7 +104,8 @@ public sealed class TopologySpreadRulesTests
                 labelSelector: {matchLabels: {app: a}}
             containers: [{name: c, image: i}]
             """);
-        Assert.Equal("Unsupported value: \"Respect\": supported values: \"Honor\", \"Ignore\". Remove nodeTaintsPolicy to use the default, or write Honor or Ignore", f.Message);
+        Assert.Equal("Unsupported value: \"Respect\": supported values: \"Honor\", \"Ignore\"", f.Message);
+        Assert.Equal("Remove nodeTaintsPolicy to use the default, or write Honor or Ignore", f.Hint);
     }
 
     [Fact]
@@ -115,7 +120,8 @@ public sealed class TopologySpreadRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(FindingKind.Duplicate, f.Kind);
-        Assert.Equal("Duplicate value: \"{zone, DoNotSchedule}\". topologySpreadConstraints[1] has the same topologyKey and whenUnsatisfiable; keep one of them", f.Message);
+        Assert.Equal("Duplicate value: \"{zone, DoNotSchedule}\"", f.Message);
+        Assert.Equal("topologySpreadConstraints[1] has the same topologyKey and whenUnsatisfiable; keep one of them", f.Hint);
     }
 
     [Fact]
@@ -132,7 +138,8 @@ public sealed class TopologySpreadRulesTests
             containers: [{name: c, image: i}]
             """);
         Assert.Equal(FindingKind.Forbidden, f.Kind);
-        Assert.Equal("Forbidden: must not be specified when labelSelector is not set. Add a labelSelector for the pods to count, or remove matchLabelKeys", f.Message);
+        Assert.Equal("Forbidden: must not be specified when labelSelector is not set", f.Message);
+        Assert.Equal("Add a labelSelector for the pods to count, or remove matchLabelKeys", f.Hint);
     }
 
     [Fact]
@@ -154,7 +161,8 @@ public sealed class TopologySpreadRulesTests
                   - app # expect: DS1126 {{{P}}}[0][1]
             containers: [{name: c, image: i}]
             """);
-        Assert.Equal("Invalid value: \"app\": exists in both matchLabelKeys and labelSelector. matchLabelKeys already selects the pod's own value of app; remove app from the labelSelector", f.Message);
+        Assert.Equal("Invalid value: \"app\": exists in both matchLabelKeys and labelSelector", f.Message);
+        Assert.Equal("matchLabelKeys already selects the pod's own value of app; remove app from the labelSelector", f.Hint);
     }
 
     [Fact]
