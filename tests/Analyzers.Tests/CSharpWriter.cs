@@ -87,7 +87,15 @@ internal static class CSharpWriter
                     return false;
                 }
 
-                sb.Append("new ResourceQuantity(").Append(SymbolDisplay.FormatLiteral(s.Raw, quote: true)).Append(')');
+                // A YAML number reaches the server as the text Go's JSON encoder writes (1e3 -> "1000"): the C# equivalent
+                // is that string, not the YAML spelling (new ResourceQuantity("1e3") is another quantity format).
+                var quantityText = s.Type == ScalarType.String ? s.Raw : DaemonLint.Syntax.Quantity.JsonText(s);
+                if (quantityText is null)
+                {
+                    return false;
+                }
+
+                sb.Append("new ResourceQuantity(").Append(SymbolDisplay.FormatLiteral(quantityText, quote: true)).Append(')');
                 return true;
             case MappingNode m when DictionaryValue(t) is { } valueType:
                 sb.Append("new Dictionary<string, ").Append(Name(valueType)).Append("> { ");

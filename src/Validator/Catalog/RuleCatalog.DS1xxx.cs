@@ -413,6 +413,18 @@ public static partial class RuleCatalog
         create: static () => new DS1174EnvFromMustBeValid(),
         gates: new[] { FeatureGate.RelaxedEnvironmentVariableValidation });
 
+    public static RuleDescriptor DS1175_EnvResourceFieldRefMustBeValid { get; } = Entry(
+        "DS1175", "env resourceFieldRef must name a supported resource and divisor", RuleCategory.ApiCorrectness, Severity.Error,
+        "An env resourceFieldRef needs a resource among limits/requests of cpu, memory and ephemeral-storage (or hugepages-<size>), and a divisor the resource supports: 1m or 1 for cpu, 1 or a decimal or binary unit (1k to 1E, 1Ki to 1Ei) for the others.",
+        upstream: CV + " validateContainerResourceFieldSelector / validateContainerResourceDivisor",
+        create: static () => new DS1175EnvResourceFieldRefMustBeValid());
+
+    public static RuleDescriptor DS1176_EnvKeyRefMustBeValid { get; } = Entry(
+        "DS1176", "env configMapKeyRef and secretKeyRef need a valid name and key", RuleCategory.ApiCorrectness, Severity.Error,
+        "An env configMapKeyRef or secretKeyRef needs a name that is a DNS subdomain (an empty name is invalid too) and a key of letters, digits, '-', '_' and '.' that is not '.', '..' or '..'-prefixed.",
+        upstream: CV + " validateConfigMapKeySelector / validateSecretKeySelector",
+        create: static () => new DS1176EnvKeyRefMustBeValid());
+
     public static RuleDescriptor DS1181_ProbeMustHaveOneHandler { get; } = Entry(
         "DS1181", "Probe and lifecycle handler must specify exactly one action", RuleCategory.ApiCorrectness, Severity.Error,
         "A probe takes exactly one of exec, httpGet, tcpSocket and grpc; a postStart or preStop hook exactly one of exec, httpGet, tcpSocket and sleep.",
@@ -433,7 +445,7 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1184_HandlerActionMustBeValid { get; } = Entry(
         "DS1184", "Probe and lifecycle actions must be valid", RuleCategory.ApiCorrectness, Severity.Error,
-        "exec needs a command; httpGet, tcpSocket and grpc need a port number 1-65535 or a valid port name; httpGet.scheme is HTTP or HTTPS; a sleep may not be negative or outlast the termination grace period.",
+        "exec needs a command; httpGet, tcpSocket and grpc need a port number 1-65535 or a valid port name; httpGet.scheme is HTTP or HTTPS; httpGet header names are letters, digits and '-'; a sleep may not be negative or outlast the termination grace period.",
         upstream: CV + " validateExecAction / validateHTTPGetAction / ValidatePortNumOrName / validateSleepAction",
         create: static () => new DS1184HandlerActionMustBeValid(),
         gates: new[] { FeatureGate.PodLifecycleSleepActionAllowZero });
@@ -491,6 +503,54 @@ public static partial class RuleCatalog
         "A seccompProfile needs a type of Localhost, RuntimeDefault or Unconfined; localhostProfile is required with Localhost, must be a relative path without '..', and is forbidden with other types.",
         upstream: CV + " validateSeccompProfileField",
         create: static () => new DS1323SeccompProfileMustBeValid());
+
+    public static RuleDescriptor DS1324_AppArmorProfileMustBeValid { get; } = Entry(
+        "DS1324", "appArmorProfile must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "An appArmorProfile needs a type of Localhost, RuntimeDefault or Unconfined; localhostProfile is required with Localhost (not empty, not padded with whitespace, at most 4095 bytes) and forbidden with the other types.",
+        upstream: CV + " ValidateAppArmorProfileField",
+        create: static () => new DS1324AppArmorProfileMustBeValid());
+
+    public static RuleDescriptor DS1325_AppArmorAnnotationsMustBeValid { get; } = Entry(
+        "DS1325", "AppArmor annotations must name a container and agree with appArmorProfile", RuleCategory.ApiCorrectness, Severity.Error,
+        "A container.apparmor.security.beta.kubernetes.io/<name> template annotation must name a container of the pod and hold runtime/default, unconfined or localhost/<profile>; when the container also has an appArmorProfile (its own or the pod's), both must say the same.",
+        upstream: CV + " ValidateAppArmorPodAnnotations / validateAppArmorAnnotationsAndFieldsMatchOnCreate",
+        create: static () => new DS1325AppArmorAnnotationsMustBeValid());
+
+    public static RuleDescriptor DS1326_SeccompAnnotationsMustBeValid { get; } = Entry(
+        "DS1326", "Seccomp annotations must be valid and agree with seccompProfile", RuleCategory.ApiCorrectness, Severity.Error,
+        "The seccomp.security.alpha.kubernetes.io/pod and container.seccomp.security.alpha.kubernetes.io/<name> template annotations must hold runtime/default, docker/default, unconfined or localhost/<relative path>; when the pod or the container also has a seccompProfile, both must say the same.",
+        upstream: CV + " ValidateSeccompPodAnnotations / validateSeccompAnnotationsAndFields",
+        create: static () => new DS1326SeccompAnnotationsMustBeValid());
+
+    public static RuleDescriptor DS1327_WindowsOptionsMustBeValid { get; } = Entry(
+        "DS1327", "windowsOptions must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "In windowsOptions, gmsaCredentialSpecName is a DNS subdomain, gmsaCredentialSpec is not empty and at most 64 KiB, and runAsUserName is [DOMAIN\\]USER with a NetBIOS or DNS domain under 256 characters and a user of at most 104 characters without control characters or \"/\\:;|=,+*?<>@[].",
+        upstream: CV + " validateWindowsSecurityContextOptions",
+        create: static () => new DS1327WindowsOptionsMustBeValid());
+
+    public static RuleDescriptor DS1328_WindowsHostProcessMustBeConsistent { get; } = Entry(
+        "DS1328", "Windows hostProcess must be set consistently", RuleCategory.ApiCorrectness, Severity.Error,
+        "A container's windowsOptions.hostProcess must equal the pod's when both are set; if any container is a hostProcess container, all must be, hostNetwork must be true, and the cluster must allow privileged containers.",
+        upstream: CV + " validateWindowsHostProcessPod",
+        create: static () => new DS1328WindowsHostProcessMustBeConsistent());
+
+    public static RuleDescriptor DS1329_FsGroupChangePolicyMustBeSupported { get; } = Entry(
+        "DS1329", "fsGroupChangePolicy must be Always or OnRootMismatch", RuleCategory.ApiCorrectness, Severity.Error,
+        "securityContext.fsGroupChangePolicy takes Always or OnRootMismatch, case-sensitive; an empty string is refused too.",
+        upstream: CV + " validateFSGroupChangePolicy",
+        create: static () => new DS1329FsGroupChangePolicyMustBeSupported());
+
+    public static RuleDescriptor DS1330_TemplateGenerationAnnotationMustBeAnInteger { get; } = Entry(
+        "DS1330", "The deprecated.daemonset.template.generation annotation must be an integer", RuleCategory.ApiCorrectness, Severity.Error,
+        "The apps/v1 conversion parses the DaemonSet's deprecated.daemonset.template.generation annotation as a base-10 int64 (an optional sign, then digits); any other value fails the request before validation.",
+        upstream: "pkg/apis/apps/v1/conversion.go Convert_v1_DaemonSet_To_apps_DaemonSet (strconv.ParseInt)",
+        create: static () => new DS1330TemplateGenerationAnnotationMustBeAnInteger());
+
+    public static RuleDescriptor DS1331_TemplateGenerationMustStayValidOnUpdate { get; } = Entry(
+        "DS1331", "spec.templateGeneration must stay valid on update", RuleCategory.ApiCorrectness, Severity.Error,
+        "On update the server takes spec.templateGeneration from the stored object (its deprecated.daemonset.template.generation annotation, at least 1 since its create) and adds 1 when the template changes: at 9223372036854775807 the addition wraps around to a negative value, refused at spec.templateGeneration.",
+        upstream: "pkg/registry/apps/daemonset/strategy.go PrepareForUpdate; pkg/apis/apps/validation ValidateDaemonSetSpecUpdate, ValidateDaemonSetSpec (ValidateNonnegativeField)",
+        create: static () => new DS1331TemplateGenerationMustStayValidOnUpdate());
 
     public static RuleDescriptor DS1340_SysctlNameMustBeValid { get; } = Entry(
         "DS1340", "Sysctl names must be valid and unique", RuleCategory.ApiCorrectness, Severity.Error,

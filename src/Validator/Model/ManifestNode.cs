@@ -274,14 +274,29 @@ public sealed class ScalarNode : ManifestNode
     /// <summary>Gets the boolean value of a Bool scalar.</summary>
     public bool BoolValue => this.Type == ScalarType.Bool && this.Number != 0;
 
-    /// <summary>Gets the integer value when the scalar is an Int that fits in 64 bits.</summary>
-    public long? IntValue => this.Type == ScalarType.Int ? this.integer : null;
+    /// <summary>
+    /// Gets the integer the Go decoder reads from this scalar into an integer field: the value of an Int, or of a Float
+    /// whose value is integral and fits in 64 bits. sigs.k8s.io/yaml writes such a float as a JSON integer (Go's
+    /// encoding/json prints <c>1e3</c> as <c>1000</c>, <c>0999</c>, which YAML 1.1 reads as the float 999, as
+    /// <c>999</c>, and <c>1.0</c> as <c>1</c>), so an int field receives it like any integer and its range checks apply.
+    /// </summary>
+    public long? IntValue => this.Type switch
+    {
+        ScalarType.Int => this.integer,
+        ScalarType.Float when IsIntegralInt64(this.Number) => (long)this.Number,
+        _ => null,
+    };
 
     /// <summary>Gets the text a string field receives: the raw text for strings, null for nulls.</summary>
     public string? StringValue => this.Type == ScalarType.Null ? null : this.Raw;
 
     /// <inheritdoc />
     public override string ToString() => this.Raw;
+
+    // A double is exact here: every integral double in [-2^63, 2^63) converts to the long of the same value. 1e21 and up
+    // are written in exponent form (1e+21), which Go's decoder refuses for an int.
+    private static bool IsIntegralInt64(double value) =>
+        !double.IsNaN(value) && !double.IsInfinity(value) && Math.Floor(value) == value && value >= -9223372036854775808.0 && value < 9223372036854775808.0;
 }
 
 /// <summary>A value that cannot be computed before run time (C# front end only).</summary>

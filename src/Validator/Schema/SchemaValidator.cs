@@ -505,6 +505,12 @@ public sealed class SchemaValidator
 
     private static bool FitsInteger(ScalarNode s, int bits)
     {
+        // Compare an integer exactly: as a double, int64's largest value rounds up to 2^63 and would not fit.
+        if (s.IntValue is { } exact)
+        {
+            return bits != 32 || exact is >= int.MinValue and <= int.MaxValue;
+        }
+
         if (!IsIntegral(s, out var value))
         {
             return false;

@@ -160,6 +160,64 @@ public static class K8sNames
         return IsDns1123Subdomain(value);
     }
 
+    /// <summary>Checks a ConfigMap or Secret key (<c>IsConfigMapKey</c>): at most 253 characters of <c>[-._a-zA-Z0-9]</c>, not <c>.</c>, <c>..</c> or <c>..</c>-prefixed.</summary>
+    /// <param name="value">The key.</param>
+    /// <returns>The messages.</returns>
+    public static List<string> IsConfigMapKey(string value)
+    {
+        var matches = value.Length > 0;
+        foreach (var c in value)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '.' or '_'))
+            {
+                matches = false;
+                break;
+            }
+        }
+
+        var chDir = value == "." ? "must not be '.'" : value == ".." ? "must not be '..'" : value.StartsWith("..", System.StringComparison.Ordinal) ? "must not start with '..'" : null;
+        if (matches && value.Length <= 253 && chDir is null)
+        {
+            return NoErrors;
+        }
+
+        var errs = new List<string>(3);
+        if (value.Length > 253)
+        {
+            errs.Add(MaxLenError(253));
+        }
+
+        if (!matches)
+        {
+            errs.Add(RegexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", "[-._a-zA-Z0-9]+", "key.name", "KEY_NAME", "key-name"));
+        }
+
+        if (chDir is not null)
+        {
+            errs.Add(chDir);
+        }
+
+        return errs;
+    }
+
+    /// <summary>Checks an HTTP header name (<c>IsHTTPHeaderName</c>): one or more of <c>[-A-Za-z0-9]</c>.</summary>
+    /// <param name="value">The name.</param>
+    /// <returns>The messages.</returns>
+    public static List<string> IsHttpHeaderName(string value)
+    {
+        var matches = value.Length > 0;
+        foreach (var c in value)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-'))
+            {
+                matches = false;
+                break;
+            }
+        }
+
+        return matches ? NoErrors : new List<string> { RegexError("a valid HTTP header must consist of alphanumeric characters or '-'", "[-A-Za-z0-9]+", "X-Header-Name") };
+    }
+
     /// <summary>Checks a percent string (<c>[0-9]+%</c>).</summary>
     /// <param name="value">The value.</param>
     /// <returns>The messages.</returns>

@@ -89,6 +89,13 @@ public static class ScalarResolver
             return ScalarType.String;
         }
 
+        // go-yaml strips underscores only on its integer path (first character a digit or sign); after a leading dot
+        // it calls ParseFloat on the text as written, which takes an underscore only between two digits (.5_0).
+        if (c == '.' && !UnderscoresBetweenDigits(text))
+        {
+            return ScalarType.String;
+        }
+
         var plain = text.IndexOf('_') >= 0 ? text.Replace("_", string.Empty) : text;
         if (TryParseGoInt(plain, out integer))
         {
@@ -102,11 +109,14 @@ public static class ScalarResolver
             return ScalarType.Float;
         }
 
-        if (IsGoFloatSyntax(plain) && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+        // Go's ParseFloat fails with ErrRange beyond the largest double (1e400), and go-yaml then keeps the text as a
+        // string; .NET returns infinity instead. An underflow (1e-400) is 0 in both.
+        if (IsGoFloatSyntax(plain) && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && !double.IsInfinity(number))
         {
             return ScalarType.Float;
         }
 
+        number = 0;
         return ScalarType.String;
     }
 
@@ -245,6 +255,19 @@ public static class ScalarResolver
             }
 
             mag = (mag * (ulong)radix) + (ulong)d;
+        }
+
+        return true;
+    }
+
+    private static bool UnderscoresBetweenDigits(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '_' && (i == 0 || i == s.Length - 1 || s[i - 1] is < '0' or > '9' || s[i + 1] is < '0' or > '9'))
+            {
+                return false;
+            }
         }
 
         return true;

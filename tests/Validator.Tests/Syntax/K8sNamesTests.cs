@@ -26,6 +26,33 @@ public sealed class K8sNamesTests
         Assert.Equal(valid, errors.Count == 0);
     }
 
+    [Theory]
+    [InlineData("key.name", new string[0])]
+    [InlineData("KEY_NAME-1", new string[0])]
+    [InlineData(".hidden", new string[0])]
+    [InlineData("", new[] { "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')" })]
+    [InlineData("a/b", new[] { "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')" })]
+    [InlineData(".", new[] { "must not be '.'" })]
+    [InlineData("..", new[] { "must not be '..'" })]
+    [InlineData("..a", new[] { "must not start with '..'" })]
+    public void ConfigMapKeys(string key, string[] messages) => Assert.Equal(messages, K8sNames.IsConfigMapKey(key));
+
+    [Fact]
+    public void ConfigMapKeys_AtMost253Characters()
+    {
+        Assert.Empty(K8sNames.IsConfigMapKey(new string('a', 253)));
+        Assert.Equal(new[] { "must be no more than 253 characters" }, K8sNames.IsConfigMapKey(new string('a', 254)));
+    }
+
+    [Theory]
+    [InlineData("X-Header-Name", true)]
+    [InlineData("accept", true)]
+    [InlineData("", false)]
+    [InlineData("X_Header", false)]
+    [InlineData("Host:", false)]
+    [InlineData("Ä", false)]
+    public void HttpHeaderNames(string name, bool valid) => Assert.Equal(valid, K8sNames.IsHttpHeaderName(name).Count == 0);
+
     [Fact]
     public void LabelKeys_PrefixAndNameLimits()
     {

@@ -75,6 +75,44 @@ public sealed class ScalarResolutionTests
     }
 
     [Theory]
+    [InlineData("1e3", 1000)]
+    [InlineData("0999", 999)] // not octal (a 9), so the float 999
+    [InlineData("1.0", 1)]
+    [InlineData("-0.0", 0)]
+    [InlineData(".5e1", 5)]
+    [InlineData("0644.0", 644)] // a float is decimal whatever its leading zero
+    [InlineData("1e-400", 0)] // Go's ParseFloat rounds an underflow to 0 without an error
+    [InlineData(".5e1_0", 5000000000)]
+    [InlineData("9.2e18", 9200000000000000000)]
+    [InlineData("-9223372036854775808.0", long.MinValue)]
+    public void IntegralFloats_ReachIntegerFieldsAsIntegers(string text, long value)
+    {
+        // sigs.k8s.io/yaml hands the float to encoding/json, which prints an integral value below 1e21 without a
+        // fraction or exponent: the decoder then reads it into an int field like any integer.
+        var s = Value(text);
+        Assert.Equal(ScalarType.Float, s.Type);
+        Assert.Equal(value, s.IntValue);
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("9223372036854775807.0")] // the double is 2^63: out of int64's range
+    [InlineData("1e19")]
+    [InlineData("1e21")] // printed 1e+21
+    [InlineData(".nan")]
+    [InlineData(".inf")]
+    public void FloatsWithoutAnInt64Value_HaveNoIntValue(string text) => Assert.Null(Value(text).IntValue);
+
+    [Theory]
+    [InlineData("1e400")] // ParseFloat fails with ErrRange: go-yaml keeps the text
+    [InlineData("-1e400")]
+    [InlineData(".1e400")]
+    [InlineData("._5")] // after a leading dot, an underscore only between digits
+    [InlineData(".5__0")]
+    [InlineData(".5_e1")]
+    public void FloatSpellingsGoYamlKeepsAsStrings(string text) => Assert.Equal(ScalarType.String, Value(text).Type);
+
+    [Theory]
     [InlineData("~")]
     [InlineData("null")]
     [InlineData("Null")]

@@ -18,7 +18,7 @@ internal sealed class DS1010ActiveDeadlineSecondsForbidden : Rule
     public override void Check(RuleContext context)
     {
         var node = context.PodSpec.Get("activeDeadlineSeconds");
-        if (node is not ScalarNode { Type: ScalarType.Int })
+        if (node is not ScalarNode { IntValue: not null })
         {
             return; // absent, unknown, or a wrong type (the schema rules report that: one mistake, one finding)
         }

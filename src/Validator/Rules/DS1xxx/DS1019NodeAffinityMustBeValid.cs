@@ -62,7 +62,7 @@ internal sealed class DS1019NodeAffinityMustBeValid : Rule
             if (!pt.IsUnknown("weight"))
             {
                 var weight = pt.Int("weight") ?? 0;
-                if (pt.Get("weight") is null or ScalarNode { Type: ScalarType.Int } && (weight <= 0 || weight > 100))
+                if (pt.Get("weight") is null or ScalarNode { IntValue: not null } && (weight <= 0 || weight > 100))
                 {
                     context.Report(FindingKind.Invalid, prefPath.Index(i).Child("weight"), "must be in the range 1-100", weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }

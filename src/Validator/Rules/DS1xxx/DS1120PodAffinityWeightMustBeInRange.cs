@@ -22,7 +22,7 @@ internal sealed class DS1120PodAffinityWeightMustBeInRange : Rule
             foreach (var w in PodAffinityTerms.WeightedTerms(context.PodSpec, kind))
             {
                 var node = w.Node.Get("weight");
-                if (w.Node.IsUnknown("weight") || node is not (null or ScalarNode { Type: ScalarType.Int }))
+                if (w.Node.IsUnknown("weight") || node is not (null or ScalarNode { IntValue: not null }))
                 {
                     continue;
                 }

@@ -50,7 +50,7 @@ internal sealed class DS1124TopologySpreadConstraintMustBeValid : Rule
     private static void CheckMaxSkew(RuleContext context, MappingNode c, FieldPath p)
     {
         var node = c.Get("maxSkew");
-        if (c.IsUnknown("maxSkew") || node is not (null or ScalarNode { Type: ScalarType.Int }))
+        if (c.IsUnknown("maxSkew") || node is not (null or ScalarNode { IntValue: not null }))
         {
             return;
         }
@@ -64,7 +64,7 @@ internal sealed class DS1124TopologySpreadConstraintMustBeValid : Rule
 
     private static void CheckMinDomains(RuleContext context, MappingNode c, FieldPath p, string? action)
     {
-        if (c.IsUnknown("minDomains") || c.Get("minDomains") is not ScalarNode { Type: ScalarType.Int })
+        if (c.IsUnknown("minDomains") || c.Get("minDomains") is not ScalarNode { IntValue: not null })
         {
             return;
         }

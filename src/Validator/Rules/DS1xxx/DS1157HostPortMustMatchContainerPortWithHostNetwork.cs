@@ -26,7 +26,7 @@ internal sealed class DS1157HostPortMustMatchContainerPortWithHostNetwork : Rule
         {
             foreach (var p in PortRef.Of(c))
             {
-                if (p.Node.IsUnknown("containerPort") || p.Node.Get("containerPort") is not (null or ScalarNode { Type: ScalarType.Int }))
+                if (p.Node.IsUnknown("containerPort") || p.Node.Get("containerPort") is not (null or ScalarNode { IntValue: not null }))
                 {
                     continue;
                 }

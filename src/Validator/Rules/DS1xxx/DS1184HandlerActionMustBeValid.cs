@@ -2,6 +2,7 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Rules.Support;
+using DaemonLint.Syntax;
 
 namespace DaemonLint.Rules.DS1xxx;
 
@@ -63,7 +64,7 @@ internal sealed class DS1184HandlerActionMustBeValid : Rule
             case null:
                 context.Report(FindingKind.Invalid, path, PodSpecNodes.InclusiveRange(1, 65535), "0", "add the port to probe, by number or by the name of a container port");
                 break;
-            case ScalarNode { Type: ScalarType.Int } s when s.IntValue is { } v && v is < 1 or > 65535:
+            case ScalarNode { IntValue: { } v } when v is < 1 or > 65535:
                 context.Report(FindingKind.Invalid, path, PodSpecNodes.InclusiveRange(1, 65535), PodSpecNodes.Num(v));
                 break;
             case ScalarNode { Type: ScalarType.String } s when allowName:
@@ -73,6 +74,50 @@ internal sealed class DS1184HandlerActionMustBeValid : Rule
                 }
 
                 break;
+        }
+    }
+
+    // validateHTTPGetAction: each header name is IsHTTPHeaderName, reported at httpGet.httpHeaders without an index. A
+    // null entry or one without a name decodes to the name "".
+    private static void CheckHeaders(RuleContext context, MappingNode action, FieldPath path)
+    {
+        if (action.IsUnknown("httpHeaders") || action.Seq("httpHeaders") is not { } headers)
+        {
+            return;
+        }
+
+        var at = path.Child("httpHeaders");
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers.Items[i];
+            string name;
+            switch (header)
+            {
+                case ScalarNode { Type: ScalarType.Null }:
+                    name = string.Empty;
+                    break;
+                case MappingNode m when m.IsUnknown("name"):
+                    continue;
+                case MappingNode m when m.Get("name") is null:
+                    name = string.Empty;
+                    break;
+                case MappingNode m when m.Get("name") is ScalarNode { Type: ScalarType.String } s:
+                    name = s.Raw;
+                    break;
+                default:
+                    continue; // a decoding error (DS2002), or unknown
+            }
+
+            foreach (var msg in K8sNames.IsHttpHeaderName(name))
+            {
+                context.Report(
+                    FindingKind.Invalid,
+                    at,
+                    msg,
+                    Nodes.Quote(name),
+                    name.Length == 0 ? "give the header a name" : "header names are letters, digits and '-': put other text in the value",
+                    at: header is MappingNode hm && hm.Get("name") is { } n ? at.Index(i).Child("name") : at.Index(i));
+            }
         }
     }
 
@@ -95,6 +140,7 @@ internal sealed class DS1184HandlerActionMustBeValid : Rule
                     context.Report(FindingKind.NotSupported, path.Child("scheme"), PodSpecNodes.SupportedValues("HTTP", "HTTPS"), Nodes.Quote(scheme), PodSpecNodes.CaseHint("scheme", scheme, "HTTP", "HTTPS"));
                 }
 
+                CheckHeaders(context, action, path);
                 break;
             case "tcpSocket":
                 CheckPort(context, action, path.Child("port"), allowName: true);
@@ -104,7 +150,7 @@ internal sealed class DS1184HandlerActionMustBeValid : Rule
                 break;
             case "sleep":
                 var grace = context.PodSpec.Int("terminationGracePeriodSeconds") ?? DefaultGracePeriod;
-                if (context.PodSpec.IsUnknown("terminationGracePeriodSeconds") || action.IsUnknown("seconds") || action.Get("seconds") is not (null or ScalarNode { Type: ScalarType.Int }))
+                if (context.PodSpec.IsUnknown("terminationGracePeriodSeconds") || action.IsUnknown("seconds") || action.Get("seconds") is not (null or ScalarNode { IntValue: not null }))
                 {
                     break;
                 }

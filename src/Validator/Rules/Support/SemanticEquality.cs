@@ -1,5 +1,6 @@
 using System;
 using DaemonLint.Model;
+using DaemonLint.Schema;
 
 namespace DaemonLint.Rules.Support;
 
@@ -13,10 +14,20 @@ internal static class SemanticEquality
     /// <param name="a">One value (null: absent).</param>
     /// <param name="b">The other.</param>
     /// <returns>Whether they are semantically equal.</returns>
-    public static bool AreEqual(ManifestNode? a, ManifestNode? b)
+    public static bool AreEqual(ManifestNode? a, ManifestNode? b) => AreEqual(a, b, null);
+
+    /// <summary>
+    /// Compares two values as the typed decoder sees them: with a schema, the fields it does not declare (which the
+    /// decoder drops) are left out, and a mapping of undeclared fields only is empty.
+    /// </summary>
+    /// <param name="a">One value (null: absent).</param>
+    /// <param name="b">The other.</param>
+    /// <param name="schema">The schema of both values, or null to compare every field.</param>
+    /// <returns>Whether they are semantically equal.</returns>
+    public static bool AreEqual(ManifestNode? a, ManifestNode? b, SchemaNode? schema)
     {
-        var ea = IsEmpty(a);
-        var eb = IsEmpty(b);
+        var ea = IsEmpty(a, schema);
+        var eb = IsEmpty(b, schema);
         if (ea || eb)
         {
             return ea && eb;
@@ -28,13 +39,13 @@ internal static class SemanticEquality
                 var na = 0;
                 foreach (var e in ma.Entries)
                 {
-                    if (IsEmpty(e.Value))
+                    if (!TryChild(schema, e.Key, out var child) || IsEmpty(e.Value, child))
                     {
                         continue;
                     }
 
                     na++;
-                    if (!mb.TryGetEntry(e.Key, out var other) || !AreEqual(e.Value, other.Value))
+                    if (!mb.TryGetEntry(e.Key, out var other) || !AreEqual(e.Value, other.Value, child))
                     {
                         return false;
                     }
@@ -43,7 +54,7 @@ internal static class SemanticEquality
                 var nb = 0;
                 foreach (var e in mb.Entries)
                 {
-                    if (!IsEmpty(e.Value))
+                    if (TryChild(schema, e.Key, out var child) && !IsEmpty(e.Value, child))
                     {
                         nb++;
                     }
@@ -58,7 +69,7 @@ internal static class SemanticEquality
 
                 for (var i = 0; i < sa.Count; i++)
                 {
-                    if (!AreEqual(sa.Items[i], sb.Items[i]))
+                    if (!AreEqual(sa.Items[i], sb.Items[i], schema?.Items))
                     {
                         return false;
                     }
@@ -89,12 +100,51 @@ internal static class SemanticEquality
         return a.Type == b.Type && string.Equals(a.Raw, b.Raw, StringComparison.Ordinal);
     }
 
-    private static bool IsEmpty(ManifestNode? n) => n switch
+    private static bool IsEmpty(ManifestNode? n, SchemaNode? schema) => n switch
     {
         null => true,
         ScalarNode { Type: ScalarType.Null } => true,
         MappingNode { Count: 0 } => true,
         SequenceNode { Count: 0 } => true,
+        MappingNode m when schema is { Kind: SchemaKind.Object, Properties.Count: > 0 } => !HasDeclaredEntry(m, schema),
         _ => false,
     };
+
+    private static bool HasDeclaredEntry(MappingNode m, SchemaNode schema)
+    {
+        foreach (var e in m.Entries)
+        {
+            if (schema.TryGetProperty(e.Key, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The schema of a mapping entry: a declared property of an object, the value schema of a map; false for a field the
+    // object does not declare. Without a schema (or one that declares no properties) every entry counts.
+    private static bool TryChild(SchemaNode? schema, string key, out SchemaNode? child)
+    {
+        child = null;
+        switch (schema)
+        {
+            case null:
+                return true;
+            case { Kind: SchemaKind.Object, Properties.Count: > 0 }:
+                if (schema.TryGetProperty(key, out var property))
+                {
+                    child = property;
+                    return true;
+                }
+
+                return false;
+            case { Kind: SchemaKind.Map }:
+                child = schema.MapValue;
+                return true;
+            default:
+                return true;
+        }
+    }
 }

@@ -25,6 +25,70 @@ public sealed class EnvRulesTests
     }
 
     [Fact]
+    public void ResourceFieldRefDivisor_Triggers_WithTheResourceNameAsTheBadValue()
+    {
+        // The server's quirk: validateContainerResourceDivisor reports the resource, not the divisor.
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS1175_EnvResourceFieldRefMustBeValid.Id,
+            """
+            containers:
+              - name: c
+                image: i
+                env:
+                  - name: CPU
+                    valueFrom:
+                      resourceFieldRef:
+                        resource: limits.cpu
+                        divisor: 10m # expect: DS1175 spec.template.spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor
+            """);
+        Assert.Equal(FindingKind.Invalid, f.Kind);
+        Assert.Equal("Invalid value: \"limits.cpu\": only divisor's values 1m and 1 are supported with the cpu resource", f.Message);
+        Assert.Equal("The value is divided by the divisor: use one of the units the resource supports (the divisor 10m is not one)", f.Hint);
+    }
+
+    [Fact]
+    public void ResourceFieldRefResource_Triggers_NotSupported_WithTheServersList()
+    {
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS1175_EnvResourceFieldRefMustBeValid.Id,
+            """
+            containers:
+              - name: c
+                image: i
+                env:
+                  - name: GPU
+                    valueFrom:
+                      resourceFieldRef:
+                        resource: limits.nvidia.com/gpu # expect: DS1175 spec.template.spec.containers[0].env[0].valueFrom.resourceFieldRef.resource
+            """);
+        Assert.Equal(FindingKind.NotSupported, f.Kind);
+        Assert.StartsWith(
+            "Unsupported value: \"limits.nvidia.com/gpu\": supported values: \"limits.cpu\", \"limits.ephemeral-storage\", \"limits.memory\", \"requests.cpu\", \"requests.ephemeral-storage\", \"requests.memory\"",
+            f.Message,
+            System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyRefWithoutName_Triggers_Invalid_NotRequired()
+    {
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS1176_EnvKeyRefMustBeValid.Id,
+            """
+            containers:
+              - name: c
+                image: i
+                env:
+                  - name: TOKEN
+                    valueFrom:
+                      secretKeyRef: # expect: DS1176 spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name
+                        key: token
+                        optional: true
+            """);
+        Assert.Equal(FindingKind.Invalid, f.Kind);
+        Assert.StartsWith("Invalid value: \"\": a lowercase RFC 1123 subdomain must consist of", f.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EmptyEnvName_Triggers_Required()
     {
         var f = PodSpecYaml.Single(

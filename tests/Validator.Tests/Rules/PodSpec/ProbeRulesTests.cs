@@ -41,6 +41,41 @@ public sealed class ProbeRulesTests
     }
 
     [Fact]
+    public void HttpHeaderName_Triggers_AtHttpHeadersWithoutAnIndex_WithTheUpstreamMessage()
+    {
+        var f = PodSpecYaml.Single(
+            RuleCatalog.DS1184_HandlerActionMustBeValid.Id,
+            """
+            containers:
+              - name: c
+                image: i
+                lifecycle:
+                  preStop:
+                    httpGet:
+                      port: 80
+                      httpHeaders:
+                        - name: Accept
+                          value: a
+                        - name: X_Bad # expect: DS1184 spec.template.spec.containers[0].lifecycle.preStop.httpGet.httpHeaders
+                          value: b
+            """);
+        Assert.Equal(FindingKind.Invalid, f.Kind);
+        Assert.StartsWith(
+            "Invalid value: \"X_Bad\": a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')",
+            f.Message,
+            System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HttpHeaders_OfALaterHandler_AreNotChecked()
+    {
+        // validateHandler validates the first handler only; DS1181 reports the second.
+        PodSpecYaml.None(
+            RuleCatalog.DS1184_HandlerActionMustBeValid.Id,
+            "containers: [{name: c, image: i, readinessProbe: {exec: {command: [x]}, httpGet: {port: 80, httpHeaders: [{name: 'not a header'}]}}}]");
+    }
+
+    [Fact]
     public void LivenessSuccessThreshold_Triggers()
     {
         var f = PodSpecYaml.Single(
