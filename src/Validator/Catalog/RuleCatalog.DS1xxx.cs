@@ -186,7 +186,8 @@ public static partial class RuleCatalog
         "DS1104", "Pod template annotations read by the server must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "In spec.template.metadata.annotations, controller.kubernetes.io/pod-deletion-cost must be a 32-bit integer, kubernetes.io/config.mirror needs spec.nodeName, and scheduler.alpha.kubernetes.io/tolerations must be a JSON list of valid tolerations.",
         upstream: CV + " ValidatePodTemplateSpec → ValidatePodSpecificAnnotations",
-        create: static () => new DS1104PodAnnotationsMustBeValid());
+        create: static () => new DS1104PodAnnotationsMustBeValid(),
+        gates: new[] { FeatureGate.PodDeletionCost });
 
     public static RuleDescriptor DS1111_DnsPolicyMustBeSupported { get; } = Entry(
         "DS1111", "dnsPolicy must be supported", RuleCategory.ApiCorrectness, Severity.Error,
