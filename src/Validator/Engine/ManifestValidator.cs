@@ -206,6 +206,16 @@ public sealed class ManifestValidator
             GateReads.Running(null); // the drops read gates for the engine, not for a rule
         }
 
+        // A prior version from git or a file is the manifest applied before, and the server stored it through a create under
+        // the same gates: its gate-disabled fields were dropped then (hostUsers: false applied to a 1.32 server whose
+        // UserNamespacesSupport is off is not stored), so they neither count as "in use" for the drops below nor feed the
+        // update's ratchets. A live export (it carries metadata.resourceVersion) is the stored object itself: what it holds
+        // was stored, perhaps while a gate was on, and is kept.
+        if (baseline is not null && baseline.Root.Map("metadata")?.Get("resourceVersion") is null)
+        {
+            baseline = TemplatePruner.Prune(baseline, null, this.Gates, out _);
+        }
+
         // What the API server validates: the fields whose feature gate is off are dropped first (DropDisabledTemplateFields).
         IReadOnlyList<DroppedField>? drops = null;
         var original = obj;

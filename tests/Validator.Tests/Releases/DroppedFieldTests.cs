@@ -241,12 +241,25 @@ public sealed class DroppedFieldTests
         Assert.Same(updated, TemplatePruner.Prune(updated, stored, Gates("1.32"), out var dropped));
         Assert.Null(dropped);
 
-        // ... which the rules then check, as the server does.
-        var baseline = new BaselineIndex();
-        baseline.Add(stored);
-        var report = new ManifestValidator(new ValidatorOptions { KubernetesVersion = KubernetesRelease.Parse("1.32") }).ValidateText("ds.yaml", Text("hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]"), baseline);
+        // ... which the rules then check, as the server does, when the prior version is the stored object (a live export,
+        // with a resourceVersion: it was stored while the gate was on).
+        var live = new BaselineIndex();
+        live.Add(Object("hostUsers: false\ncontainers: [{name: c, image: i}]", resourceVersion: "42"));
+        var report = new ManifestValidator(new ValidatorOptions { KubernetesVersion = KubernetesRelease.Parse("1.32") }).ValidateText("ds.yaml", Text("hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]"), live);
         Assert.Contains(report.Findings, f => f.RuleId == "DS1116");
         Assert.Empty(report.DroppedFields);
+    }
+
+    [Fact]
+    public void APriorManifestUsingTheField_WasStoredWithoutIt_SoTheUpdateDropsItToo()
+    {
+        // A prior version from git is what was applied: a 1.32 server with UserNamespacesSupport off dropped hostUsers when
+        // it stored it, so the update's hostUsers is dropped as well and nothing checks it (the v1.32 oracle agrees).
+        var fromGit = new BaselineIndex();
+        fromGit.Add(Object("hostUsers: false\ncontainers: [{name: c, image: i}]"));
+        var report = new ManifestValidator(new ValidatorOptions { KubernetesVersion = KubernetesRelease.Parse("1.32") }).ValidateText("ds.yaml", Text("hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]"), fromGit);
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "DS1116");
+        Assert.Equal("spec.template.spec.hostUsers", Assert.Single(report.DroppedFields).Field.Path.ToString());
     }
 
     [Fact]
@@ -295,7 +308,9 @@ public sealed class DroppedFieldTests
 
     internal static string Text(string podSpec) => Head + "\n" + Indent("spec:") + "\n" + Indent(podSpec, 6) + "\n";
 
-    internal static ManifestObject Object(string podSpec) => Parse(Text(podSpec));
+    internal static ManifestObject Object(string podSpec, string? resourceVersion = null) => Parse(resourceVersion is null
+        ? Text(podSpec)
+        : Text(podSpec).Replace("metadata: {name: ds, namespace: default}", $"metadata: {{name: ds, namespace: default, resourceVersion: \"{resourceVersion}\"}}", System.StringComparison.Ordinal));
 
     private static ManifestObject Parse(string text) => YamlManifestReader.ReadDocuments("ds.yaml", text).SelectMany(d => d.Objects).Single();
 
