@@ -18,7 +18,8 @@ internal sealed class DS1132ContainerNameMustBeValid : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var c in Containers.All(context))
+        // validateContainerCommon checks the name of every container, ephemeral ones included (validateEphemeralContainers).
+        foreach (var c in Containers.All(context, includeEphemeral: true))
         {
             var path = c.Path.Child("name");
             if (PodSpecNodes.IsMissingOrEmpty(c.Node, "name"))

@@ -52,6 +52,21 @@ internal sealed class DS1133ContainerNamesMustBeUnique : Rule
                 all.Add(name);
             }
         }
+
+        // validateEphemeralContainers: an ephemeral container's name must differ from every container's, init container's
+        // and earlier ephemeral container's (the template is rejected for having them at all, by DS1103, and for this).
+        foreach (var c in Containers.Of(context, ContainerList.EphemeralContainers))
+        {
+            if (!TryName(c, out var name))
+            {
+                continue;
+            }
+
+            if (!all.Add(name))
+            {
+                context.Report(FindingKind.Duplicate, c.Path.Child("name"), string.Empty, Nodes.Quote(name), "ephemeral container names must differ from every other container's: rename this one");
+            }
+        }
     }
 
     private static bool TryName(ContainerRef c, out string name)
