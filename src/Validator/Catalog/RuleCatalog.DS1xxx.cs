@@ -59,7 +59,7 @@ public static partial class RuleCatalog
     public static RuleDescriptor DS1009_RestartPolicyMustBeAlways { get; } = Entry(
         "DS1009", "Pod restartPolicy must be Always", RuleCategory.ApiCorrectness, Severity.Error,
         "Daemon pods run for the life of their node: the only restartPolicy a DaemonSet accepts is Always (the default when unset).",
-        upstream: AV + " ValidateDaemonSetSpec",
+        upstream: AV + " ValidateDaemonSetSpec; " + CV + " validateRestartPolicy",
         create: static () => new DS1009RestartPolicyMustBeAlways());
 
     public static RuleDescriptor DS1010_ActiveDeadlineSecondsForbidden { get; } = Entry(
@@ -478,7 +478,7 @@ public static partial class RuleCatalog
     public static RuleDescriptor DS1305_HugePagesRequireCpuOrMemory { get; } = Entry(
         "DS1305", "Hugepages require a cpu or memory request or limit", RuleCategory.ApiCorrectness, Severity.Error,
         "A container that asks for hugepages must also set cpu or memory in its requests or limits.",
-        upstream: CV + " validateResourceRequirements",
+        upstream: CV + " validateResourceRequirements / validateOverhead",
         create: static () => new DS1305HugePagesRequireCpuOrMemory());
 
     public static RuleDescriptor DS1320_PrivilegedDisallowedByPolicy { get; } = Entry(
