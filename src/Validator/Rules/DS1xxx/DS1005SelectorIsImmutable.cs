@@ -2,6 +2,7 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Rules.Support;
+using DaemonLint.Schema;
 
 namespace DaemonLint.Rules.DS1xxx;
 
@@ -29,7 +30,10 @@ internal sealed class DS1005SelectorIsImmutable : Rule
             return;
         }
 
-        if (!SemanticEquality.AreEqual(now, before))
+        // Compared as decoded: fields the LabelSelector type does not declare are not part of the value (strict decoding
+        // reports them, DS2001; they do not make the selector differ).
+        var schema = SchemaSet.For(context.Release).ForKind("apps/v1", "DaemonSet") is { } ds && ds.TryGetProperty("spec", out var spec) && spec.TryGetProperty("selector", out var selector) ? selector : null;
+        if (!SemanticEquality.AreEqual(now, before, schema))
         {
             context.Report(
                 FindingKind.Invalid,
