@@ -36,9 +36,9 @@ internal sealed class DS1026ResourceVersionMustMatchStoredObject : Rule
 
         var rv = meta.Str("resourceVersion");
         var stored = old.Str("resourceVersion");
-        if (string.IsNullOrEmpty(rv))
+        if (string.IsNullOrEmpty(rv) || rv == stored)
         {
-            return; // no resourceVersion: an unconditional update, the server takes the stored one
+            return; // no resourceVersion: an unconditional update, the server takes the stored one; or the stored one
         }
 
         // Whatever the server holds, its resourceVersions are unsigned integers (etcd3 APIObjectVersioner.ParseResourceVersion,
@@ -54,7 +54,7 @@ internal sealed class DS1026ResourceVersionMustMatchStoredObject : Rule
             return;
         }
 
-        if (string.IsNullOrEmpty(stored) || rv == stored)
+        if (string.IsNullOrEmpty(stored))
         {
             return; // a prior version from git does not say which resourceVersion the server holds
         }
