@@ -183,6 +183,15 @@ public sealed class DaemonSetAnalyzerTests
                 {
                     ApiVersion = {|DS6001:"extensions/v1beta1"|},
                     Metadata = new V1ObjectMeta { Name = "agent" },
+                    Spec = new V1DaemonSetSpec
+                    {
+                        Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "a" } },
+                        Template = new V1PodTemplateSpec
+                        {
+                            Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "a" } },
+                            Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "i" }] },
+                        },
+                    },
                 };
             }
             """);
