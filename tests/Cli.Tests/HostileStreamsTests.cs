@@ -94,7 +94,7 @@ public sealed class HostileStreamsTests
         var r = Cli.RunWithInput(dir.Path, Manifests.RestartPolicy, "validate", "-", "-");
 
         Assert.Equal(Program.ExitFindings, r.ExitCode);
-        Assert.EndsWith("1 file, 1 object, 1 DaemonSet: 1 error, 0 warnings, 0 infos\n", r.Stdout);
+        Assert.EndsWith($"1 file, 1 object, 1 DaemonSet: 1 error, 0 warnings, 0 infos (Kubernetes {DaemonLint.Releases.KubernetesRelease.Default})\n", r.Stdout);
     }
 
     [Theory]
