@@ -17,7 +17,8 @@ internal sealed class DS1134ContainerImageRequired : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        foreach (var c in Containers.All(context))
+        // validateContainerCommon requires every container's image, ephemeral ones included (validateEphemeralContainers).
+        foreach (var c in Containers.All(context, includeEphemeral: true))
         {
             if (PodSpecNodes.IsMissingOrEmpty(c.Node, "image"))
             {
