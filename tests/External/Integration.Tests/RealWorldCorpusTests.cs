@@ -53,9 +53,12 @@ public sealed class RealWorldCorpusTests
         var errors = report.Findings.Where(f => f.Severity == Severity.Error).ToList();
         if (RemovedVersionFiles().Contains(file))
         {
+            // DS6001, and what the object gets once it says apps/v1, marked as such (issue 17: one fix reveals the next; an
+            // extensions/v1beta1 DaemonSet without a selector relied on defaulting that apps/v1 no longer does).
             Assert.Contains(errors, f => f.RuleId == RuleCatalog.DS6001_ApiVersionRemoved.Id);
-            var others = errors.Where(f => f.RuleId != RuleCatalog.DS6001_ApiVersionRemoved.Id).ToList();
+            var others = errors.Where(f => f.RuleId != RuleCatalog.DS6001_ApiVersionRemoved.Id && f.WhenApiVersion is null).ToList();
             Assert.True(others.Count == 0, Describe(file, others));
+            Assert.All(errors.Where(f => f.WhenApiVersion is not null), f => Assert.EndsWith(ManifestValidator.AsAppsV1Suffix, f.Message, System.StringComparison.Ordinal));
         }
         else
         {
