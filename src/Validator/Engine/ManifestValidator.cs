@@ -206,12 +206,14 @@ public sealed class ManifestValidator
             GateReads.Running(null); // the drops read gates for the engine, not for a rule
         }
 
-        // A prior version from git or a file is the manifest applied before, and the server stored it through a create under
-        // the same gates: its gate-disabled fields were dropped then (hostUsers: false applied to a 1.32 server whose
+        // The prior version is what this cluster stored, and it stored it through a create under the release and gates being
+        // validated for: its gate-disabled fields were dropped then (hostUsers: false applied to a 1.32 server whose
         // UserNamespacesSupport is off is not stored), so they neither count as "in use" for the drops below nor feed the
-        // update's ratchets. A live export (it carries metadata.resourceVersion) is the stored object itself: what it holds
-        // was stored, perhaps while a gate was on, and is kept.
-        if (baseline is not null && baseline.Root.Map("metadata")?.Get("resourceVersion") is null)
+        // update's ratchets. This holds for a live export too (it carries metadata.resourceVersion): a cluster whose gates
+        // are the ones given cannot have stored such a field, unless a gate was on when it was written and is off now, which
+        // a manifest cannot tell; a cluster that has the gate on is validated with --feature-gates Gate=true. The oracle
+        // (daemonset-oracle --baseline) takes the stored object through the same create path.
+        if (baseline is not null)
         {
             baseline = TemplatePruner.Prune(baseline, null, this.Gates, out _);
         }

@@ -241,13 +241,25 @@ public sealed class DroppedFieldTests
         Assert.Same(updated, TemplatePruner.Prune(updated, stored, Gates("1.32"), out var dropped));
         Assert.Null(dropped);
 
-        // ... which the rules then check, as the server does, when the prior version is the stored object (a live export,
-        // with a resourceVersion: it was stored while the gate was on).
+    }
+
+    [Fact]
+    public void ALiveExportHoldingTheField_IsTakenAsStoredUnderTheseGates_SoTheUpdateDropsIt()
+    {
+        // A live export (it has a resourceVersion) holding hostUsers: a 1.32 cluster with UserNamespacesSupport off cannot have
+        // stored it, so the stored object is taken as what such a cluster stores (the v1.31 and v1.32 oracles do the same); the
+        // update's hostUsers is dropped and reported, and DS1116 does not check it.
         var live = new BaselineIndex();
         live.Add(Object("hostUsers: false\ncontainers: [{name: c, image: i}]", resourceVersion: "42"));
         var report = new ManifestValidator(new ValidatorOptions { KubernetesVersion = KubernetesRelease.Parse("1.32") }).ValidateText("ds.yaml", Text("hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]"), live);
-        Assert.Contains(report.Findings, f => f.RuleId == "DS1116");
-        Assert.Empty(report.DroppedFields);
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "DS1116");
+        Assert.Equal("spec.template.spec.hostUsers", Assert.Single(report.DroppedFields).Field.Path.ToString());
+
+        // With the gate on, as the cluster that stored it had, the field is kept and checked.
+        var gateOn = new ManifestValidator(new ValidatorOptions { KubernetesVersion = KubernetesRelease.Parse("1.32"), FeatureGates = new[] { new KeyValuePair<string, bool>("UserNamespacesSupport", true) } })
+            .ValidateText("ds.yaml", Text("hostUsers: false\nhostNetwork: true\ncontainers: [{name: c, image: i}]"), live);
+        Assert.Contains(gateOn.Findings, f => f.RuleId == "DS1116" && f.Path?.ToString() == "spec.template.spec.hostNetwork");
+        Assert.Empty(gateOn.DroppedFields);
     }
 
     [Fact]
