@@ -40,13 +40,18 @@ internal sealed class DS1024ObjectMetaUpdateMustBeValid : Rule
             return;
         }
 
-        // "Use the existing UID if none is provided": only a uid that differs from the stored one is an error. A prior
-        // version without a uid (a file from git) does not say what the stored one is.
+        // "Use the existing UID if none is provided": a uid that differs from the stored one is an error. A prior version
+        // without a uid (a file from git) is what was applied; the create that stored it gave the object a uid of the
+        // server's own, which a uid written in the manifest does not match (the oracle, storing the prior version through
+        // a create, refuses it as well).
         var uid = meta.Str("uid");
         var oldUid = old.Str("uid");
-        if (!string.IsNullOrEmpty(uid) && !string.IsNullOrEmpty(oldUid) && uid != oldUid)
+        if (!string.IsNullOrEmpty(uid) && uid != oldUid)
         {
-            Immutable(context, "uid", Nodes.Quote(uid!), "remove metadata.uid from the manifest; the server keeps the object's own");
+            var hint = string.IsNullOrEmpty(oldUid)
+                ? "remove metadata.uid from the manifest; the server keeps the uid it gave the object (to compare with the object's own uid, pass a live export, kubectl get -o yaml, as the prior version)"
+                : "remove metadata.uid from the manifest; the server keeps the object's own";
+            Immutable(context, "uid", Nodes.Quote(uid!), hint);
         }
 
         // "An update can never remove/change a deletion timestamp": the stored one is copied in; without one, setting it is
