@@ -221,8 +221,13 @@ public sealed class ManifestValidator
         // What the API server validates: the fields whose feature gate is off are dropped first (DropDisabledTemplateFields).
         IReadOnlyList<DroppedField>? drops = null;
         var original = obj;
+        IReadOnlyList<Schema.SchemaIssue>? schemaIssues = null;
         if (isDaemonSet)
         {
+            // The decoder of the release drops the fields it does not know (strict decoding also reports them, DS2001): a
+            // field of a later release (seLinuxChangePolicy at 1.31) is not there for validation, so no rule checks it.
+            schemaIssues = Rules.Support.SchemaConformanceRule.Walk(obj, this.Gates.Release);
+            obj = FieldsOfOtherReleases.Drop(obj, schemaIssues);
             obj = TemplatePruner.Prune(obj, baseline, this.Gates, out drops);
             if (drops is not null && dropped is not null)
             {
@@ -234,7 +239,7 @@ public sealed class ManifestValidator
         }
 
         var pending = new List<PendingFinding>();
-        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops), obj.File, isDaemonSet ? null : RuleTarget.DaemonSetLike);
+        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops) { SchemaIssues = schemaIssues }, obj.File, isDaemonSet ? null : RuleTarget.DaemonSetLike);
 
         // One fix reveals the next: a removed apiVersion (DS6001) would hide every finding the object gets once it says apps/v1,
         // so the apps/v1 rules run on it as well (on what the server would validate: its gate-dropped fields dropped), and

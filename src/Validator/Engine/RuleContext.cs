@@ -153,6 +153,9 @@ public sealed class RuleContext
 
     internal List<PendingFinding> Sink => this.sink;
 
+    /// <summary>Gets the decoder's issues with <see cref="Written"/> when the engine has walked it already, else null.</summary>
+    internal IReadOnlyList<Schema.SchemaIssue>? SchemaIssues { get; init; }
+
     internal void SetRule(RuleDescriptor descriptor, bool readsWritten = false)
     {
         if (GateReads.Observing)

@@ -206,7 +206,7 @@ internal sealed class TemplatePruner
 
     private static MappingNode Replace(MappingNode map, string key, ManifestNode value)
     {
-        var e = new Editor(map);
+        var e = new MappingEditor(map);
         for (var i = 0; i < map.Count; i++)
         {
             var entry = map.Entries[i];
@@ -306,7 +306,7 @@ internal sealed class TemplatePruner
 
     private MappingNode Template(MappingNode template)
     {
-        var e = new Editor(template);
+        var e = new MappingEditor(template);
         for (var i = 0; i < template.Count; i++)
         {
             var entry = template.Entries[i];
@@ -332,7 +332,7 @@ internal sealed class TemplatePruner
 
     private MappingNode Metadata(MappingNode metadata)
     {
-        var e = new Editor(metadata);
+        var e = new MappingEditor(metadata);
         for (var i = 0; i < metadata.Count; i++)
         {
             var entry = metadata.Entries[i];
@@ -343,7 +343,7 @@ internal sealed class TemplatePruner
             }
 
             this.Push("annotations");
-            var a = new Editor(annotations);
+            var a = new MappingEditor(annotations);
             for (var j = 0; j < annotations.Count; j++)
             {
                 var ann = annotations.Entries[j];
@@ -385,7 +385,7 @@ internal sealed class TemplatePruner
             }
         }
 
-        var e = new Editor(spec);
+        var e = new MappingEditor(spec);
         for (var i = 0; i < spec.Count; i++)
         {
             var entry = spec.Entries[i];
@@ -488,7 +488,7 @@ internal sealed class TemplatePruner
     // Removes the planned keys of one mapping (the caller pushed the mapping's path).
     private MappingNode DropKeys(MappingNode map, (string Key, DropKinds Kind, FeatureGate Gate)[] drops)
     {
-        var e = new Editor(map);
+        var e = new MappingEditor(map);
         for (var i = 0; i < map.Count; i++)
         {
             var entry = map.Entries[i];
@@ -514,7 +514,7 @@ internal sealed class TemplatePruner
     // DropKeys on every mapping item of a list.
     private SequenceNode EachDropKeys(SequenceNode list, (string Key, DropKinds Kind, FeatureGate Gate)[] drops)
     {
-        var e = new SeqEditor(list);
+        var e = new SequenceEditor(list);
         for (var i = 0; i < list.Count; i++)
         {
             var item = list.Items[i];
@@ -536,7 +536,7 @@ internal sealed class TemplatePruner
     // DropKeys on the mapping value of one key.
     private MappingNode DropKeysIn(MappingNode map, string key, (string Key, DropKinds Kind, FeatureGate Gate)[] drops)
     {
-        var e = new Editor(map);
+        var e = new MappingEditor(map);
         for (var i = 0; i < map.Count; i++)
         {
             var entry = map.Entries[i];
@@ -557,7 +557,7 @@ internal sealed class TemplatePruner
 
     private MappingNode Affinity(MappingNode affinity)
     {
-        var e = new Editor(affinity);
+        var e = new MappingEditor(affinity);
         for (var i = 0; i < affinity.Count; i++)
         {
             var entry = affinity.Entries[i];
@@ -568,7 +568,7 @@ internal sealed class TemplatePruner
             }
 
             this.Push(entry.Key);
-            var pe = new Editor(pa);
+            var pe = new MappingEditor(pa);
             for (var j = 0; j < pa.Count; j++)
             {
                 var kind = pa.Entries[j];
@@ -580,7 +580,7 @@ internal sealed class TemplatePruner
 
                 this.Push(kind.Key);
                 var required = kind.Key == "requiredDuringSchedulingIgnoredDuringExecution";
-                var te = new SeqEditor(terms);
+                var te = new SequenceEditor(terms);
                 for (var t = 0; t < terms.Count; t++)
                 {
                     if (terms.Items[t] is MappingNode term)
@@ -608,7 +608,7 @@ internal sealed class TemplatePruner
 
     private SequenceNode Volumes(SequenceNode volumes)
     {
-        var e = new SeqEditor(volumes);
+        var e = new SequenceEditor(volumes);
         for (var i = 0; i < volumes.Count; i++)
         {
             var item = volumes.Items[i];
@@ -646,7 +646,7 @@ internal sealed class TemplatePruner
 
     private SequenceNode Containers(SequenceNode list, bool init)
     {
-        var e = new SeqEditor(list);
+        var e = new SequenceEditor(list);
         for (var i = 0; i < list.Count; i++)
         {
             var item = list.Items[i];
@@ -667,7 +667,7 @@ internal sealed class TemplatePruner
 
     private MappingNode Container(MappingNode c, bool init)
     {
-        var e = new Editor(c);
+        var e = new MappingEditor(c);
         for (var i = 0; i < c.Count; i++)
         {
             var entry = c.Entries[i];
@@ -706,7 +706,7 @@ internal sealed class TemplatePruner
                     break;
                 case "env" when value is SequenceNode env && this.Has(DropKinds.FileKeyRef):
                     this.Push(entry.Key);
-                    var ee = new SeqEditor(env);
+                    var ee = new SequenceEditor(env);
                     for (var j = 0; j < env.Count; j++)
                     {
                         if (env.Items[j] is MappingNode ev)
@@ -754,7 +754,7 @@ internal sealed class TemplatePruner
         this.Push("procMount");
         this.Record(FeatureGate.ProcMountType, DropAction.ResetToDefault);
         this.Pop();
-        var e = new Editor(result);
+        var e = new MappingEditor(result);
         for (var i = 0; i < result.Count; i++)
         {
             var entry = result.Entries[i];
@@ -768,7 +768,7 @@ internal sealed class TemplatePruner
 
     private MappingNode Lifecycle(MappingNode lifecycle)
     {
-        var e = new Editor(lifecycle);
+        var e = new MappingEditor(lifecycle);
         for (var i = 0; i < lifecycle.Count; i++)
         {
             var entry = lifecycle.Entries[i];
@@ -785,7 +785,7 @@ internal sealed class TemplatePruner
                 this.Record(FeatureGate.PodLifecycleSleepAction);
                 this.Pop();
                 this.Pop();
-                var h = new Editor(handler);
+                var h = new MappingEditor(handler);
                 for (var j = 0; j < handler.Count; j++)
                 {
                     h.Set(j, handler.Entries[j].Key == "sleep" ? null : handler.Entries[j].Value);
@@ -805,7 +805,7 @@ internal sealed class TemplatePruner
 
     private SequenceNode VolumeMounts(SequenceNode mounts)
     {
-        var e = new SeqEditor(mounts);
+        var e = new SequenceEditor(mounts);
         for (var i = 0; i < mounts.Count; i++)
         {
             var item = mounts.Items[i];
@@ -830,88 +830,5 @@ internal sealed class TemplatePruner
         }
 
         return e.Result();
-    }
-
-    /// <summary>Builds a mapping from its original entries, copying it only once an entry changes.</summary>
-    private struct Editor
-    {
-        private readonly MappingNode original;
-        private List<MappingEntry>? entries;
-
-        public Editor(MappingNode original)
-        {
-            this.original = original;
-            this.entries = null;
-        }
-
-        /// <summary>Sets entry <paramref name="index"/>'s value (called for every index in order); null removes it.</summary>
-        public void Set(int index, ManifestNode? value)
-        {
-            var entry = this.original.Entries[index];
-            if (this.entries is null)
-            {
-                if (ReferenceEquals(value, entry.Value))
-                {
-                    return;
-                }
-
-                this.entries = new List<MappingEntry>(this.original.Count);
-                for (var i = 0; i < index; i++)
-                {
-                    this.entries.Add(this.original.Entries[i]);
-                }
-            }
-
-            if (value is null)
-            {
-                return;
-            }
-
-            this.entries.Add(ReferenceEquals(value, entry.Value) ? entry : new MappingEntry(entry.Key, entry.KeySpan, value) { HostData = entry.HostData });
-        }
-
-        public MappingNode Result() => this.entries is null
-            ? this.original
-            : new MappingNode(this.original.Span, this.entries, this.original.HasUnknownEntries) { HostData = this.original.HostData };
-    }
-
-    /// <summary>Builds a sequence from its original items, copying it only once an item changes.</summary>
-    private struct SeqEditor
-    {
-        private readonly SequenceNode original;
-        private List<ManifestNode>? items;
-
-        public SeqEditor(SequenceNode original)
-        {
-            this.original = original;
-            this.items = null;
-        }
-
-        public void Set(int index, ManifestNode? value)
-        {
-            var item = this.original.Items[index];
-            if (this.items is null)
-            {
-                if (ReferenceEquals(value, item))
-                {
-                    return;
-                }
-
-                this.items = new List<ManifestNode>(this.original.Count);
-                for (var i = 0; i < index; i++)
-                {
-                    this.items.Add(this.original.Items[i]);
-                }
-            }
-
-            if (value is not null)
-            {
-                this.items.Add(value);
-            }
-        }
-
-        public SequenceNode Result() => this.items is null
-            ? this.original
-            : new SequenceNode(this.original.Span, this.items, this.original.HasUnknownItems) { HostData = this.original.HostData };
     }
 }

@@ -39,7 +39,7 @@ internal abstract class SchemaConformanceRule : Rule
     /// <inheritdoc />
     public sealed override void Check(RuleContext context)
     {
-        foreach (var issue in context.Shared(WalkKey, c => Walk(c.Written, c.Release)))
+        foreach (var issue in context.SchemaIssues ?? context.Shared(WalkKey, c => Walk(c.Written, c.Release)))
         {
             if (issue.Kind == this.issueKind)
             {
@@ -48,8 +48,14 @@ internal abstract class SchemaConformanceRule : Rule
         }
     }
 
-    // The schema of the configured release: a field of another release is unknown here, and its message says which.
-    private static IReadOnlyList<SchemaIssue> Walk(ManifestObject obj, KubernetesRelease release)
+    /// <summary>
+    /// The decoder's issues with an object, against the schema of the configured release: a field of another release is
+    /// unknown here, and its message says which.
+    /// </summary>
+    /// <param name="obj">The object as written.</param>
+    /// <param name="release">The release.</param>
+    /// <returns>The issues; empty for a kind without a schema.</returns>
+    internal static IReadOnlyList<SchemaIssue> Walk(ManifestObject obj, KubernetesRelease release)
     {
         var schema = SchemaSet.For(release).ForKind(obj.ApiVersion, obj.Kind);
         return schema is null ? Array.Empty<SchemaIssue>() : SchemaValidator.Validate(obj.Root, schema);
