@@ -207,7 +207,7 @@ public sealed class GeneratedDocsTests
             sb.Append($"| [{r.Id}](rules/{r.Id}.md) | {r.Title} | {string.Join(", ", r.Gates.Select(g => $"`{g}`"))} |\n");
         }
 
-        sb.Append("\nFields of the pod template whose gate is off are dropped before validation, as the API server drops them, and reported as [DS6003](rules/DS6003.md).\n\n");
+        sb.Append("\nFields of the pod template whose gate is off are dropped before validation, as the API server drops them, and reported as [DS6003](rules/DS6003.md). Fields that the release does not know at all (`lifecycle.stopSignal` before 1.33) are what its decoder drops: strict decoding refuses them ([DS2001](rules/DS2001.md), naming the releases that have them), and no other rule checks them.\n\n");
         sb.Append("## Gate defaults per release\n\n");
         sb.Append("`on`/`off`: the default; `α`/`β`: alpha/beta (GA otherwise); `🔒`: locked to its default; `–`: the release does not know the gate.\n\n");
         sb.Append("| Gate | ").Append(string.Join(" | ", releases)).Append(" | Rules | Effect |\n");

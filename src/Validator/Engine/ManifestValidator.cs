@@ -247,9 +247,10 @@ public sealed class ManifestValidator
         if (!isDaemonSet && obj.Kind == "DaemonSet" && Rules.DS6xxx.DS6001ApiVersionRemoved.IsRemoved(obj.ApiVersion, this.Gates.Release))
         {
             var asAppsV1 = obj.As(AppsV1);
-            var prunedAsAppsV1 = TemplatePruner.Prune(asAppsV1, baseline, this.Gates, out var dropsAsAppsV1);
+            var issuesAsAppsV1 = Rules.Support.SchemaConformanceRule.Walk(asAppsV1, this.Gates.Release);
+            var prunedAsAppsV1 = TemplatePruner.Prune(FieldsOfOtherReleases.Drop(asAppsV1, issuesAsAppsV1), baseline, this.Gates, out var dropsAsAppsV1);
             var first = pending.Count;
-            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1), obj.File, RuleTarget.DaemonSet);
+            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1) { SchemaIssues = issuesAsAppsV1 }, obj.File, RuleTarget.DaemonSet);
             for (var i = first; i < pending.Count; i++)
             {
                 pending[i] = pending[i] with { Message = pending[i].Message + AsAppsV1Suffix, WhenApiVersion = AppsV1 };
