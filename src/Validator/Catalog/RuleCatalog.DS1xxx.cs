@@ -549,8 +549,9 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1331_TemplateGenerationMustStayValidOnUpdate { get; } = Entry(
         "DS1331", "spec.templateGeneration must stay valid on update", RuleCategory.ApiCorrectness, Severity.Error,
-        "On update the server takes spec.templateGeneration from the stored object (its deprecated.daemonset.template.generation annotation, at least 1 since its create) and adds 1 when the template changes: at 9223372036854775807 the addition wraps around to a negative value, refused at spec.templateGeneration.",
+        "On update the server takes spec.templateGeneration from the stored object (its deprecated.daemonset.template.generation annotation, at least 1 since its create) and adds 1 when the template changed (compared after defaulting, so a default spelled out is no change, while an empty object or a zero value given to a field that has no default is one): at 9223372036854775807 the addition wraps around to a negative value, refused at spec.templateGeneration.",
         upstream: "pkg/registry/apps/daemonset/strategy.go PrepareForUpdate; pkg/apis/apps/validation ValidateDaemonSetSpecUpdate, ValidateDaemonSetSpec (ValidateNonnegativeField)",
+        gates: new[] { FeatureGate.ImageVolume },
         create: static () => new DS1331TemplateGenerationMustStayValidOnUpdate());
 
     public static RuleDescriptor DS1340_SysctlNameMustBeValid { get; } = Entry(

@@ -30,10 +30,11 @@ internal sealed class DS1005SelectorIsImmutable : Rule
             return;
         }
 
-        // Compared as decoded: fields the LabelSelector type does not declare are not part of the value (strict decoding
-        // reports them, DS2001; they do not make the selector differ).
+        // ValidateImmutableField compares the *metav1.LabelSelector fields with Semantic.DeepEqual: as decoded (fields the
+        // type does not declare are not part of the value: strict decoding reports them, DS2001), an absent selector nil
+        // and unequal to `{}`, an empty matchLabels or matchExpressions equal to an absent one.
         var schema = SchemaSet.For(context.Release).ForKind("apps/v1", "DaemonSet") is { } ds && ds.TryGetProperty("spec", out var spec) && spec.TryGetProperty("selector", out var selector) ? selector : null;
-        if (!SemanticEquality.AreEqual(now, before, schema))
+        if (schema is not null && !ApiEquality.Values(now, before, schema, pointer: true, context.Gates))
         {
             context.Report(
                 FindingKind.Invalid,

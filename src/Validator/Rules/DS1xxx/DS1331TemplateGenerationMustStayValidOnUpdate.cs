@@ -3,7 +3,6 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Rules.Support;
-using DaemonLint.Schema;
 
 namespace DaemonLint.Rules.DS1xxx;
 
@@ -30,11 +29,10 @@ internal sealed class DS1331TemplateGenerationMustStayValidOnUpdate : Rule
             return;
         }
 
-        // The templates are compared as decoded (fields the release's schema does not declare are dropped), but before
-        // defaulting, which the server applies first: a field written with its default value counts as a change here.
+        // The templates are compared as the strategy compares them: decoded into the release's types, defaulted, converted
+        // to the internal types, without the fields the gates drop (context.Object and the stored object are both pruned).
         var now = context.Spec.Get("template");
-        var schema = SchemaSet.For(context.Release).ForKind("apps/v1", "DaemonSet") is { } ds && ds.TryGetProperty("spec", out var spec) && spec.TryGetProperty("template", out var template) ? template : null;
-        if (context.Spec.IsUnknown("template") || Nodes.ContainsUnknown(now) || SemanticEquality.AreEqual(now, old.Root.Map("spec").Get("template"), schema))
+        if (context.Spec.IsUnknown("template") || Nodes.ContainsUnknown(now) || ApiEquality.Templates(now, old.Root.Map("spec").Get("template"), context.Gates))
         {
             return;
         }
