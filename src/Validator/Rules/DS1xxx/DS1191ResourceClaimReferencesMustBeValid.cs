@@ -130,6 +130,8 @@ internal sealed class DS1191ResourceClaimReferencesMustBeValid : Rule
     // The pod's claim names (gatherPodResourceClaimNames), whether they are all known, and the NotFound detail.
     private sealed class PodClaims
     {
+        private const int MaxListed = 32;
+
         private string? detail;
 
         private PodClaims(HashSet<string> names, bool complete)
@@ -143,9 +145,11 @@ internal sealed class DS1191ResourceClaimReferencesMustBeValid : Rule
         // False when a name cannot be told (C# front end): then no reference is called missing.
         public bool Complete { get; }
 
+        // The server lists every name, sorted; past MaxListed names the rest are counted, so that a message stays short
+        // and many references to a long list are not quadratic in size.
         public string NotFoundDetail => this.detail ??= this.Names.Count == 0
             ? NotFoundText + " which is empty"
-            : NotFoundText + ": " + string.Join(", ", Sorted(this.Names));
+            : NotFoundText + ": " + Listed(Sorted(this.Names));
 
         public static PodClaims Gather(MappingNode? podSpec)
         {
@@ -179,6 +183,10 @@ internal sealed class DS1191ResourceClaimReferencesMustBeValid : Rule
 
             return new PodClaims(names, complete);
         }
+
+        private static string Listed(List<string> names) => names.Count <= MaxListed
+            ? string.Join(", ", names)
+            : string.Join(", ", names.GetRange(0, MaxListed)) + $" and {names.Count - MaxListed} more";
 
         private static List<string> Sorted(HashSet<string> names)
         {
