@@ -451,6 +451,26 @@ public static partial class RuleCatalog
         create: static () => new DS1184HandlerActionMustBeValid(),
         gates: new[] { FeatureGate.PodLifecycleSleepActionAllowZero });
 
+    public static RuleDescriptor DS1190_PodResourceClaimsMustBeValid { get; } = Entry(
+        "DS1190", "Pod resourceClaims must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "Each spec.template.spec.resourceClaims entry needs a unique name that is a DNS label, and exactly one of resourceClaimName and resourceClaimTemplateName (under source before 1.31), each a DNS subdomain. Checked where the release's decoder keeps resourceClaims (DynamicResourceAllocation on).",
+        upstream: CV + " validatePodResourceClaims → validatePodResourceClaim / validatePodResourceClaimSource",
+        create: static () => new DS1190PodResourceClaimsMustBeValid());
+
+    public static RuleDescriptor DS1191_ResourceClaimReferencesMustBeValid { get; } = Entry(
+        "DS1191", "Container resource claims must name a pod resource claim", RuleCategory.ApiCorrectness, Severity.Error,
+        "Each entry of a container's resources.claims (and of the pod-level resources.claims) needs a name that is one of the pod's resourceClaims, may not repeat a claim or a claim and request already listed, and its request, when given, is a DNS label.",
+        upstream: CV + " validateResourceRequirements → validateResourceClaimNames",
+        create: static () => new DS1191ResourceClaimReferencesMustBeValid(),
+        gates: new[] { FeatureGate.PodLevelResources });
+
+    public static RuleDescriptor DS1192_PodLevelResourceClaimsForbidden { get; } = Entry(
+        "DS1192", "Pod-level resources may not set claims", RuleCategory.ApiCorrectness, Severity.Error,
+        "spec.template.spec.resources takes requests and limits only: the API server refuses a claims list there, even an empty one. Containers reference resource claims in their own resources.claims.",
+        upstream: CV + " validatePodResources",
+        create: static () => new DS1192PodLevelResourceClaimsForbidden(),
+        gates: new[] { FeatureGate.PodLevelResources });
+
     public static RuleDescriptor DS1301_ResourceQuantityMustBeValid { get; } = Entry(
         "DS1301", "Resource quantities must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "A quantity must parse as a Kubernetes quantity (digits with an optional SI suffix such as m, Mi or G, or an exponent), must not be negative, must be a whole number for extended resources, and a hugepages amount must be a multiple of its page size.",

@@ -33,6 +33,12 @@ public sealed class UnknownValuesTests
     [InlineData("hostAliases: [{ip: $unknown, hostnames: [$unknown]}, {$more: x}]\ncontainers: [{name: c, image: i}]")]
     [InlineData("readinessGates: [{conditionType: $unknown}, {$more: x}]\ncontainers: [{name: c, image: i}]")]
     [InlineData("schedulingGates: [{name: $unknown}, {name: $unknown}, {$more: x}]\ncontainers: [{name: c, image: i}]")]
+    [InlineData("resourceClaims: $unknown\ncontainers: [{name: c, image: i, resources: {claims: [{name: gpu}]}}]")]
+    [InlineData("resourceClaims: [{name: $unknown, resourceClaimName: rc}]\ncontainers: [{name: c, image: i, resources: {claims: [{name: gpu}]}}]")]
+    [InlineData("resourceClaims: [{name: gpu, resourceClaimName: rc}, {$more: x}]\ncontainers: [{name: c, image: i, resources: {claims: [{name: tpu}]}}]")]
+    [InlineData("resourceClaims: [{name: gpu, resourceClaimName: $unknown}, {name: tpu, resourceClaimTemplateName: t, resourceClaimName: $unknown}]\ncontainers: [{name: c, image: i}]")]
+    [InlineData("resourceClaims: [{name: gpu, $more: x}]\ncontainers: [{name: c, image: i}]")]
+    [InlineData("resourceClaims: [{name: gpu, resourceClaimName: rc}]\ncontainers: [{name: c, image: i, resources: {claims: [{name: $unknown}, {name: gpu, request: $unknown}, {name: gpu, request: r}]}}]")]
     public void UnknownValues_DoNotTrigger(string podSpec) =>
         Assert.Empty(PodSpecFindings(podSpec).Select(f => $"{f.RuleId} {f.Path}: {f.Message}"));
 
