@@ -592,6 +592,19 @@ public static partial class RuleCatalog
         upstream: CV + " validateOS / validateWindows / validateLinux",
         create: static () => new DS1342OsSpecificFieldsMustMatchPodOs());
 
+    public static RuleDescriptor DS1343_SeLinuxChangePolicyMustBeSupported { get; } = Entry(
+        "DS1343", "seLinuxChangePolicy must be Recursive or MountOption", RuleCategory.ApiCorrectness, Severity.Error,
+        "securityContext.seLinuxChangePolicy takes Recursive or MountOption, case-sensitive, and an empty string is refused; while the SELinuxMount feature is off (the default through 1.35) only Recursive is accepted, unless the stored object already has a policy.",
+        upstream: CV + " validateSELinuxChangePolicy",
+        create: static () => new DS1343SeLinuxChangePolicyMustBeSupported(),
+        gates: new[] { FeatureGate.SELinuxMount });
+
+    public static RuleDescriptor DS1344_SupplementalGroupsPolicyMustBeSupported { get; } = Entry(
+        "DS1344", "supplementalGroupsPolicy must be Merge or Strict", RuleCategory.ApiCorrectness, Severity.Error,
+        "securityContext.supplementalGroupsPolicy takes Merge or Strict, case-sensitive; an empty string is refused too.",
+        upstream: CV + " validateSupplementalGroupsPolicy",
+        create: static () => new DS1344SupplementalGroupsPolicyMustBeSupported());
+
     public static RuleDescriptor DS1360_VolumeNameMustBeValid { get; } = Entry(
         "DS1360", "Volume names must be valid and unique", RuleCategory.ApiCorrectness, Severity.Error,
         "Each volume needs a name that is a lowercase RFC 1123 label (at most 63 characters) and unique among the valid volumes.",
@@ -657,6 +670,12 @@ public static partial class RuleCatalog
         "csi.driver is a DNS subdomain (case-insensitive) of at most 63 characters, and a nodePublishSecretRef needs the name of a Secret, a DNS subdomain; the server reports a bad secret name at csi.name.",
         upstream: CV + " validateCSIVolumeSource / ValidateCSIDriverName",
         create: static () => new DS1371CsiVolumeMustBeValid());
+
+    public static RuleDescriptor DS1372_ClusterTrustBundleProjectionMustBeValid { get; } = Entry(
+        "DS1372", "A projected clusterTrustBundle source must select bundles validly", RuleCategory.ApiCorrectness, Severity.Error,
+        "A clusterTrustBundle source takes either name (a ClusterTrustBundle name, without labelSelector) or signerName (example.com/signer-name, with an optional valid labelSelector), not both, and a path that is relative and without '..'.",
+        upstream: CV + " validateProjectionSources (clusterTrustBundle) / ValidateClusterTrustBundleName / ValidateSignerName",
+        create: static () => new DS1372ClusterTrustBundleProjectionMustBeValid());
 
     public static RuleDescriptor DS1380_VolumeMountMustReferenceVolume { get; } = Entry(
         "DS1380", "A volume mount must name a valid volume", RuleCategory.ApiCorrectness, Severity.Error,

@@ -9,7 +9,8 @@ namespace DaemonLint.Rules.Support;
 /// The required fields and local paths of the common volume sources (validateSecretVolumeSource, validateConfigMapVolumeSource,
 /// validateKeyToPath, validateDownwardAPIVolumeFile, validatePersistentClaimVolumeSource, validateNFSVolumeSource,
 /// validateGitRepoVolumeSource, validateProjectionSources). Their errors also unregister the volume (VOL-CASCADE).
-/// The selectors of downwardAPI files are DS1369's (<see cref="DownwardApiSelectors"/>).
+/// The selectors of downwardAPI files are DS1369's (<see cref="DownwardApiSelectors"/>), the clusterTrustBundle sources
+/// DS1372's (<see cref="ClusterTrustBundles"/>) but for the duplicate path check.
 /// </summary>
 internal static class SourceFields
 {
@@ -227,6 +228,15 @@ internal static class SourceFields
             if (PodFields.IsSet(src, "clusterTrustBundle"))
             {
                 count++;
+                if (src.Map("clusterTrustBundle") is { } ctb)
+                {
+                    // DS1372 checks the source; its path, the empty one too, joins allPaths (reported at projected).
+                    var ctbPath = srcPath.Child("clusterTrustBundle");
+                    if (ClusterTrustBundles.ValidateProjection(info.Sink(RuleCatalog.DS1372_ClusterTrustBundleProjectionMustBeValid), ctb, ctbPath) is { } target && !allPaths.Add(target))
+                    {
+                        Add(info, FindingKind.Invalid, path, "conflicting duplicate paths", Nodes.Quote(target), $"another source of this projected volume already writes {Nodes.Quote(target)}; give each source its own path", ctbPath.Child("path"));
+                    }
+                }
             }
 
             if (count > 1)
