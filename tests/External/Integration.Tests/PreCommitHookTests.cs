@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using DaemonLint.Install.Tests;
 using DaemonLint.Tests;
 
 namespace DaemonLint.Integration.Tests;
@@ -8,7 +10,8 @@ namespace DaemonLint.Integration.Tests;
 /// <summary>
 /// The hook end to end with the real pre-commit (Debian's package; .ci/run installs it): a consumer repository whose
 /// .pre-commit-config.yaml points at this repository (a local path and a commit), `pre-commit install`, then commits.
-/// pre-commit's dotnet language packs this repository (only the tool package) and installs the tool from it.
+/// pre-commit's dotnet language packs this repository (the tool's pointer package on top, its platform packages one folder
+/// down) and installs the tool from it: the native AOT executable on linux-x64 (clang is there: .ci/run installs it).
 /// </summary>
 public sealed class PreCommitHookTests
 {
@@ -60,6 +63,15 @@ public sealed class PreCommitHookTests
             Git(repo, "add", "-A");
             var ok = Run(repo, env, "git", "commit", "-m", "good");
             Assert.True(ok.ExitCode == 0, ok.Output);
+
+            // What pre-commit installed from the pack of this repository: the pointer package resolved to this machine's
+            // native AOT package (docs/install.md), not the framework-dependent build.
+            var installed = Directory.GetFiles(Path.Combine(work, "cache"), "daemonlint", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "bin" && Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f))!)!.StartsWith("dotnetenv-", StringComparison.Ordinal))
+                .Select(InstalledTool.Read)
+                .Single();
+            Assert.True(installed.IsNative, installed.ToString());
+            Assert.Equal(InstalledTool.HostMachine(), installed.Machine);
 
             // A bad one is blocked, with the finding printed.
             File.WriteAllText(Path.Combine(repo, "bad.yaml"), Good.Replace("      containers:", "      restartPolicy: OnFailure\n      containers:"));
