@@ -451,11 +451,26 @@ public static partial class RuleCatalog
         create: static () => new DS1184HandlerActionMustBeValid(),
         gates: new[] { FeatureGate.PodLifecycleSleepActionAllowZero });
 
+    public static RuleDescriptor DS1185_PodResourceNameMustBeSupported { get; } = Entry(
+        "DS1185", "Pod-level resources name only cpu, memory and hugepages", RuleCategory.ApiCorrectness, Severity.Error,
+        "The pod-level spec.resources (PodLevelResources) takes limits and requests of cpu and memory, and from Kubernetes 1.33 of hugepages-<size>; other names are rejected as unsupported, and a name must first be a valid resource name.",
+        upstream: CV + " validatePodResourceName (validatePodResources)",
+        create: static () => new DS1185PodResourceNameMustBeSupported(),
+        gates: new[] { FeatureGate.PodLevelResources });
+
+    public static RuleDescriptor DS1186_PodResourcesMustCoverContainers { get; } = Entry(
+        "DS1186", "Pod-level resources must cover the containers", RuleCategory.ApiCorrectness, Severity.Error,
+        "With a pod-level spec.resources, each pod-level request must be at least what the containers request together (init containers and sidecars counted as the scheduler counts them, for every resource they request), and no regular container's limit may exceed the pod-level limit of that resource.",
+        upstream: CV + " validatePodResourceConsistency (validatePodResources)",
+        create: static () => new DS1186PodResourcesMustCoverContainers(),
+        gates: new[] { FeatureGate.PodLevelResources });
+
     public static RuleDescriptor DS1301_ResourceQuantityMustBeValid { get; } = Entry(
         "DS1301", "Resource quantities must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "A quantity must parse as a Kubernetes quantity (digits with an optional SI suffix such as m, Mi or G, or an exponent), must not be negative, must be a whole number for extended resources, and a hugepages amount must be a multiple of its page size.",
         upstream: "staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go ParseQuantity; " + CV + " ValidateResourceQuantityValue / validateResourceQuantityHugePageValue",
-        create: static () => new DS1301ResourceQuantityMustBeValid());
+        create: static () => new DS1301ResourceQuantityMustBeValid(),
+        gates: new[] { FeatureGate.PodLevelResources });
 
     public static RuleDescriptor DS1302_ResourceNameMustBeValid { get; } = Entry(
         "DS1302", "Container resource names must be valid", RuleCategory.ApiCorrectness, Severity.Error,
@@ -465,21 +480,24 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1303_RequestMustNotExceedLimit { get; } = Entry(
         "DS1303", "A request must not exceed its limit", RuleCategory.ApiCorrectness, Severity.Error,
-        "For every resource with both a request and a limit, the request must be less than or equal to the limit; the server compares the exact quantities.",
-        upstream: CV + " validateResourceRequirements",
-        create: static () => new DS1303RequestMustNotExceedLimit());
+        "For every resource with both a request and a limit, in a container or in the pod-level resources, the request must be less than or equal to the limit; the server compares the exact quantities.",
+        upstream: CV + " validateResourceRequirements (containers, and the pod-level resources through validatePodResources)",
+        create: static () => new DS1303RequestMustNotExceedLimit(),
+        gates: new[] { FeatureGate.PodLevelResources });
 
     public static RuleDescriptor DS1304_NonOvercommitableRequestMustEqualLimit { get; } = Entry(
         "DS1304", "Extended resources and hugepages cannot be overcommitted", RuleCategory.ApiCorrectness, Severity.Error,
-        "Hugepages and extended resources (such as nvidia.com/gpu) cannot be overcommitted: a request needs a limit, and the two must be equal.",
-        upstream: CV + " validateResourceRequirements (IsOvercommitAllowed)",
-        create: static () => new DS1304NonOvercommitableRequestMustEqualLimit());
+        "Hugepages and extended resources (such as nvidia.com/gpu) cannot be overcommitted: a request needs a limit, and the two must be equal (in containers and in the pod-level resources).",
+        upstream: CV + " validateResourceRequirements (IsOvercommitAllowed; containers and the pod-level resources)",
+        create: static () => new DS1304NonOvercommitableRequestMustEqualLimit(),
+        gates: new[] { FeatureGate.PodLevelResources });
 
     public static RuleDescriptor DS1305_HugePagesRequireCpuOrMemory { get; } = Entry(
         "DS1305", "Hugepages require a cpu or memory request or limit", RuleCategory.ApiCorrectness, Severity.Error,
-        "A container that asks for hugepages must also set cpu or memory in its requests or limits.",
-        upstream: CV + " validateResourceRequirements / validateOverhead",
-        create: static () => new DS1305HugePagesRequireCpuOrMemory());
+        "A container (or the pod-level resources, or the overhead) that asks for hugepages must also set cpu or memory in its requests or limits.",
+        upstream: CV + " validateResourceRequirements / validateOverhead / validatePodResources",
+        create: static () => new DS1305HugePagesRequireCpuOrMemory(),
+        gates: new[] { FeatureGate.PodLevelResources });
 
     public static RuleDescriptor DS1320_PrivilegedDisallowedByPolicy { get; } = Entry(
         "DS1320", "Privileged containers are disallowed by cluster policy", RuleCategory.ApiCorrectness, Severity.Error,
