@@ -465,6 +465,19 @@ public static partial class RuleCatalog
         create: static () => new DS1186PodResourcesMustCoverContainers(),
         gates: new[] { FeatureGate.PodLevelResources });
 
+    public static RuleDescriptor DS1187_ResizePolicyMustBeValid { get; } = Entry(
+        "DS1187", "Container resizePolicy must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "Each resizePolicy entry names cpu or memory, at most once, with the restartPolicy NotRequired or RestartContainer (only NotRequired when the pod's restartPolicy is Never).",
+        upstream: CV + " validateResizePolicy",
+        create: static () => new DS1187ResizePolicyMustBeValid());
+
+    public static RuleDescriptor DS1188_InitContainerResizePolicyForbidden { get; } = Entry(
+        "DS1188", "Init containers may not set resizePolicy", RuleCategory.ApiCorrectness, Severity.Error,
+        "Up to Kubernetes 1.32 an init container may not set a non-empty resizePolicy (in 1.32 unless the stored object has a sidecar that does); from 1.33, with InPlacePodVerticalScaling on, any init container may.",
+        upstream: CV + " validateInitContainers (AllowSidecarResizePolicy)",
+        create: static () => new DS1188InitContainerResizePolicyForbidden(),
+        gates: new[] { FeatureGate.InPlacePodVerticalScaling });
+
     public static RuleDescriptor DS1301_ResourceQuantityMustBeValid { get; } = Entry(
         "DS1301", "Resource quantities must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "A quantity must parse as a Kubernetes quantity (digits with an optional SI suffix such as m, Mi or G, or an exponent), must not be negative, must be a whole number for extended resources, and a hugepages amount must be a multiple of its page size.",

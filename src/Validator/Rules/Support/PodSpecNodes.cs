@@ -205,6 +205,21 @@ internal static class PodSpecNodes
         return lower != name ? lower : null;
     }
 
+    /// <summary>
+    /// Reads a string field as Go decodes it into a struct: absent or null is <c>""</c>, a string is itself; another type
+    /// (a decoding error, the schema layer's finding) or a value that cannot be seen gives null.
+    /// </summary>
+    /// <param name="map">The mapping.</param>
+    /// <param name="key">The key.</param>
+    /// <returns>The value, or null when it cannot be told.</returns>
+    public static string? GoString(MappingNode map, string key) => map.Get(key) switch
+    {
+        null => map.HasUnknownEntries ? null : string.Empty,
+        ScalarNode { Type: ScalarType.Null } => string.Empty,
+        ScalarNode { Type: ScalarType.String } s => s.Raw,
+        _ => null,
+    };
+
     /// <summary>Whether an init container is a sidecar (<c>restartPolicy: Always</c>).</summary>
     /// <param name="container">The container.</param>
     /// <returns>True for a sidecar.</returns>
