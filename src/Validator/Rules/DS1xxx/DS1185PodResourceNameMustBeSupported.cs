@@ -2,7 +2,6 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Rules.Support;
-using DaemonLint.Syntax;
 
 namespace DaemonLint.Rules.DS1xxx;
 

@@ -4,7 +4,6 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Rules.Support;
-using DaemonLint.Syntax;
 
 namespace DaemonLint.Rules.DS1xxx;
 
@@ -43,8 +42,8 @@ internal sealed class DS1187ResizePolicyMustBeValid : Rule
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < list.Count; i++)
         {
-            // An item of the wrong shape fails decoding (the schema layer's finding): the server validates nothing.
-            if (list.Items[i] is not MappingNode item || PodSpecNodes.GoString(item, "resourceName") is not { } name || PodSpecNodes.GoString(item, "restartPolicy") is not { } policy)
+            // A null item decodes as the zero entry; an item of another shape fails decoding (the schema layer's finding).
+            if (!PodSpecNodes.ResizePolicyEntry(list.Items[i], out var name, out var policy))
             {
                 continue;
             }

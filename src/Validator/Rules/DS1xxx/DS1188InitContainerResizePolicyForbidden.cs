@@ -3,7 +3,6 @@ using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
 using DaemonLint.Rules.Support;
-using DaemonLint.Syntax;
 
 namespace DaemonLint.Rules.DS1xxx;
 
@@ -62,7 +61,7 @@ internal sealed class DS1188InitContainerResizePolicyForbidden : Rule
         var sb = new StringBuilder("[]core.ContainerResizePolicy{");
         for (var i = 0; i < list.Count; i++)
         {
-            if (list.Items[i] is not MappingNode item || PodSpecNodes.GoString(item, "resourceName") is not { } name || PodSpecNodes.GoString(item, "restartPolicy") is not { } policy)
+            if (!PodSpecNodes.ResizePolicyEntry(list.Items[i], out var name, out var policy))
             {
                 return null;
             }

@@ -47,6 +47,21 @@ public sealed class ResizePolicyMustBeValidTests
     }
 
     [Fact]
+    public void NullItem_IsTheZeroEntry()
+    {
+        var findings = FixtureVerifier.VerifyText(PodTemplate.Ds(
+            """
+            containers:
+              - name: c
+                image: i
+                resizePolicy: # expect: DS1187 spec.template.spec.containers[0].resizePolicy, DS1187 spec.template.spec.containers[0].resizePolicy, DS1187 spec.template.spec.containers[0].resizePolicy, DS1187 spec.template.spec.containers[0].resizePolicy
+                  - null
+                  - {} # expect: DS1187 spec.template.spec.containers[0].resizePolicy[1]
+            """)).Where(x => x.RuleId == Id).ToList();
+        Assert.Equal("Duplicate value: ", findings.Single(f => f.Kind == FindingKind.Duplicate).Message);
+    }
+
+    [Fact]
     public void ItemOfTheWrongShape_IsLeftToTheDecoder()
     {
         var report = new ManifestValidator().ValidateText(
@@ -82,6 +97,23 @@ public sealed class InitContainerResizePolicyForbiddenTests
             "Invalid value: []core.ContainerResizePolicy{core.ContainerResizePolicy{ResourceName:\"cpu\", RestartPolicy:\"NotRequired\"}, core.ContainerResizePolicy{ResourceName:\"a\\\"b\", RestartPolicy:\"\"}}: must not be set for init containers",
             f.Message);
         Assert.Equal("Remove resizePolicy from the init container", f.Hint);
+    }
+
+    [Fact]
+    public void NullItem_PrintsAsTheZeroEntry()
+    {
+        var f = FixtureVerifier.VerifyText(
+            PodTemplate.Ds(
+                """
+                initContainers:
+                  - name: s
+                    image: i
+                    resizePolicy: [null] # expect: DS1188 spec.template.spec.initContainers[0].resizePolicy
+                containers: [{name: c, image: i}]
+                """),
+            ruleId: Id,
+            options: PodResourceNameMustBeSupportedTests.At("1.32", "InPlacePodVerticalScaling=true")).Single(x => x.RuleId == Id);
+        Assert.Equal("Invalid value: []core.ContainerResizePolicy{core.ContainerResizePolicy{ResourceName:\"\", RestartPolicy:\"\"}}: must not be set for init containers", f.Message);
     }
 
     [Theory]
