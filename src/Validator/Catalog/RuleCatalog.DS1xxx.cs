@@ -451,6 +451,33 @@ public static partial class RuleCatalog
         create: static () => new DS1184HandlerActionMustBeValid(),
         gates: new[] { FeatureGate.PodLifecycleSleepActionAllowZero });
 
+    public static RuleDescriptor DS1185_PodResourceNameMustBeSupported { get; } = Entry(
+        "DS1185", "Pod-level resources name only cpu, memory and hugepages", RuleCategory.ApiCorrectness, Severity.Error,
+        "The pod-level spec.resources (PodLevelResources) takes limits and requests of cpu and memory, and from Kubernetes 1.33 of hugepages-<size>; other names are rejected as unsupported, and a name must first be a valid resource name.",
+        upstream: CV + " validatePodResourceName (validatePodResources)",
+        create: static () => new DS1185PodResourceNameMustBeSupported(),
+        gates: new[] { FeatureGate.PodLevelResources });
+
+    public static RuleDescriptor DS1186_PodResourcesMustCoverContainers { get; } = Entry(
+        "DS1186", "Pod-level resources must cover the containers", RuleCategory.ApiCorrectness, Severity.Error,
+        "With a pod-level spec.resources, each pod-level request must be at least what the containers request together (init containers and sidecars counted as the scheduler counts them, for every resource they request), and no regular container's limit may exceed the pod-level limit of that resource.",
+        upstream: CV + " validatePodResourceConsistency (validatePodResources)",
+        create: static () => new DS1186PodResourcesMustCoverContainers(),
+        gates: new[] { FeatureGate.PodLevelResources });
+
+    public static RuleDescriptor DS1187_ResizePolicyMustBeValid { get; } = Entry(
+        "DS1187", "Container resizePolicy must be valid", RuleCategory.ApiCorrectness, Severity.Error,
+        "Each resizePolicy entry names cpu or memory, at most once, with the restartPolicy NotRequired or RestartContainer (only NotRequired when the pod's restartPolicy is Never).",
+        upstream: CV + " validateResizePolicy",
+        create: static () => new DS1187ResizePolicyMustBeValid());
+
+    public static RuleDescriptor DS1188_InitContainerResizePolicyForbidden { get; } = Entry(
+        "DS1188", "Init containers may not set resizePolicy", RuleCategory.ApiCorrectness, Severity.Error,
+        "Up to Kubernetes 1.32 an init container may not set a non-empty resizePolicy (in 1.32 unless the stored object has a sidecar that does); from 1.33, with InPlacePodVerticalScaling on, any init container may.",
+        upstream: CV + " validateInitContainers (AllowSidecarResizePolicy)",
+        create: static () => new DS1188InitContainerResizePolicyForbidden(),
+        gates: new[] { FeatureGate.InPlacePodVerticalScaling });
+
     public static RuleDescriptor DS1190_PodResourceClaimsMustBeValid { get; } = Entry(
         "DS1190", "Pod resourceClaims must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "Each spec.template.spec.resourceClaims entry needs a unique name that is a DNS label, and exactly one of resourceClaimName and resourceClaimTemplateName (under source before 1.31), each a DNS subdomain. Checked where the release's decoder keeps resourceClaims (DynamicResourceAllocation on).",
@@ -475,7 +502,8 @@ public static partial class RuleCatalog
         "DS1301", "Resource quantities must be valid", RuleCategory.ApiCorrectness, Severity.Error,
         "A quantity must parse as a Kubernetes quantity (digits with an optional SI suffix such as m, Mi or G, or an exponent), must not be negative, must be a whole number for extended resources, and a hugepages amount must be a multiple of its page size.",
         upstream: "staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go ParseQuantity; " + CV + " ValidateResourceQuantityValue / validateResourceQuantityHugePageValue",
-        create: static () => new DS1301ResourceQuantityMustBeValid());
+        create: static () => new DS1301ResourceQuantityMustBeValid(),
+        gates: new[] { FeatureGate.PodLevelResources });
 
     public static RuleDescriptor DS1302_ResourceNameMustBeValid { get; } = Entry(
         "DS1302", "Container resource names must be valid", RuleCategory.ApiCorrectness, Severity.Error,
@@ -485,21 +513,24 @@ public static partial class RuleCatalog
 
     public static RuleDescriptor DS1303_RequestMustNotExceedLimit { get; } = Entry(
         "DS1303", "A request must not exceed its limit", RuleCategory.ApiCorrectness, Severity.Error,
-        "For every resource with both a request and a limit, the request must be less than or equal to the limit; the server compares the exact quantities.",
-        upstream: CV + " validateResourceRequirements",
-        create: static () => new DS1303RequestMustNotExceedLimit());
+        "For every resource with both a request and a limit, in a container or in the pod-level resources, the request must be less than or equal to the limit; the server compares the exact quantities.",
+        upstream: CV + " validateResourceRequirements (containers, and the pod-level resources through validatePodResources)",
+        create: static () => new DS1303RequestMustNotExceedLimit(),
+        gates: new[] { FeatureGate.PodLevelResources });
 
     public static RuleDescriptor DS1304_NonOvercommitableRequestMustEqualLimit { get; } = Entry(
         "DS1304", "Extended resources and hugepages cannot be overcommitted", RuleCategory.ApiCorrectness, Severity.Error,
-        "Hugepages and extended resources (such as nvidia.com/gpu) cannot be overcommitted: a request needs a limit, and the two must be equal.",
-        upstream: CV + " validateResourceRequirements (IsOvercommitAllowed)",
-        create: static () => new DS1304NonOvercommitableRequestMustEqualLimit());
+        "Hugepages and extended resources (such as nvidia.com/gpu) cannot be overcommitted: a request needs a limit, and the two must be equal (in containers and in the pod-level resources).",
+        upstream: CV + " validateResourceRequirements (IsOvercommitAllowed; containers and the pod-level resources)",
+        create: static () => new DS1304NonOvercommitableRequestMustEqualLimit(),
+        gates: new[] { FeatureGate.PodLevelResources });
 
     public static RuleDescriptor DS1305_HugePagesRequireCpuOrMemory { get; } = Entry(
         "DS1305", "Hugepages require a cpu or memory request or limit", RuleCategory.ApiCorrectness, Severity.Error,
-        "A container that asks for hugepages must also set cpu or memory in its requests or limits.",
-        upstream: CV + " validateResourceRequirements / validateOverhead",
-        create: static () => new DS1305HugePagesRequireCpuOrMemory());
+        "A container (or the pod-level resources, or the overhead) that asks for hugepages must also set cpu or memory in its requests or limits.",
+        upstream: CV + " validateResourceRequirements / validateOverhead / validatePodResources",
+        create: static () => new DS1305HugePagesRequireCpuOrMemory(),
+        gates: new[] { FeatureGate.PodLevelResources });
 
     public static RuleDescriptor DS1320_PrivilegedDisallowedByPolicy { get; } = Entry(
         "DS1320", "Privileged containers are disallowed by cluster policy", RuleCategory.ApiCorrectness, Severity.Error,

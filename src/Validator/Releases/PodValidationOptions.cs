@@ -178,6 +178,13 @@ public sealed class PodValidationOptions
     /// <summary>Gets a value indicating whether tolerations may use Lt/Gt (TaintTolerationComparisonOperators, or the stored template does).</summary>
     public bool AllowTaintTolerationComparisonOperators { get => GateReads.Note(nameof(this.AllowTaintTolerationComparisonOperators), this.allowTaintTolerationComparisonOperators); private set => this.allowTaintTolerationComparisonOperators = value; }
 
+    /// <summary>
+    /// Gets a value indicating whether pod-level <c>spec.resources</c> may name hugepages (from 1.33). Not an upstream
+    /// option: the release's <c>resourcehelper.IsSupportedPodLevelResource</c>, which accepts only cpu and memory in
+    /// 1.32 and also <c>hugepages-*</c> since kubernetes/kubernetes#130577 (1.33), with no gate of its own.
+    /// </summary>
+    public bool PodLevelHugePagesSupported { get; private set; }
+
     /// <summary>Gets the names of the fields the release's upstream struct has, in its order.</summary>
     public IReadOnlyList<string> Names => NamesIn(this.Release);
 
@@ -224,6 +231,7 @@ public sealed class PodValidationOptions
         o.AllowRelaxedDNSSearchValidation = minor >= 32 && (on(FeatureGate.RelaxedDNSSearchValidation) || HasDotOrUnderscoreSearch(oldSpec));
         o.AllowOnlyRecursiveSELinuxChangePolicy = minor < 32 || (!on(FeatureGate.SELinuxMount) && !TemplateFacts.SeLinuxChangePolicyInUse(oldSpec));
         o.PodLevelResourcesEnabled = minor >= 32 && on(FeatureGate.PodLevelResources);
+        o.PodLevelHugePagesSupported = minor >= 33;
         o.AllowPodLifecycleSleepActionZeroValue = minor >= 32 && on(FeatureGate.PodLifecycleSleepActionAllowZero);
 
         // 1.32 computed AllowSidecarResizePolicy on update only; from 1.33 (in-place resize beta) it starts from the gate.

@@ -260,6 +260,38 @@ public sealed class Quantity : IComparable<Quantity>
         return this.Sign > 0 ? magnitudeOrder : -magnitudeOrder;
     }
 
+    /// <summary>
+    /// Adds exactly, as <c>Quantity.Add</c> does: the sum keeps this quantity's format, or takes the other's when this
+    /// one is zero, and forgets the text it was written as (it prints in canonical form).
+    /// </summary>
+    /// <param name="other">The quantity to add.</param>
+    /// <param name="maxExponentGap">The largest difference of exponents to align.</param>
+    /// <returns>The sum, or null when the two differ by more than <paramref name="maxExponentGap"/> powers of ten (an exact sum would take that many digits).</returns>
+    public Quantity? Add(Quantity other, int maxExponentGap = 1000)
+    {
+        var format = this.Mantissa.IsZero ? other.Format : this.Format;
+        if (other.Mantissa.IsZero)
+        {
+            return new Quantity(this.Mantissa, this.Exponent, format, null);
+        }
+
+        if (this.Mantissa.IsZero)
+        {
+            return new Quantity(other.Mantissa, other.Exponent, format, null);
+        }
+
+        var common = Math.Min(this.Exponent, other.Exponent);
+        var gap = Math.Max(this.Exponent, other.Exponent) - common;
+        if (gap > maxExponentGap)
+        {
+            return null;
+        }
+
+        var a = this.Mantissa * BigInteger.Pow(10, this.Exponent - common);
+        var b = other.Mantissa * BigInteger.Pow(10, other.Exponent - common);
+        return new Quantity(a + b, common, format, null);
+    }
+
     /// <summary>Rounds up (away from zero) to a power of ten, as <c>Quantity.RoundUp</c> does (defaulting uses milli, -3).</summary>
     /// <param name="exponent">The smallest power of ten to keep.</param>
     /// <returns>The rounded quantity.</returns>

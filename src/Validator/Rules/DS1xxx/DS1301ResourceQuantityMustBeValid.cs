@@ -5,7 +5,7 @@ using DaemonLint.Rules.Support;
 
 namespace DaemonLint.Rules.DS1xxx;
 
-/// <summary>DS1301: quantities of container resources and of the pod overhead are not negative, are whole for integer resources and divide into hugepages.</summary>
+/// <summary>DS1301: quantities of container resources, of the pod overhead and of the pod-level resources are not negative, are whole for integer resources and divide into hugepages.</summary>
 internal sealed class DS1301ResourceQuantityMustBeValid : Rule
 {
     /// <summary>Initializes a new instance of the <see cref="DS1301ResourceQuantityMustBeValid"/> class.</summary>
@@ -33,6 +33,20 @@ internal sealed class DS1301ResourceQuantityMustBeValid : Rule
         foreach (var e in ContainerResources.Overhead(context, out _))
         {
             this.CheckEntry(context, e);
+        }
+
+        // validatePodResources runs the same checks on the pod-level spec.resources (PodLevelResources).
+        if (ContainerResources.PodLevel(context) is { } pod)
+        {
+            foreach (var e in pod.Limits)
+            {
+                this.CheckEntry(context, e);
+            }
+
+            foreach (var e in pod.Requests)
+            {
+                this.CheckEntry(context, e);
+            }
         }
 
         // A quantity that does not parse fails JSON decoding before validation runs: the schema layer reports it

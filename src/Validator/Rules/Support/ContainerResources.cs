@@ -16,14 +16,16 @@ namespace DaemonLint.Rules.Support;
 /// <param name="At">Where the entry is in the source, when the server's path is not there (<c>overhead.limits[x]</c>).</param>
 internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath Path, Quantity? Quantity, string? Error, FieldPath? At = null);
 
-/// <summary>The resources block of one container.</summary>
+/// <summary>The resources block of one container, or the pod-level <c>spec.resources</c> (PodLevelResources).</summary>
 internal sealed class ContainerResources
 {
     private static readonly object SharedKey = new();
 
+    private static readonly object PodLevelKey = new();
+
     private Dictionary<string, ResourceEntry>? limitIndex;
 
-    private ContainerResources(ContainerRef container, MappingNode resources, FieldPath path)
+    private ContainerResources(ContainerRef? container, MappingNode resources, FieldPath path)
     {
         this.Container = container;
         this.Path = path;
@@ -32,7 +34,8 @@ internal sealed class ContainerResources
         this.Uncertain = resources.HasUnknownEntries || limitsUnknown || requestsUnknown;
     }
 
-    public ContainerRef Container { get; }
+    /// <summary>Gets the container, or null for the pod-level block.</summary>
+    public ContainerRef? Container { get; }
 
     public FieldPath Path { get; }
 
@@ -57,6 +60,26 @@ internal sealed class ContainerResources
 
         return result;
     });
+
+    /// <summary>Gets the path of the pod-level resources: <c>spec.template.spec.resources</c>.</summary>
+    public static FieldPath PodLevelPath { get; } = Paths.PodSpec.Child("resources");
+
+    /// <summary>
+    /// Gets the pod-level <c>spec.resources</c> when the server validates it (<c>validatePodResources</c> runs when the
+    /// option PodLevelResourcesEnabled is on and the field is set, even to <c>{}</c>), or null. The option is read on each
+    /// call, so that every rule that asks is seen reading it; the block itself is parsed once per object.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <returns>The block, or null (no option, no mapping, or an unknown value).</returns>
+    public static ContainerResources? PodLevel(RuleContext context)
+    {
+        if (!context.PodOptions.PodLevelResourcesEnabled || context.PodSpec.IsUnknown("resources"))
+        {
+            return null;
+        }
+
+        return context.Shared(PodLevelKey, static ctx => ctx.PodSpec.Map("resources") is { } r ? new ContainerResources(null, r, PodLevelPath) : null);
+    }
 
     /// <summary>Gets the path the server reports the overhead at: <c>spec.template.spec.overhead.limits</c>.</summary>
     public static FieldPath OverheadLimits { get; } = Paths.PodSpec.Child("overhead", "limits");

@@ -205,6 +205,43 @@ internal static class PodSpecNodes
         return lower != name ? lower : null;
     }
 
+    /// <summary>
+    /// Reads a string field as Go decodes it into a struct: absent or null is <c>""</c>, a string is itself; another type
+    /// (a decoding error, the schema layer's finding) or a value that cannot be seen gives null.
+    /// </summary>
+    /// <param name="map">The mapping.</param>
+    /// <param name="key">The key.</param>
+    /// <returns>The value, or null when it cannot be told.</returns>
+    public static string? GoString(MappingNode map, string key) => map.Get(key) switch
+    {
+        null => map.HasUnknownEntries ? null : string.Empty,
+        ScalarNode { Type: ScalarType.Null } => string.Empty,
+        ScalarNode { Type: ScalarType.String } s => s.Raw,
+        _ => null,
+    };
+
+    /// <summary>Reads a <c>resizePolicy</c> entry as Go decodes it (a null item is the zero entry), or false when it cannot be told.</summary>
+    /// <param name="node">The item.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="policy">The restart policy.</param>
+    /// <returns>Whether the entry could be read.</returns>
+    public static bool ResizePolicyEntry(ManifestNode node, out string name, out string policy)
+    {
+        name = policy = string.Empty;
+        if (node.IsNull)
+        {
+            return true;
+        }
+
+        if (node is not MappingNode item || PodSpecNodes.GoString(item, "resourceName") is not { } n || PodSpecNodes.GoString(item, "restartPolicy") is not { } p)
+        {
+            return false;
+        }
+
+        (name, policy) = (n, p);
+        return true;
+    }
+
     /// <summary>Whether an init container is a sidecar (<c>restartPolicy: Always</c>).</summary>
     /// <param name="container">The container.</param>
     /// <returns>True for a sidecar.</returns>

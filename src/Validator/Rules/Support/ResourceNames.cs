@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DaemonLint.Model;
 using DaemonLint.Syntax;
 
 namespace DaemonLint.Rules.Support;
@@ -23,6 +24,15 @@ internal static class ResourceNames
         "pods", "quotas", "services", "replicationcontrollers", "secrets", "configmaps", "persistentvolumeclaims",
         "services.nodeports", "services.loadbalancers",
     };
+
+    /// <summary>
+    /// Prints a resource name as the server prints a bad <c>core.ResourceName</c>: bare, not quoted (the type is a
+    /// <c>fmt.Stringer</c>), with the runes <c>%q</c> would escape escaped, and capped like every echoed value.
+    /// </summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The text.</returns>
+    public static string Display(string name) =>
+        name.Length > GoText.MaxEchoedBytes ? GoText.Clip(GoText.Escape(name), GoText.MaxEchoedBytes) : GoText.Escape(name);
 
     /// <summary>Whether the name starts with <c>hugepages-</c>.</summary>
     /// <param name="name">The name.</param>
@@ -60,18 +70,41 @@ internal static class ResourceNames
     /// <returns>True for cpu, memory, ephemeral-storage and hugepages.</returns>
     public static bool IsStandardContainer(string name) => name is "cpu" or "memory" or "ephemeral-storage" || IsHugePages(name);
 
+    /// <summary>Validates a compute resource name (<c>validateResourceName</c>): a qualified name, and a standard one when it has no '/'.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The upstream messages (the qualified-name ones, or the standard-name one).</returns>
+    public static List<string> ValidateResourceName(string name)
+    {
+        var errs = new List<string>(K8sNames.IsQualifiedName(name));
+        if (errs.Count == 0 && name.IndexOf('/') < 0 && !IsStandard(name))
+        {
+            errs.Add("must be a standard resource type or fully qualified");
+        }
+
+        return errs;
+    }
+
+    /// <summary>
+    /// Whether a name is a pod-level resource (<c>resourcehelper.IsSupportedPodLevelResource</c>): cpu and memory, and
+    /// from Kubernetes 1.33 hugepages of any size (kubernetes/kubernetes#130577).
+    /// </summary>
+    /// <param name="name">The name.</param>
+    /// <param name="hugePages">Whether the release supports pod-level hugepages.</param>
+    /// <returns>True when supported.</returns>
+    public static bool IsSupportedPodLevel(string name, bool hugePages) => name is "cpu" or "memory" || (hugePages && IsHugePages(name));
+
+    /// <summary>Gets the values the server lists when a pod-level resource is not supported (<c>sets.List(SupportedPodLevelResources())</c>, sorted).</summary>
+    /// <param name="hugePages">Whether the release supports pod-level hugepages.</param>
+    /// <returns>The values.</returns>
+    public static string[] SupportedPodLevel(bool hugePages) => hugePages ? new[] { "cpu", HugePagesPrefix, "memory" } : new[] { "cpu", "memory" };
+
     /// <summary>Validates a container resource name (<c>validateContainerResourceName</c>).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The upstream messages.</returns>
     public static List<string> ValidateContainerResourceName(string name)
     {
-        var errs = new List<string>(K8sNames.IsQualifiedName(name));
+        var errs = ValidateResourceName(name);
         var noSlash = name.IndexOf('/') < 0;
-        if (errs.Count == 0 && noSlash && !IsStandard(name))
-        {
-            errs.Add("must be a standard resource type or fully qualified");
-        }
-
         if (noSlash)
         {
             if (!IsStandardContainer(name))
