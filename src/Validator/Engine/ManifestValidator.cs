@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
 using DaemonLint.Releases;
@@ -119,14 +120,24 @@ public sealed class ManifestValidator
             return this.FileTooLarge(file, size);
         }
 
-        if (!TextDecoder.TryDecode(bytes, out var text, out var problem))
+        InputProblem? problem;
+        if (TextDecoder.IsUtf16Or32(bytes))
         {
-            var report = new FileReport(file);
-            this.AddInput(report, file, problem!);
-            return report;
+            if (TextDecoder.TryDecode(bytes, out var text, out problem))
+            {
+                return this.ValidateText(file, text, baseline);
+            }
+        }
+        else if (TextDecoder.TryCheckUtf8(bytes, out var start, out problem))
+        {
+            // UTF-8 is decoded as the parser reads it: the text is never held whole beside the bytes (a 25 MB file would
+            // otherwise take 50 MB more), and the comments are found in the bytes.
+            return this.Validate(file, new Utf8BytesReader(bytes, start), () => Suppressions.ParseComments(bytes, start), baseline);
         }
 
-        return this.ValidateText(file, text, baseline);
+        var report = new FileReport(file);
+        this.AddInput(report, file, problem!);
+        return report;
     }
 
     /// <summary>Reports a file larger than <see cref="ReaderLimits.MaxFileBytes"/> (DS9005) without reading it.</summary>
@@ -148,7 +159,10 @@ public sealed class ManifestValidator
     /// <param name="text">The text.</param>
     /// <param name="baseline">Prior versions for update rules.</param>
     /// <returns>The report.</returns>
-    public FileReport ValidateText(string? file, string text, BaselineIndex? baseline = null)
+    public FileReport ValidateText(string? file, string text, BaselineIndex? baseline = null) =>
+        this.Validate(file, new StringReader(text), () => Suppressions.ParseComments(text), baseline);
+
+    private FileReport Validate(string? file, TextReader text, Func<List<LineSuppression>> comments, BaselineIndex? baseline)
     {
         var report = new FileReport(file);
         try
@@ -175,7 +189,7 @@ public sealed class ManifestValidator
             this.AddInput(report, file, new InputProblem(RuleCatalog.DS9008_InternalError.Id, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
         }
 
-        Suppressions.ApplyComments(this, file, text, report.Findings);
+        Suppressions.ApplyComments(this, file, comments(), report.Findings);
         SortFindings(report.Findings);
         return report;
     }

@@ -66,10 +66,18 @@ public static class YamlManifestReader
     /// <param name="text">The text.</param>
     /// <param name="limits">The limits, or the defaults.</param>
     /// <returns>The documents in order; reading stops after a syntax error.</returns>
-    public static IEnumerable<DocumentResult> ReadDocuments(string? file, string text, ReaderLimits? limits = null)
+    public static IEnumerable<DocumentResult> ReadDocuments(string? file, string text, ReaderLimits? limits = null) =>
+        ReadDocuments(file, new StringReader(text), limits);
+
+    /// <summary>Reads the documents of a text as it is read (the text need not be held whole), one at a time.</summary>
+    /// <param name="file">The file name put on objects.</param>
+    /// <param name="text">The text (see <see cref="Engine.TextDecoder.TryOpen"/> for bytes).</param>
+    /// <param name="limits">The limits, or the defaults.</param>
+    /// <returns>The documents in order; reading stops after a syntax error.</returns>
+    public static IEnumerable<DocumentResult> ReadDocuments(string? file, TextReader text, ReaderLimits? limits = null)
     {
         limits ??= ReaderLimits.Default;
-        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var scanner = new Scanner(text, skipComments: true);
         var parser = new GuardedParser(new Parser(scanner), scanner);
         var builder = new TreeBuilder(limits);
         var index = 0;
