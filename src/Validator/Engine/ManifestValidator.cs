@@ -165,6 +165,7 @@ public sealed class ManifestValidator
     private FileReport Validate(string? file, TextReader text, Func<List<LineSuppression>> comments, BaselineIndex? baseline)
     {
         var report = new FileReport(file);
+        bool[]? rulesOn = null;
         try
         {
             foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits))
@@ -177,7 +178,7 @@ public sealed class ManifestValidator
                 foreach (var obj in doc.Objects)
                 {
                     report.Objects++;
-                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields))
+                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields, ref rulesOn))
                     {
                         report.CheckedObjects.Add(obj.Ref);
                     }
@@ -208,6 +209,14 @@ public sealed class ManifestValidator
     /// <param name="dropped">The list that receives the dropped fields, or null.</param>
     /// <returns>Whether the object was DaemonSet-like (rules ran).</returns>
     public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped)
+    {
+        bool[]? rulesOn = null;
+        return this.ValidateObject(obj, baseline, into, dropped, ref rulesOn);
+    }
+
+    // rulesOn: which rules run on the objects of obj.File (see RulesOn), worked out at the first object that needs it and kept
+    // by the caller for the other objects of the same file.
+    private bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped, ref bool[]? rulesOn)
     {
         var (isDaemonSet, isLike) = Classify(obj);
         if (!isLike)
@@ -246,7 +255,8 @@ public sealed class ManifestValidator
         }
 
         var pending = new List<PendingFinding>();
-        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops), obj.File, isDaemonSet ? null : RuleTarget.DaemonSetLike);
+        rulesOn ??= this.RulesOn(obj.File);
+        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops), rulesOn, isDaemonSet ? null : RuleTarget.DaemonSetLike);
 
         // One fix reveals the next: a removed apiVersion (DS6001) would hide every finding the object gets once it says apps/v1,
         // so the apps/v1 rules run on it as well (on what the server would validate: its gate-dropped fields dropped), and
@@ -256,7 +266,7 @@ public sealed class ManifestValidator
             var asAppsV1 = obj.As(AppsV1);
             var prunedAsAppsV1 = TemplatePruner.Prune(asAppsV1, baseline, this.Gates, out var dropsAsAppsV1);
             var first = pending.Count;
-            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1), obj.File, RuleTarget.DaemonSet);
+            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1), rulesOn, RuleTarget.DaemonSet);
             for (var i = first; i < pending.Count; i++)
             {
                 pending[i] = pending[i] with { Message = pending[i].Message + AsAppsV1Suffix, WhenApiVersion = AppsV1 };
@@ -300,19 +310,27 @@ public sealed class ManifestValidator
         return true;
     }
 
-    // Runs the enabled rules of one target (null: every target) on an object.
-    private void RunRules(RuleContext context, string? file, RuleTarget? only)
+    // Which rules run on the objects of a file, by index in this.rules. A class may report several ids (DS3003's reports DS3004
+    // too): it runs when any of them is on, and the findings of the ids that are off are dropped afterwards. A severity depends
+    // on the rule id and the file only, so this is asked once per file, not once per rule and object.
+    private bool[] RulesOn(string? file)
     {
-        foreach (var rule in this.rules)
+        var on = new bool[this.rules.Count];
+        for (var i = 0; i < on.Length; i++)
         {
-            if (only is { } target && rule.Target != target)
-            {
-                continue;
-            }
+            on[i] = this.AnyIsOn(RuleCatalog.ReportedByClassOf(this.rules[i].Descriptor), file);
+        }
 
-            // A class may report several ids (DS3003's reports DS3004 too): it runs when any of them is on, and the
-            // findings of the ids that are off are dropped afterwards.
-            if (!this.AnyIsOn(RuleCatalog.ReportedByClassOf(rule.Descriptor), file))
+        return on;
+    }
+
+    // Runs the enabled rules of one target (null: every target) on an object.
+    private void RunRules(RuleContext context, bool[] rulesOn, RuleTarget? only)
+    {
+        for (var i = 0; i < rulesOn.Length; i++)
+        {
+            var rule = this.rules[i];
+            if (!rulesOn[i] || (only is { } target && rule.Target != target))
             {
                 continue;
             }
