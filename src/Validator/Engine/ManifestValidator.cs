@@ -48,6 +48,7 @@ public sealed class ManifestValidator
 {
     private readonly IReadOnlyList<Rule> rules;
     private readonly ValidatorOptions ruleOptions;
+    private IReadOnlyList<RuleDescriptor>[]? reportedByClass;
 
     /// <summary>Initializes a new instance of the <see cref="ManifestValidator"/> class.</summary>
     /// <param name="options">The options.</param>
@@ -315,13 +316,26 @@ public sealed class ManifestValidator
     // on the rule id and the file only, so this is asked once per file, not once per rule and object.
     private bool[] RulesOn(string? file)
     {
-        var on = new bool[this.rules.Count];
+        var classes = this.reportedByClass ??= this.ReportedByClass();
+        var on = new bool[classes.Length];
         for (var i = 0; i < on.Length; i++)
         {
-            on[i] = this.AnyIsOn(RuleCatalog.ReportedByClassOf(this.rules[i].Descriptor), file);
+            on[i] = this.AnyIsOn(classes[i], file);
         }
 
         return on;
+    }
+
+    // The ids each rule's class reports, by index in this.rules (built once; two threads that race build the same).
+    private IReadOnlyList<RuleDescriptor>[] ReportedByClass()
+    {
+        var classes = new IReadOnlyList<RuleDescriptor>[this.rules.Count];
+        for (var i = 0; i < classes.Length; i++)
+        {
+            classes[i] = RuleCatalog.ReportedByClassOf(this.rules[i].Descriptor);
+        }
+
+        return classes;
     }
 
     // Runs the enabled rules of one target (null: every target) on an object.
@@ -573,9 +587,9 @@ public sealed class ManifestValidator
 
     private bool AnyIsOn(IReadOnlyList<RuleDescriptor> descriptors, string? file)
     {
-        foreach (var d in descriptors)
+        for (var i = 0; i < descriptors.Count; i++) // no enumerator: this runs for every rule of every file
         {
-            if (this.SeverityOf(d, file) != Severity.None)
+            if (this.SeverityOf(descriptors[i], file) != Severity.None)
             {
                 return true;
             }
