@@ -133,7 +133,7 @@ public sealed class ManifestValidator
         {
             // UTF-8 is decoded as the parser reads it: the text is never held whole beside the bytes (a 25 MB file would
             // otherwise take 50 MB more), and the comments are found in the bytes.
-            return this.Validate(file, new Utf8BytesReader(bytes, start), () => Suppressions.ParseComments(bytes, start), baseline);
+            return this.Validate(file, () => new Utf8BytesReader(bytes, start), () => Suppressions.ParseComments(bytes, start), baseline);
         }
 
         var report = new FileReport(file);
@@ -161,15 +161,41 @@ public sealed class ManifestValidator
     /// <param name="baseline">Prior versions for update rules.</param>
     /// <returns>The report.</returns>
     public FileReport ValidateText(string? file, string text, BaselineIndex? baseline = null) =>
-        this.Validate(file, new StringReader(text), () => Suppressions.ParseComments(text), baseline);
+        this.Validate(file, () => new StringReader(text), () => Suppressions.ParseComments(text), baseline);
 
-    private FileReport Validate(string? file, TextReader text, Func<List<LineSuppression>> comments, BaselineIndex? baseline)
+    /// <summary>
+    /// Gets or sets a value indicating whether objects the rules do not look at (not DaemonSet-like) are read without their tree
+    /// beyond apiVersion, kind and metadata (the findings are the same; tests turn it off to compare).
+    /// </summary>
+    internal bool SkimsOtherKinds { get; set; } = true;
+
+    // Whether an object of a kind gets rules (Classify), so its whole tree is read.
+    private static readonly Func<string?, bool> NeedsTree = kind => kind == "DaemonSet" || (kind is not null && KindNames.IsNearMiss(kind, "DaemonSet"));
+
+    private FileReport Validate(string? file, Func<TextReader> open, Func<List<LineSuppression>> comments, BaselineIndex? baseline)
+    {
+        if (this.SkimsOtherKinds)
+        {
+            try
+            {
+                return this.Validate(file, open(), comments, baseline, NeedsTree);
+            }
+            catch (YamlManifestReader.SkimAbandonedException)
+            {
+                // A skimmed value was needed after all (a duplicate kind, an alias into a skimmed value): read it all again.
+            }
+        }
+
+        return this.Validate(file, open(), comments, baseline, null);
+    }
+
+    private FileReport Validate(string? file, TextReader text, Func<List<LineSuppression>> comments, BaselineIndex? baseline, Func<string?, bool>? needsTree)
     {
         var report = new FileReport(file);
         bool[]? rulesOn = null;
         try
         {
-            foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits))
+            foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits, needsTree))
             {
                 foreach (var p in doc.Problems)
                 {
@@ -186,7 +212,7 @@ public sealed class ManifestValidator
                 }
             }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not YamlManifestReader.SkimAbandonedException)
         {
             this.AddInput(report, file, new InputProblem(RuleCatalog.DS9008_InternalError.Id, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
         }
