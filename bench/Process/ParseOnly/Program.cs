@@ -70,6 +70,12 @@ public static class Program
         }
 
         Console.Out.WriteLine($"{files.Count} files, {documents} documents, {broken} not YAML");
+        if (Environment.GetEnvironmentVariable("DAEMONLINT_TRACE") == "1")
+        {
+            // The same line as daemonlint's trace, to compare what the bare parse allocates.
+            Console.Error.WriteLine($"parse-only trace: {GC.GetTotalAllocatedBytes() / 1048576.0:F1} MiB allocated, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms");
+        }
+
         return broken == 0 ? 0 : 2;
     }
 }
