@@ -63,6 +63,18 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     /// <inheritdoc />
     public PathKind Probe(string fullPath)
     {
+        // One stat says it all where the stat shim answers (every file of a folder is probed, then again before it is read);
+        // where it fails (a dangling link, no permission) the answer is the runtime's, as everywhere else.
+        if (Stat(fullPath, out var mode, out _))
+        {
+            return mode switch
+            {
+                0x4000 => PathKind.Directory,
+                0x8000 => PathKind.File,
+                _ => PathKind.Special,
+            };
+        }
+
         if (Directory.Exists(fullPath))
         {
             return PathKind.Directory;
@@ -80,6 +92,12 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     /// <inheritdoc />
     public long Length(string fullPath)
     {
+        // stat follows links: the size is the target's, as the stream's length is.
+        if (Stat(fullPath, out var mode, out var size) && mode == 0x8000)
+        {
+            return size;
+        }
+
         // Opened only once Probe said it is a regular file; the stream's length is the target's, also through a link.
         using var fs = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
         return fs.Length;
@@ -124,8 +142,17 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     }
 
     /// <summary>Whether a path names something other than a regular file or folder, following links (Unix; false where that cannot be told).</summary>
-    private static bool IsSpecial(string fullPath)
+    private static bool IsSpecial(string fullPath) => Stat(fullPath, out var mode, out _) && mode is not (0x8000 or 0x4000); // S_IFREG, S_IFDIR
+
+    /// <summary>stat(2), following links (Unix only; false on Windows, where the shim is missing, or when stat fails).</summary>
+    /// <param name="fullPath">The path.</param>
+    /// <param name="mode">The S_IFMT bits of the mode.</param>
+    /// <param name="size">The size in bytes.</param>
+    /// <returns>Whether stat succeeded.</returns>
+    private static bool Stat(string fullPath, out int mode, out long size)
     {
+        mode = 0;
+        size = 0;
         if (statUnavailable || RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
             return false;
@@ -134,15 +161,16 @@ public sealed class PhysicalFileSystem : IHostFileSystem
         try
         {
             // The runtime's own stat shim (libSystem.Native, present in every .NET Core host on Unix): its FileStatus starts
-            // with int Flags, int Mode, and Mode carries the S_IFMT bits.
+            // with int Flags, int Mode, uint Uid, uint Gid, long Size; Mode carries the S_IFMT bits.
             var status = new byte[512];
             if (NativeStat(fullPath, status) != 0)
             {
                 return false;
             }
 
-            var mode = BitConverter.ToInt32(status, 4) & 0xF000;
-            return mode is not (0x8000 or 0x4000); // S_IFREG, S_IFDIR
+            mode = BitConverter.ToInt32(status, 4) & 0xF000;
+            size = BitConverter.ToInt64(status, 16);
+            return true;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {

@@ -181,7 +181,8 @@ public sealed class InventoryLoader
 
         try
         {
-            if (this.json is not null && text is StreamReader && LooksLikeJson(bytes))
+            // UTF-8 (TryOpen reads UTF-16 and UTF-32 from a StringReader, decoded first) that looks like JSON.
+            if (this.json is not null && text is not StringReader && LooksLikeJson(bytes))
             {
                 return this.json.Parse(file.DisplayName, bytes, this.reader.Limits, onObject);
             }

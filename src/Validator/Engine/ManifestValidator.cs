@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
 using DaemonLint.Releases;
@@ -47,6 +48,7 @@ public sealed class ManifestValidator
 {
     private readonly IReadOnlyList<Rule> rules;
     private readonly ValidatorOptions ruleOptions;
+    private IReadOnlyList<RuleDescriptor>[]? reportedByClass;
 
     /// <summary>Initializes a new instance of the <see cref="ManifestValidator"/> class.</summary>
     /// <param name="options">The options.</param>
@@ -119,14 +121,24 @@ public sealed class ManifestValidator
             return this.FileTooLarge(file, size);
         }
 
-        if (!TextDecoder.TryDecode(bytes, out var text, out var problem))
+        InputProblem? problem;
+        if (TextDecoder.IsUtf16Or32(bytes))
         {
-            var report = new FileReport(file);
-            this.AddInput(report, file, problem!);
-            return report;
+            if (TextDecoder.TryDecode(bytes, out var text, out problem))
+            {
+                return this.ValidateText(file, text, baseline);
+            }
+        }
+        else if (TextDecoder.TryCheckUtf8(bytes, out var start, out problem))
+        {
+            // UTF-8 is decoded as the parser reads it: the text is never held whole beside the bytes (a 25 MB file would
+            // otherwise take 50 MB more), and the comments are found in the bytes.
+            return this.Validate(file, () => new Utf8BytesReader(bytes, start), () => Suppressions.ParseComments(bytes, start), baseline);
         }
 
-        return this.ValidateText(file, text, baseline);
+        var report = new FileReport(file);
+        this.AddInput(report, file, problem!);
+        return report;
     }
 
     /// <summary>Reports a file larger than <see cref="ReaderLimits.MaxFileBytes"/> (DS9005) without reading it.</summary>
@@ -148,12 +160,42 @@ public sealed class ManifestValidator
     /// <param name="text">The text.</param>
     /// <param name="baseline">Prior versions for update rules.</param>
     /// <returns>The report.</returns>
-    public FileReport ValidateText(string? file, string text, BaselineIndex? baseline = null)
+    public FileReport ValidateText(string? file, string text, BaselineIndex? baseline = null) =>
+        this.Validate(file, () => new StringReader(text), () => Suppressions.ParseComments(text), baseline);
+
+    /// <summary>
+    /// Gets or sets a value indicating whether objects the rules do not look at (not DaemonSet-like) are read without their tree
+    /// beyond apiVersion, kind and metadata (the findings are the same; tests turn it off to compare).
+    /// </summary>
+    internal bool SkimsOtherKinds { get; set; } = true;
+
+    // Whether an object of a kind gets rules (Classify), so its whole tree is read.
+    private static readonly Func<string?, bool> NeedsTree = kind => kind == "DaemonSet" || (kind is not null && KindNames.IsNearMiss(kind, "DaemonSet"));
+
+    private FileReport Validate(string? file, Func<TextReader> open, Func<List<LineSuppression>> comments, BaselineIndex? baseline)
+    {
+        if (this.SkimsOtherKinds)
+        {
+            try
+            {
+                return this.Validate(file, open(), comments, baseline, NeedsTree);
+            }
+            catch (YamlManifestReader.SkimAbandonedException)
+            {
+                // A skimmed value was needed after all (a duplicate kind, an alias into a skimmed value): read it all again.
+            }
+        }
+
+        return this.Validate(file, open(), comments, baseline, null);
+    }
+
+    private FileReport Validate(string? file, TextReader text, Func<List<LineSuppression>> comments, BaselineIndex? baseline, Func<string?, bool>? needsTree)
     {
         var report = new FileReport(file);
+        bool[]? rulesOn = null;
         try
         {
-            foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits))
+            foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits, needsTree))
             {
                 foreach (var p in doc.Problems)
                 {
@@ -163,19 +205,19 @@ public sealed class ManifestValidator
                 foreach (var obj in doc.Objects)
                 {
                     report.Objects++;
-                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields))
+                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields, ref rulesOn))
                     {
                         report.CheckedObjects.Add(obj.Ref);
                     }
                 }
             }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not YamlManifestReader.SkimAbandonedException)
         {
             this.AddInput(report, file, new InputProblem(RuleCatalog.DS9008_InternalError.Id, $"reading the file failed: {ex.GetType().Name}: {ex.Message}", SourceSpan.At(SourcePosition.Start)));
         }
 
-        Suppressions.ApplyComments(this, file, text, report.Findings);
+        Suppressions.ApplyComments(this, file, comments(), report.Findings);
         SortFindings(report.Findings);
         return report;
     }
@@ -194,6 +236,14 @@ public sealed class ManifestValidator
     /// <param name="dropped">The list that receives the dropped fields, or null.</param>
     /// <returns>Whether the object was DaemonSet-like (rules ran).</returns>
     public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped)
+    {
+        bool[]? rulesOn = null;
+        return this.ValidateObject(obj, baseline, into, dropped, ref rulesOn);
+    }
+
+    // rulesOn: which rules run on the objects of obj.File (see RulesOn), worked out at the first object that needs it and kept
+    // by the caller for the other objects of the same file.
+    private bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped, ref bool[]? rulesOn)
     {
         var (isDaemonSet, isLike) = Classify(obj);
         if (!isLike)
@@ -239,7 +289,8 @@ public sealed class ManifestValidator
         }
 
         var pending = new List<PendingFinding>();
-        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops) { SchemaIssues = schemaIssues }, obj.File, isDaemonSet ? null : RuleTarget.DaemonSetLike);
+        rulesOn ??= this.RulesOn(obj.File);
+        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops) { SchemaIssues = schemaIssues }, rulesOn, isDaemonSet ? null : RuleTarget.DaemonSetLike);
 
         // One fix reveals the next: a removed apiVersion (DS6001) would hide every finding the object gets once it says apps/v1,
         // so the apps/v1 rules run on it as well (on what the server would validate: its gate-dropped fields dropped), and
@@ -250,7 +301,7 @@ public sealed class ManifestValidator
             var issuesAsAppsV1 = Rules.Support.SchemaConformanceRule.Walk(asAppsV1, this.Gates.Release);
             var prunedAsAppsV1 = TemplatePruner.Prune(FieldsOfOtherReleases.Drop(asAppsV1, issuesAsAppsV1), baseline, this.Gates, out var dropsAsAppsV1);
             var first = pending.Count;
-            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1) { SchemaIssues = issuesAsAppsV1 }, obj.File, RuleTarget.DaemonSet);
+            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1) { SchemaIssues = issuesAsAppsV1 }, rulesOn, RuleTarget.DaemonSet);
             for (var i = first; i < pending.Count; i++)
             {
                 pending[i] = pending[i] with { Message = pending[i].Message + AsAppsV1Suffix, WhenApiVersion = AppsV1 };
@@ -294,19 +345,40 @@ public sealed class ManifestValidator
         return true;
     }
 
-    // Runs the enabled rules of one target (null: every target) on an object.
-    private void RunRules(RuleContext context, string? file, RuleTarget? only)
+    // Which rules run on the objects of a file, by index in this.rules. A class may report several ids (DS3003's reports DS3004
+    // too): it runs when any of them is on, and the findings of the ids that are off are dropped afterwards. A severity depends
+    // on the rule id and the file only, so this is asked once per file, not once per rule and object.
+    private bool[] RulesOn(string? file)
     {
-        foreach (var rule in this.rules)
+        var classes = this.reportedByClass ??= this.ReportedByClass();
+        var on = new bool[classes.Length];
+        for (var i = 0; i < on.Length; i++)
         {
-            if (only is { } target && rule.Target != target)
-            {
-                continue;
-            }
+            on[i] = this.AnyIsOn(classes[i], file);
+        }
 
-            // A class may report several ids (DS3003's reports DS3004 too): it runs when any of them is on, and the
-            // findings of the ids that are off are dropped afterwards.
-            if (!this.AnyIsOn(RuleCatalog.ReportedByClassOf(rule.Descriptor), file))
+        return on;
+    }
+
+    // The ids each rule's class reports, by index in this.rules (built once; two threads that race build the same).
+    private IReadOnlyList<RuleDescriptor>[] ReportedByClass()
+    {
+        var classes = new IReadOnlyList<RuleDescriptor>[this.rules.Count];
+        for (var i = 0; i < classes.Length; i++)
+        {
+            classes[i] = RuleCatalog.ReportedByClassOf(this.rules[i].Descriptor);
+        }
+
+        return classes;
+    }
+
+    // Runs the enabled rules of one target (null: every target) on an object.
+    private void RunRules(RuleContext context, bool[] rulesOn, RuleTarget? only)
+    {
+        for (var i = 0; i < rulesOn.Length; i++)
+        {
+            var rule = this.rules[i];
+            if (!rulesOn[i] || (only is { } target && rule.Target != target))
             {
                 continue;
             }
@@ -549,9 +621,9 @@ public sealed class ManifestValidator
 
     private bool AnyIsOn(IReadOnlyList<RuleDescriptor> descriptors, string? file)
     {
-        foreach (var d in descriptors)
+        for (var i = 0; i < descriptors.Count; i++) // no enumerator: this runs for every rule of every file
         {
-            if (this.SeverityOf(d, file) != Severity.None)
+            if (this.SeverityOf(descriptors[i], file) != Severity.None)
             {
                 return true;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.RegularExpressions;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
@@ -53,23 +54,104 @@ public static class Suppressions
                 continue;
             }
 
-            var lineText = text.Substring(lineStart, i - lineStart);
-            var m = Comment.Match(lineText);
-            if (m.Success)
-            {
-                var ids = new List<string>();
-                foreach (Match id in Id.Matches(m.Groups["ids"].Value))
-                {
-                    ids.Add(id.Value);
-                }
-
-                var start = new SourcePosition(line, m.Index + 1, lineStart + m.Index);
-                var end = new SourcePosition(line, m.Index + m.Length + 1, lineStart + m.Index + m.Length);
-                result.Add(new LineSuppression(m.Groups["next"].Success ? line + 1 : line, ids, new SourceSpan(start, end)));
-            }
-
+            AddComment(result, text.Substring(lineStart, i - lineStart), line, lineStart);
             line++;
             lineStart = i + 1;
+        }
+
+        return result;
+    }
+
+    // The comment of one line (split at '\n' only), if it has one; lineStart is the line's offset in characters.
+    private static void AddComment(List<LineSuppression> result, string lineText, int line, int lineStart)
+    {
+        var m = Comment.Match(lineText);
+        if (m.Success)
+        {
+            var ids = new List<string>();
+            foreach (Match id in Id.Matches(m.Groups["ids"].Value))
+            {
+                ids.Add(id.Value);
+            }
+
+            var start = new SourcePosition(line, m.Index + 1, lineStart + m.Index);
+            var end = new SourcePosition(line, m.Index + m.Length + 1, lineStart + m.Index + m.Length);
+            result.Add(new LineSuppression(m.Groups["next"].Success ? line + 1 : line, ids, new SourceSpan(start, end)));
+        }
+    }
+
+    // Where "daemonlint-disable" starts in bytes[from..to), or -1.
+    private static int IndexOfMarker(byte[] bytes, int from, int to)
+    {
+        const string Marker = "daemonlint-disable";
+        var last = to - Marker.Length;
+        for (var i = from; i <= last; i++)
+        {
+            i = Array.IndexOf(bytes, (byte)'d', i, last - i + 1);
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            var k = 1;
+            while (k < Marker.Length && bytes[i + k] == (byte)Marker[k])
+            {
+                k++;
+            }
+
+            if (k == Marker.Length)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Finds the suppression comments of a UTF-8 text (<see cref="TextDecoder.TryCheckUtf8"/> passed) without decoding it
+    /// whole: the same comments, lines, columns and offsets (in characters) as <see cref="ParseComments(string)"/> on the
+    /// decoded text. Only the lines that hold the marker are decoded.
+    /// </summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="start">The first byte of the text (after a byte order mark).</param>
+    /// <returns>The comments, in order.</returns>
+    internal static List<LineSuppression> ParseComments(byte[] utf8, int start)
+    {
+        var result = new List<LineSuppression>();
+        if (IndexOfMarker(utf8, start, utf8.Length) < 0)
+        {
+            return result;
+        }
+
+        var line = 1;
+        var lineStart = start; // in bytes
+        var lineStartChars = 0; // the same place in characters of the text
+        while (lineStart <= utf8.Length)
+        {
+            var newline = Array.IndexOf(utf8, (byte)'\n', lineStart);
+            var lineEnd = newline < 0 ? utf8.Length : newline;
+
+            // The marker is ASCII: in valid UTF-8 its bytes occur only as those characters, so a line without them has no comment.
+            if (IndexOfMarker(utf8, lineStart, lineEnd) >= 0)
+            {
+                var lineText = Encoding.UTF8.GetString(utf8, lineStart, lineEnd - lineStart);
+                AddComment(result, lineText, line, lineStartChars);
+                lineStartChars += lineText.Length;
+            }
+            else
+            {
+                lineStartChars += Encoding.UTF8.GetCharCount(utf8, lineStart, lineEnd - lineStart);
+            }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            lineStartChars++; // the '\n'
+            line++;
+            lineStart = newline + 1;
         }
 
         return result;
@@ -80,9 +162,16 @@ public static class Suppressions
     /// <param name="file">The file.</param>
     /// <param name="text">The text.</param>
     /// <param name="findings">The file's findings; filtered in place.</param>
-    public static void ApplyComments(ManifestValidator validator, string? file, string text, List<Finding> findings)
+    public static void ApplyComments(ManifestValidator validator, string? file, string text, List<Finding> findings) =>
+        ApplyComments(validator, file, ParseComments(text), findings);
+
+    /// <summary>Removes the findings that line comments suppress, and reports the comments that suppress nothing.</summary>
+    /// <param name="validator">The validator (for the DS9010 finding and its severity).</param>
+    /// <param name="file">The file.</param>
+    /// <param name="comments">The comments of the file (<see cref="ParseComments(string)"/>).</param>
+    /// <param name="findings">The file's findings; filtered in place.</param>
+    internal static void ApplyComments(ManifestValidator validator, string? file, List<LineSuppression> comments, List<Finding> findings)
     {
-        var comments = ParseComments(text);
         if (comments.Count == 0)
         {
             return;

@@ -74,9 +74,11 @@ public static class TextDecoder
     }
 
     /// <summary>
-    /// Opens bytes as text for a reader that reads as it goes (a node or pod inventory of hundreds of megabytes), with the
-    /// same checks as <see cref="TryDecode"/>: UTF-8 (the usual case) is checked whole without building a string, then
-    /// decoded as it is read; a UTF-16 or UTF-32 text (with its byte order mark) is decoded first.
+    /// Opens bytes as text for a reader that reads as it goes (a manifest of tens of megabytes, a node or pod inventory of
+    /// hundreds), with the same checks as <see cref="TryDecode"/>: UTF-8 (the usual case) is checked whole without building a
+    /// string, then decoded as it is read, so the text is never held whole beside the bytes; a UTF-16 or UTF-32 text (with its
+    /// byte order mark) is decoded first and read from a <see cref="StringReader"/> (only then). The reader gives exactly the
+    /// characters of the text <see cref="TryDecode"/> gives.
     /// </summary>
     /// <param name="bytes">The bytes.</param>
     /// <param name="reader">The text.</param>
@@ -85,9 +87,7 @@ public static class TextDecoder
     public static bool TryOpen(byte[] bytes, out TextReader reader, out InputProblem? problem)
     {
         reader = TextReader.Null;
-        var utf16or32 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-            || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF);
-        if (utf16or32)
+        if (IsUtf16Or32(bytes))
         {
             if (!TryDecode(bytes, out var text, out problem))
             {
@@ -98,8 +98,34 @@ public static class TextDecoder
             return true;
         }
 
+        if (!TryCheckUtf8(bytes, out var start, out problem))
+        {
+            return false;
+        }
+
+        reader = new Utf8BytesReader(bytes, start);
+        return true;
+    }
+
+    /// <summary>Whether the bytes start with a UTF-16 or UTF-32 byte order mark (the text is then not UTF-8).</summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <returns>True for the UTF-16 and UTF-32 byte order marks, either byte order.</returns>
+    internal static bool IsUtf16Or32(byte[] bytes) =>
+        (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF);
+
+    /// <summary>
+    /// Checks bytes that carry no UTF-16/32 byte order mark as UTF-8 text, as <see cref="TryDecode"/> does (no NUL in the first
+    /// 8 KiB, every sequence valid), without building the text.
+    /// </summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="start">Where the text starts: after a UTF-8 byte order mark, if any.</param>
+    /// <param name="problem">Why the bytes are not text.</param>
+    /// <returns>Whether the bytes are UTF-8 text.</returns>
+    internal static bool TryCheckUtf8(byte[] bytes, out int start, out InputProblem? problem)
+    {
         problem = null;
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var nul = Array.IndexOf(bytes, (byte)0, start, Math.Min(bytes.Length - start, 8192));
         if (nul >= 0)
         {
@@ -110,15 +136,13 @@ public static class TextDecoder
         try
         {
             StrictUtf8.GetCharCount(bytes, start, bytes.Length - start);
+            return true;
         }
         catch (DecoderFallbackException ex)
         {
             problem = NotUtf8(bytes, start, ex);
             return false;
         }
-
-        reader = new StreamReader(new MemoryStream(bytes, start, bytes.Length - start, writable: false), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        return true;
     }
 
     private static InputProblem Binary(byte[] bytes, int start, int nul) =>
@@ -173,5 +197,105 @@ public static class TextDecoder
         }
 
         return new SourcePosition(line, col, offset);
+    }
+}
+
+/// <summary>
+/// Reads UTF-8 bytes as text, decoding a block at a time into the caller's buffer: no copy of the text is held, only the bytes.
+/// The bytes must have passed <see cref="TextDecoder.TryCheckUtf8"/>; the characters are those <c>Encoding.UTF8.GetString</c> gives.
+/// </summary>
+internal sealed class Utf8BytesReader : TextReader
+{
+    private readonly byte[] bytes;
+    private readonly Decoder decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+    private readonly char[] pair = new char[2];
+    private int position;
+    private int pending;
+    private int pendingCount;
+
+    /// <summary>Initializes a new instance of the <see cref="Utf8BytesReader"/> class.</summary>
+    /// <param name="bytes">The bytes, valid UTF-8 from <paramref name="start"/> on.</param>
+    /// <param name="start">The first byte of the text (after a byte order mark).</param>
+    public Utf8BytesReader(byte[] bytes, int start)
+    {
+        this.bytes = bytes;
+        this.position = start;
+    }
+
+    /// <inheritdoc />
+    public override int Peek()
+    {
+        if (this.pending == this.pendingCount && !this.FillPair())
+        {
+            return -1;
+        }
+
+        return this.pair[this.pending];
+    }
+
+    /// <inheritdoc />
+    public override int Read()
+    {
+        if (this.pending == this.pendingCount && !this.FillPair())
+        {
+            return -1;
+        }
+
+        return this.pair[this.pending++];
+    }
+
+    /// <inheritdoc />
+    public override int Read(char[] buffer, int index, int count)
+    {
+        if (buffer is null)
+        {
+            throw new ArgumentNullException(nameof(buffer));
+        }
+
+        if (index < 0 || count < 0 || buffer.Length - index < count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
+        var n = 0;
+        while (n < count && this.pending < this.pendingCount)
+        {
+            buffer[index + n++] = this.pair[this.pending++];
+        }
+
+        if (n == count || this.position == this.bytes.Length)
+        {
+            return n;
+        }
+
+        if (count - n < 2)
+        {
+            // One character of room: a character outside the BMP decodes to two, so decode into the pair and hand out one.
+            if (this.FillPair())
+            {
+                buffer[index + n++] = this.pair[this.pending++];
+            }
+
+            return n;
+        }
+
+        this.decoder.Convert(this.bytes, this.position, this.bytes.Length - this.position, buffer, index + n, count - n, flush: true, out var used, out var chars, out _);
+        this.position += used;
+        return n + chars;
+    }
+
+    // Decodes the next character (two for a surrogate pair) into the pair buffer.
+    private bool FillPair()
+    {
+        if (this.position == this.bytes.Length)
+        {
+            return false;
+        }
+
+        this.decoder.Convert(this.bytes, this.position, this.bytes.Length - this.position, this.pair, 0, 2, flush: true, out var used, out var chars, out _);
+        this.position += used;
+        this.pending = 0;
+        this.pendingCount = chars;
+        return chars > 0;
     }
 }

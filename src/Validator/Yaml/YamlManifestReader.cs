@@ -66,12 +66,36 @@ public static class YamlManifestReader
     /// <param name="text">The text.</param>
     /// <param name="limits">The limits, or the defaults.</param>
     /// <returns>The documents in order; reading stops after a syntax error.</returns>
-    public static IEnumerable<DocumentResult> ReadDocuments(string? file, string text, ReaderLimits? limits = null)
+    public static IEnumerable<DocumentResult> ReadDocuments(string? file, string text, ReaderLimits? limits = null) =>
+        ReadDocuments(file, new StringReader(text), limits);
+
+    /// <summary>Reads the documents of a text as it is read (the text need not be held whole), one at a time.</summary>
+    /// <param name="file">The file name put on objects.</param>
+    /// <param name="text">The text (see <see cref="Engine.TextDecoder.TryOpen"/> for bytes).</param>
+    /// <param name="limits">The limits, or the defaults.</param>
+    /// <returns>The documents in order; reading stops after a syntax error.</returns>
+    public static IEnumerable<DocumentResult> ReadDocuments(string? file, TextReader text, ReaderLimits? limits = null) =>
+        ReadDocuments(file, text, limits, null);
+
+    /// <summary>
+    /// Reads the documents of a text; with <paramref name="needsTree"/>, an object whose kind says it needs no tree (the
+    /// validator runs no rule on it) gets only its <c>apiVersion</c>, <c>kind</c> and <c>metadata</c> built: the values of its
+    /// other top-level keys are read for their problems only (duplicate keys, complex keys, nesting, size, anchors), and stand
+    /// as <see cref="Skimmed"/> placeholders in its tree. Every problem, span and object reference is the one a full read gives.
+    /// Where a skimmed value turns out to be needed (a later duplicate <c>kind</c> that needs a tree, an alias to a skimmed
+    /// value outside a skimmed part), reading throws <see cref="SkimAbandonedException"/>: read the text again without it.
+    /// </summary>
+    /// <param name="file">The file name put on objects.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="limits">The limits, or the defaults.</param>
+    /// <param name="needsTree">Whether an object of a kind (null: no kind, or not a string) needs its whole tree; null: every object does.</param>
+    /// <returns>The documents in order; reading stops after a syntax error.</returns>
+    internal static IEnumerable<DocumentResult> ReadDocuments(string? file, TextReader text, ReaderLimits? limits, Func<string?, bool>? needsTree)
     {
         limits ??= ReaderLimits.Default;
-        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var scanner = new Scanner(text, skipComments: true);
         var parser = new GuardedParser(new Parser(scanner), scanner);
-        var builder = new TreeBuilder(limits);
+        var builder = new TreeBuilder(limits, needsTree);
         var index = 0;
         while (true)
         {
@@ -135,6 +159,9 @@ public static class YamlManifestReader
             index++;
         }
     }
+
+    /// <summary>The value that stands for a skimmed scalar, mapping or sequence (see <see cref="ReadDocuments(string?, TextReader, ReaderLimits?, Func{string?, bool}?)"/>).</summary>
+    internal static readonly ScalarNode Skimmed = new(SourceSpan.None, string.Empty, ScalarType.Null);
 
     internal static SourceSpan ToSpan(Mark start, Mark end) =>
         new(new SourcePosition((int)start.Line, (int)start.Column, (int)start.Index), new SourcePosition((int)end.Line, (int)end.Column, (int)end.Index));
@@ -233,6 +260,29 @@ public static class YamlManifestReader
         };
     }
 
+    /// <summary>A skimmed value turned out to be needed: the text must be read again without skimming.</summary>
+    internal sealed class SkimAbandonedException : Exception
+    {
+        public SkimAbandonedException(string reason)
+            : base(reason)
+        {
+        }
+    }
+
+    /// <summary>A key of a skimmed mapping: its text and span, for the duplicate-key check (no entry or node is built).</summary>
+    private readonly struct SkimKey
+    {
+        public SkimKey(string key, SourceSpan span)
+        {
+            this.Key = key;
+            this.Span = span;
+        }
+
+        public string Key { get; }
+
+        public SourceSpan Span { get; }
+    }
+
     private sealed class DocumentTooComplexException : Exception
     {
         public DocumentTooComplexException(string message, SourceSpan span, bool stopReading = false)
@@ -267,6 +317,12 @@ public static class YamlManifestReader
 
         public List<ManifestNode> Items { get; } = new();
 
+        /// <summary>Gets the keys of a skimmed mapping, in order (duplicates replaced, as <see cref="Entries"/> are).</summary>
+        public List<SkimKey> SkimKeys { get; } = new();
+
+        /// <summary>Gets or sets a value indicating whether the frame is inside a skimmed value: no node is built for it.</summary>
+        public bool IsSkimmed { get; set; }
+
         public Dictionary<string, int>? KeyIndex { get; set; }
 
         public List<ManifestNode>? MergeSources { get; set; }
@@ -283,6 +339,7 @@ public static class YamlManifestReader
         {
             this.Entries.Clear();
             this.Items.Clear();
+            this.SkimKeys.Clear();
             this.KeyIndex?.Clear();
             this.MergeSources = null;
             this.Start = null!;
@@ -290,14 +347,16 @@ public static class YamlManifestReader
             return this;
         }
 
-        public Frame Reset(bool isMapping, ParsingEvent start, AnchorName anchor)
+        public Frame Reset(bool isMapping, ParsingEvent start, AnchorName anchor, bool skimmed)
         {
             this.IsMapping = isMapping;
             this.Start = start;
             this.Anchor = anchor;
+            this.IsSkimmed = skimmed;
             this.Size = 1;
             this.Entries.Clear();
             this.Items.Clear();
+            this.SkimKeys.Clear();
             this.KeyIndex?.Clear();
             this.MergeSources = null;
             this.PendingKey = null;
@@ -314,10 +373,19 @@ public static class YamlManifestReader
         private readonly Dictionary<string, (ManifestNode Node, long Size)> anchors = new(StringComparer.Ordinal);
         private readonly List<Frame> stack = new();
         private readonly List<Frame> pool = new();
+        private readonly Func<string?, bool>? needsTree;
         private bool streamStarted;
         private long aliasesUsed;
 
-        public TreeBuilder(ReaderLimits limits) => this.limits = limits;
+        // Skimming (see ReadDocuments): whether the document's kind says it needs no tree, and whether a value was skimmed.
+        private bool skim;
+        private bool skimmedAny;
+
+        public TreeBuilder(ReaderLimits limits, Func<string?, bool>? needsTree)
+        {
+            this.limits = limits;
+            this.needsTree = needsTree;
+        }
 
         /// <summary>Reads the next document; returns false at the end of the stream.</summary>
         public bool ReadDocument(IParser parser, List<InputProblem> problems, out ManifestNode? root)
@@ -325,6 +393,8 @@ public static class YamlManifestReader
             root = null;
             this.anchors.Clear();
             this.aliasesUsed = 0;
+            this.skim = false;
+            this.skimmedAny = false;
             this.pool.AddRange(this.stack);
             this.stack.Clear();
             if (!this.streamStarted)
@@ -356,6 +426,10 @@ public static class YamlManifestReader
                         top.PendingKey = s.Value;
                         top.PendingIsMerge = !IsQuoted(s) && s.Value == "<<";
                         break;
+                    case Scalar s when this.InSkimmedValue():
+                        this.skimmedAny = true;
+                        this.Attach(Skimmed, 1, s.Anchor, ev, problems, ref result, ref rootSize);
+                        break;
                     case Scalar s:
                         this.Attach(this.MakeScalar(s), 1, s.Anchor, ev, problems, ref result, ref rootSize);
                         break;
@@ -365,21 +439,27 @@ public static class YamlManifestReader
                             throw new YamlException(a.Start, a.End, $"unknown anchor {GoText.QuoteCapped(a.Value.Value)} referenced");
                         }
 
+                        if (ReferenceEquals(target.Node, Skimmed) && !this.InSkimmedValue())
+                        {
+                            throw new SkimAbandonedException("an alias to a skimmed value is used where a node is needed");
+                        }
+
                         this.aliasesUsed++;
                         this.Attach(target.Node, target.Size, AnchorName.Empty, ev, problems, ref result, ref rootSize);
                         break;
                     case MappingStart ms:
-                        this.Push(this.Rent().Reset(true, ms, ms.Anchor));
+                        this.Push(this.Rent().Reset(true, ms, ms.Anchor, this.SkimsNext()));
                         break;
                     case SequenceStart ss:
-                        this.Push(this.Rent().Reset(false, ss, ss.Anchor));
+                        this.Push(this.Rent().Reset(false, ss, ss.Anchor, this.SkimsNext()));
                         break;
                     case MappingEnd:
                     case SequenceEnd:
                         var frame = this.stack[this.stack.Count - 1];
                         this.stack.RemoveAt(this.stack.Count - 1);
                         var span = YamlManifestReader.ToSpan(frame.Start.Start, ev.End);
-                        var node = frame.IsMapping ? BuildMapping(frame, span, problems) : new SequenceNode(span, frame.Items);
+                        var node = frame.IsSkimmed ? this.SkimmedNode(frame, span)
+                            : frame.IsMapping ? BuildMapping(frame, span, problems) : new SequenceNode(span, frame.Items);
                         this.Attach(node, frame.Size, frame.Anchor, frame.Start, problems, ref result, ref rootSize);
                         this.pool.Add(frame.Release()); // a pooled frame must not keep the nodes it built alive
                         break;
@@ -390,6 +470,43 @@ public static class YamlManifestReader
             root = result;
             return true;
         }
+
+        // Whether the next node of the top frame is skimmed: inside a skimmed value, or the value of a top-level key other than
+        // apiVersion, kind and metadata (and merge keys, whose values join the object) once the kind says no tree is needed.
+        private bool SkimsNext()
+        {
+            if (this.stack.Count == 0)
+            {
+                return false;
+            }
+
+            var top = this.stack[this.stack.Count - 1];
+            return top.IsSkimmed
+                || (this.skim && this.stack.Count == 1 && top is { IsMapping: true, HasPendingKey: true, PendingIsMerge: false }
+                    && top.PendingKey is not ("apiVersion" or "kind" or "metadata"));
+        }
+
+        // Whether the next node is a skimmed value (not a key: a key's text is needed for the duplicate-key check).
+        private bool InSkimmedValue() =>
+            this.SkimsNext() && this.stack[this.stack.Count - 1] is not { IsMapping: true, HasPendingKey: false };
+
+        // What a skimmed mapping or sequence attaches to its parent: the placeholder, or, where it is a key (a complex key, a
+        // problem located at its span), an empty node with its span.
+        private ManifestNode SkimmedNode(Frame frame, SourceSpan span)
+        {
+            this.skimmedAny = true;
+            if (this.stack.Count > 0 && this.stack[this.stack.Count - 1] is { IsMapping: true, HasPendingKey: false })
+            {
+                return frame.IsMapping ? new MappingNode(span, Array.Empty<MappingEntry>()) : new SequenceNode(span, Array.Empty<ManifestNode>());
+            }
+
+            return Skimmed;
+        }
+
+        // At the top-level kind: whether the object needs its whole tree (a List's items are objects of their own).
+        private bool NeedsTree(ManifestNode kind) =>
+            (kind is ScalarNode list && list.Raw.EndsWith("List", StringComparison.Ordinal))
+            || this.needsTree!(kind is ScalarNode { Type: not ScalarType.Null } s ? s.Raw : null);
 
         public bool SkipToNextDocument(IParser parser)
         {
@@ -460,6 +577,59 @@ public static class YamlManifestReader
 
             return -1;
         }
+
+        // The duplicate-key check of a skimmed mapping: the same problems, in the same order, as for a built one (see Attach).
+        private void AddSkimKey(Frame top, List<InputProblem> problems)
+        {
+            var key = top.PendingKey!;
+            var keys = top.SkimKeys;
+            var existing = -1;
+            if (top.KeyIndex is { Count: > 0 } index)
+            {
+                existing = index.TryGetValue(key, out var i) ? i : -1;
+            }
+            else
+            {
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    if (string.Equals(keys[i].Key, key, StringComparison.Ordinal))
+                    {
+                        existing = i;
+                        break;
+                    }
+                }
+            }
+
+            if (existing >= 0)
+            {
+                problems.Add(DuplicateKey(key, keys[existing].Span.Start, top.PendingKeySpan));
+                keys[existing] = new SkimKey(key, top.PendingKeySpan);
+                return;
+            }
+
+            if (top.KeyIndex is not null)
+            {
+                top.KeyIndex[key] = keys.Count;
+            }
+            else if (keys.Count == 8)
+            {
+                top.KeyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    top.KeyIndex[keys[i].Key] = i;
+                }
+
+                top.KeyIndex[key] = keys.Count;
+            }
+
+            keys.Add(new SkimKey(key, top.PendingKeySpan));
+        }
+
+        private static InputProblem DuplicateKey(string key, SourcePosition first, SourceSpan at) =>
+            new(
+                RuleCatalog.DS9004_DuplicateKey.Id,
+                $"mapping key {GoText.QuoteCapped(key)} already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
+                at);
 
         private Frame Rent()
         {
@@ -585,6 +755,11 @@ public static class YamlManifestReader
 
             if (top.PendingIsMerge)
             {
+                if (top.IsSkimmed)
+                {
+                    return; // nothing is merged into a mapping that is not built
+                }
+
                 top.MergeSources ??= new List<ManifestNode>();
                 if (node is SequenceNode seq)
                 {
@@ -598,16 +773,36 @@ public static class YamlManifestReader
                 return;
             }
 
+            if (top.IsSkimmed)
+            {
+                this.AddSkimKey(top, problems);
+                return;
+            }
+
+            if (this.needsTree is not null && this.stack.Count == 1 && top.PendingKey == "kind")
+            {
+                // The top-level kind decides whether the rest of the object is skimmed. A later duplicate kind decides again;
+                // if it needs the tree after values were skimmed, the text is read again in full.
+                if (!this.NeedsTree(node))
+                {
+                    this.skim = true;
+                }
+                else if (this.skim)
+                {
+                    this.skim = false;
+                    if (this.skimmedAny)
+                    {
+                        throw new SkimAbandonedException("a later kind needs the tree");
+                    }
+                }
+            }
+
             var entries = top.Entries;
             var entry = new MappingEntry(top.PendingKey, top.PendingKeySpan, node);
             var existing = FindKey(top, top.PendingKey);
             if (existing >= 0)
             {
-                var first = entries[existing].KeySpan.Start;
-                problems.Add(new InputProblem(
-                    RuleCatalog.DS9004_DuplicateKey.Id,
-                    $"mapping key {GoText.QuoteCapped(top.PendingKey)} already defined at line {first.Line}; the Kubernetes decoder rejects duplicate keys",
-                    top.PendingKeySpan));
+                problems.Add(DuplicateKey(top.PendingKey, entries[existing].KeySpan.Start, top.PendingKeySpan));
                 entries[existing] = entry;
                 return;
             }
