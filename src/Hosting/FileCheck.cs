@@ -76,7 +76,7 @@ public static class FileChecks
             }
         }
 
-        return OrderedParallel.Map(files, jobs, file => workspace.Check(file, sources, stdin));
+        return OrderedParallel.Map(files, jobs, file => workspace.Check(file, sources, stdin, jobs));
     }
 
     /// <summary>Checks one file.</summary>
@@ -84,8 +84,9 @@ public static class FileChecks
     /// <param name="file">The file.</param>
     /// <param name="sources">Baselines and nodes.</param>
     /// <param name="stdin">Standard input's bytes, for <see cref="SourceFile.Stdin"/> (null: it is closed).</param>
+    /// <param name="jobs">The largest number of threads a large file's documents are validated on (1: the calling thread only).</param>
     /// <returns>What was found; never throws for a bad file.</returns>
-    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, Stream? stdin = null)
+    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, Stream? stdin = null, int jobs = 1)
     {
         ReadResult read;
         if (sources.Git is { Staged: true } staged && !file.IsStdin)
@@ -102,7 +103,7 @@ public static class FileChecks
             read = workspace.Reader.Read(file, stdin);
         }
 
-        return workspace.Check(file, sources, read);
+        return workspace.Check(file, sources, read, jobs);
     }
 
     /// <summary>Checks one file whose content (or the problem reading it) the host already has.</summary>
@@ -110,8 +111,9 @@ public static class FileChecks
     /// <param name="file">The file.</param>
     /// <param name="sources">Baselines and nodes.</param>
     /// <param name="read">The content, or why there is none.</param>
+    /// <param name="jobs">The largest number of threads a large file's documents are validated on (1: the calling thread only).</param>
     /// <returns>What was found; never throws for a bad file.</returns>
-    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, ReadResult read)
+    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, ReadResult read, int jobs = 1)
     {
         var result = new CheckedFile(file);
         var context = workspace.ContextFor(file, sources.Nodes);
@@ -134,7 +136,7 @@ public static class FileChecks
             baseline = git.For(file, baseline, workspace.Reader, ns);
         }
 
-        var report = context.Validator.ValidateBytes(file.DisplayName, read.Bytes, baseline);
+        var report = context.Validator.ValidateBytes(file.DisplayName, read.Bytes, baseline, read.Bytes.LongLength, jobs);
         result.Objects = report.Objects;
         result.CheckedObjects.AddRange(report.CheckedObjects);
         result.Findings.AddRange(report.Findings);

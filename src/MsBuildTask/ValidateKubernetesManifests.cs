@@ -188,7 +188,7 @@ public sealed class ValidateKubernetesManifests : Task
             w.Guard(this, context, () => this.PrepareSources(w, context));
         }
 
-        OrderedParallel.Map(work, jobs, w => w.Guard(this, context, () => this.Check(w, context)));
+        OrderedParallel.Map(work, jobs, w => w.Guard(this, context, () => this.Check(w, context, jobs)));
         var validated = new List<ITaskItem>();
         foreach (var w in work)
         {
@@ -264,14 +264,14 @@ public sealed class ValidateKubernetesManifests : Task
     }
 
     // Phase 3 (parallel): validation.
-    private bool Check(ManifestWork w, RunContext context)
+    private bool Check(ManifestWork w, RunContext context, int jobs)
     {
         if (w.Sources is null || w.Read is null)
         {
             return false;
         }
 
-        var result = context.Workspace.Check(new SourceFile(w.FullPath, w.FullPath), w.Sources, w.Read);
+        var result = context.Workspace.Check(new SourceFile(w.FullPath, w.FullPath), w.Sources, w.Read, jobs);
         if (result.DaemonSets == 0 && !HasInputFinding(result.Findings))
         {
             w.Defer(() => this.Log.LogMessage(MessageImportance.Low, $"DaemonLint: {w.FullPath}: no DaemonSet, skipped."));

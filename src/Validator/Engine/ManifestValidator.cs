@@ -113,7 +113,22 @@ public sealed class ManifestValidator
     /// <param name="baseline">Prior versions for update rules.</param>
     /// <param name="fileSize">The size of the whole file in bytes (at least the number of bytes given).</param>
     /// <returns>The report.</returns>
-    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline, long fileSize)
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline, long fileSize) =>
+        this.ValidateBytes(file, bytes, baseline, fileSize, 1);
+
+    /// <summary>
+    /// Validates the bytes of a file, a large one (a stream of many documents) on up to <paramref name="jobs"/> threads: its
+    /// documents are read and validated in runs (<see cref="Yaml.DocumentSplitter"/>, no copy of the text) and the report is
+    /// the one a reading in order gives, finding for finding. A file the split cannot vouch for (a syntax error, a directive,
+    /// a <c>...</c> marker) is read in order.
+    /// </summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="bytes">The content (possibly only the head of a file larger than the limit).</param>
+    /// <param name="baseline">Prior versions for update rules.</param>
+    /// <param name="fileSize">The size of the whole file in bytes (at least the number of bytes given).</param>
+    /// <param name="jobs">The largest number of threads (1: the calling thread only).</param>
+    /// <returns>The report.</returns>
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline, long fileSize, int jobs)
     {
         var size = Math.Max(fileSize, bytes.LongLength);
         if (size > this.Options.Limits.MaxFileBytes)
@@ -133,7 +148,15 @@ public sealed class ManifestValidator
         {
             // UTF-8 is decoded as the parser reads it: the text is never held whole beside the bytes (a 25 MB file would
             // otherwise take 50 MB more), and the comments are found in the bytes.
-            return this.Validate(file, () => new Utf8BytesReader(bytes, start), () => Suppressions.ParseComments(bytes, start), baseline);
+            Func<List<LineSuppression>> comments = () => Suppressions.ParseComments(bytes, start);
+            if (jobs > 1 && bytes.Length - start >= 2 * MinRunBytes
+                && Yaml.DocumentSplitter.Split(bytes, start, Math.Max(MinRunBytes, (bytes.Length - start) / (4 * jobs))) is { } runs
+                && this.ValidateRuns(file, bytes, runs, comments, baseline, jobs) is { } split)
+            {
+                return split;
+            }
+
+            return this.Validate(file, () => new Utf8BytesReader(bytes, start), comments, baseline);
         }
 
         var report = new FileReport(file);
@@ -197,19 +220,7 @@ public sealed class ManifestValidator
         {
             foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits, needsTree))
             {
-                foreach (var p in doc.Problems)
-                {
-                    this.AddInput(report, file, p);
-                }
-
-                foreach (var obj in doc.Objects)
-                {
-                    report.Objects++;
-                    if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields, ref rulesOn))
-                    {
-                        report.CheckedObjects.Add(obj.Ref);
-                    }
-                }
+                this.ValidateDocument(report, doc, baseline, ref rulesOn);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not YamlManifestReader.SkimAbandonedException)
@@ -220,6 +231,94 @@ public sealed class ManifestValidator
         Suppressions.ApplyComments(this, file, comments(), report.Findings);
         SortFindings(report.Findings);
         return report;
+    }
+
+    /// <summary>The smallest run of documents a large file is split into (<see cref="ValidateBytes(string?, byte[], BaselineIndex?, long, int)"/>).</summary>
+    internal const int MinRunBytes = 256 * 1024;
+
+    /// <summary>
+    /// Validates the runs of documents of a file on up to <paramref name="jobs"/> threads and joins what they found in file
+    /// order; null when a run found what only a reading of the whole file in order reports right (a syntax error, a document
+    /// too complex, a skimmed value needed, a document count other than the split's), so the caller reads it in order.
+    /// </summary>
+    internal FileReport? ValidateRuns(string? file, byte[] bytes, IReadOnlyList<Yaml.DocumentRun> runs, Func<List<LineSuppression>> comments, BaselineIndex? baseline, int jobs)
+    {
+        var parts = new FileReport?[runs.Count];
+        var refused = 0;
+        System.Threading.Tasks.Parallel.For(0, runs.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = jobs }, (i, state) =>
+        {
+            if ((parts[i] = this.ValidateRun(file, bytes, runs[i], baseline)) is null)
+            {
+                System.Threading.Interlocked.Exchange(ref refused, 1);
+                state.Stop();
+            }
+        });
+        if (refused != 0)
+        {
+            return null;
+        }
+
+        var report = new FileReport(file);
+        foreach (var part in parts)
+        {
+            report.Objects += part!.Objects;
+            report.Findings.AddRange(part.Findings);
+            report.CheckedObjects.AddRange(part.CheckedObjects);
+            report.DroppedFields.AddRange(part.DroppedFields);
+        }
+
+        Suppressions.ApplyComments(this, file, comments(), report.Findings);
+        SortFindings(report.Findings);
+        return report;
+    }
+
+    // One run of documents, as the loop of Validate reads them; null where the run cannot stand for its part of the file.
+    private FileReport? ValidateRun(string? file, byte[] bytes, Yaml.DocumentRun run, BaselineIndex? baseline)
+    {
+        var report = new FileReport(file);
+        bool[]? rulesOn = null;
+        var documents = 0;
+        try
+        {
+            var text = new Utf8BytesReader(bytes, run.Start, run.End);
+            foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits, this.SkimsOtherKinds ? NeedsTree : null, run))
+            {
+                documents++;
+                foreach (var p in doc.Problems)
+                {
+                    if (p.RuleId == RuleCatalog.DS9001_YamlSyntax.Id || p.RuleId == RuleCatalog.DS9006_DocumentTooComplex.Id)
+                    {
+                        return null;
+                    }
+                }
+
+                this.ValidateDocument(report, doc, baseline, ref rulesOn);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null; // a skimmed value needed, or a failure: the reading in order reports it as it does
+        }
+
+        return documents == run.Documents ? report : null;
+    }
+
+    // What one document holds: its input problems, then its objects validated.
+    private void ValidateDocument(FileReport report, DocumentResult doc, BaselineIndex? baseline, ref bool[]? rulesOn)
+    {
+        foreach (var p in doc.Problems)
+        {
+            this.AddInput(report, report.File, p);
+        }
+
+        foreach (var obj in doc.Objects)
+        {
+            report.Objects++;
+            if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields, ref rulesOn))
+            {
+                report.CheckedObjects.Add(obj.Ref);
+            }
+        }
     }
 
     /// <summary>Validates one object and appends its findings.</summary>

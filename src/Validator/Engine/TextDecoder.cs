@@ -207,6 +207,7 @@ public static class TextDecoder
 internal sealed class Utf8BytesReader : TextReader
 {
     private readonly byte[] bytes;
+    private readonly int end;
     private readonly Decoder decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
     private readonly char[] pair = new char[2];
     private int position;
@@ -217,9 +218,19 @@ internal sealed class Utf8BytesReader : TextReader
     /// <param name="bytes">The bytes, valid UTF-8 from <paramref name="start"/> on.</param>
     /// <param name="start">The first byte of the text (after a byte order mark).</param>
     public Utf8BytesReader(byte[] bytes, int start)
+        : this(bytes, start, bytes.Length)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="Utf8BytesReader"/> class that reads a part of the bytes.</summary>
+    /// <param name="bytes">The bytes, valid UTF-8 from <paramref name="start"/> to <paramref name="end"/>.</param>
+    /// <param name="start">The first byte read (the start of a character).</param>
+    /// <param name="end">The byte after the last one read (the start of a character, or the end).</param>
+    public Utf8BytesReader(byte[] bytes, int start, int end)
     {
         this.bytes = bytes;
         this.position = start;
+        this.end = end;
     }
 
     /// <inheritdoc />
@@ -263,7 +274,7 @@ internal sealed class Utf8BytesReader : TextReader
             buffer[index + n++] = this.pair[this.pending++];
         }
 
-        if (n == count || this.position == this.bytes.Length)
+        if (n == count || this.position == this.end)
         {
             return n;
         }
@@ -279,7 +290,7 @@ internal sealed class Utf8BytesReader : TextReader
             return n;
         }
 
-        this.decoder.Convert(this.bytes, this.position, this.bytes.Length - this.position, buffer, index + n, count - n, flush: true, out var used, out var chars, out _);
+        this.decoder.Convert(this.bytes, this.position, this.end - this.position, buffer, index + n, count - n, flush: true, out var used, out var chars, out _);
         this.position += used;
         return n + chars;
     }
@@ -287,12 +298,12 @@ internal sealed class Utf8BytesReader : TextReader
     // Decodes the next character (two for a surrogate pair) into the pair buffer.
     private bool FillPair()
     {
-        if (this.position == this.bytes.Length)
+        if (this.position == this.end)
         {
             return false;
         }
 
-        this.decoder.Convert(this.bytes, this.position, this.bytes.Length - this.position, this.pair, 0, 2, flush: true, out var used, out var chars, out _);
+        this.decoder.Convert(this.bytes, this.position, this.end - this.position, this.pair, 0, 2, flush: true, out var used, out var chars, out _);
         this.position += used;
         this.pending = 0;
         this.pendingCount = chars;

@@ -90,13 +90,26 @@ public static class YamlManifestReader
     /// <param name="limits">The limits, or the defaults.</param>
     /// <param name="needsTree">Whether an object of a kind (null: no kind, or not a string) needs its whole tree; null: every object does.</param>
     /// <returns>The documents in order; reading stops after a syntax error.</returns>
-    internal static IEnumerable<DocumentResult> ReadDocuments(string? file, TextReader text, ReaderLimits? limits, Func<string?, bool>? needsTree)
+    internal static IEnumerable<DocumentResult> ReadDocuments(string? file, TextReader text, ReaderLimits? limits, Func<string?, bool>? needsTree) =>
+        ReadDocuments(file, text, limits, needsTree, default);
+
+    /// <summary>
+    /// Reads the documents of a run of a text (<see cref="DocumentSplitter"/>) as they are in the whole text: positions and
+    /// document indexes are shifted by where the run starts.
+    /// </summary>
+    /// <param name="file">The file name put on objects.</param>
+    /// <param name="text">The text of the run.</param>
+    /// <param name="limits">The limits, or the defaults.</param>
+    /// <param name="needsTree">See <see cref="ReadDocuments(string?, TextReader, ReaderLimits?, Func{string?, bool}?)"/>.</param>
+    /// <param name="run">Where the run is in the whole text (default: the run is the whole text).</param>
+    /// <returns>The documents in order; reading stops after a syntax error.</returns>
+    internal static IEnumerable<DocumentResult> ReadDocuments(string? file, TextReader text, ReaderLimits? limits, Func<string?, bool>? needsTree, DocumentRun run)
     {
         limits ??= ReaderLimits.Default;
         var scanner = new Scanner(text, skipComments: true);
         var parser = new GuardedParser(new Parser(scanner), scanner);
-        var builder = new TreeBuilder(limits, needsTree);
-        var index = 0;
+        var builder = new TreeBuilder(limits, needsTree, run.LinesBefore, run.CharsBefore);
+        var index = run.FirstDocument;
         while (true)
         {
             var doc = new DocumentResult(index);
@@ -111,7 +124,7 @@ public static class YamlManifestReader
             catch (YamlException ex)
             {
                 // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner's position is where it stopped.
-                var span = ex.Start.Index == 0 && ex.End.Index == 0 ? ToSpan(scanner.CurrentPosition, scanner.CurrentPosition) : ToSpan(ex.Start, ex.End);
+                var span = ex.Start.Index == 0 && ex.End.Index == 0 ? builder.Span(scanner.CurrentPosition, scanner.CurrentPosition) : builder.Span(ex.Start, ex.End);
                 doc.Problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "YAML syntax error: " + CleanMessage(ex.Message), span));
                 stop = true;
             }
@@ -381,11 +394,25 @@ public static class YamlManifestReader
         private bool skim;
         private bool skimmedAny;
 
-        public TreeBuilder(ReaderLimits limits, Func<string?, bool>? needsTree)
+        // Where the text read starts in the whole text (a run of documents read on its own): added to every position.
+        private readonly int linesBefore;
+        private readonly int charsBefore;
+
+        public TreeBuilder(ReaderLimits limits, Func<string?, bool>? needsTree, int linesBefore, int charsBefore)
         {
             this.limits = limits;
             this.needsTree = needsTree;
+            this.linesBefore = linesBefore;
+            this.charsBefore = charsBefore;
         }
+
+        /// <summary>The span between two marks of the parser, as a position in the whole text.</summary>
+        public SourceSpan Span(Mark start, Mark end) =>
+            this.linesBefore == 0 && this.charsBefore == 0
+                ? YamlManifestReader.ToSpan(start, end)
+                : new(
+                    new SourcePosition((int)start.Line + this.linesBefore, (int)start.Column, (int)start.Index + this.charsBefore),
+                    new SourcePosition((int)end.Line + this.linesBefore, (int)end.Column, (int)end.Index + this.charsBefore));
 
         /// <summary>Reads the next document; returns false at the end of the stream.</summary>
         public bool ReadDocument(IParser parser, List<InputProblem> problems, out ManifestNode? root)
@@ -422,7 +449,7 @@ public static class YamlManifestReader
                         // A plain mapping key (most scalars of a manifest): only its text and span are kept, so no node is built.
                         top.Size++;
                         top.HasPendingKey = true;
-                        top.PendingKeySpan = YamlManifestReader.ToSpan(s.Start, s.End);
+                        top.PendingKeySpan = this.Span(s.Start, s.End);
                         top.PendingKey = s.Value;
                         top.PendingIsMerge = !IsQuoted(s) && s.Value == "<<";
                         break;
@@ -457,7 +484,7 @@ public static class YamlManifestReader
                     case SequenceEnd:
                         var frame = this.stack[this.stack.Count - 1];
                         this.stack.RemoveAt(this.stack.Count - 1);
-                        var span = YamlManifestReader.ToSpan(frame.Start.Start, ev.End);
+                        var span = this.Span(frame.Start.Start, ev.End);
                         var node = frame.IsSkimmed ? this.SkimmedNode(frame, span)
                             : frame.IsMapping ? BuildMapping(frame, span, problems) : new SequenceNode(span, frame.Items);
                         this.Attach(node, frame.Size, frame.Anchor, frame.Start, problems, ref result, ref rootSize);
@@ -649,7 +676,7 @@ public static class YamlManifestReader
             {
                 throw new DocumentTooComplexException(
                     $"nesting is deeper than {this.limits.MaxDepth} levels; no Kubernetes object is this deep, so the rest of the file is not read",
-                    YamlManifestReader.ToSpan(frame.Start.Start, frame.Start.End),
+                    this.Span(frame.Start.Start, frame.Start.End),
                     stopReading: true);
             }
 
@@ -661,7 +688,7 @@ public static class YamlManifestReader
 
         private ScalarNode MakeScalar(Scalar s)
         {
-            var span = YamlManifestReader.ToSpan(s.Start, s.End);
+            var span = this.Span(s.Start, s.End);
             var quoted = IsQuoted(s);
             if (!s.Tag.IsEmpty && !s.Tag.IsNonSpecific)
             {
@@ -719,7 +746,7 @@ public static class YamlManifestReader
                     this.aliasesUsed > 0
                         ? $"the document expands to more than {limit} nodes through its {used} alias{(this.aliasesUsed == 1 ? string.Empty : "es")} (an alias bomb?); it is skipped"
                         : $"the document has more than {limit} nodes (mappings, sequences and scalars) and no aliases; no Kubernetes object is this large, so it is skipped",
-                    YamlManifestReader.ToSpan(at.Start, at.End));
+                    this.Span(at.Start, at.End));
             }
 
             if (!top.IsMapping)
