@@ -136,7 +136,9 @@ public sealed class MappingNode : ManifestNode
         {
             foreach (var e in this.entries)
             {
-                if (string.Equals(e.Key, key, StringComparison.Ordinal))
+                // Rules look keys up by the thousand: most entries differ in length or first character, so no call is made for them.
+                var k = e.Key;
+                if (k.Length == key.Length && (k.Length == 0 || k[0] == key[0]) && string.Equals(k, key, StringComparison.Ordinal))
                 {
                     entry = e;
                     return true;

@@ -237,10 +237,10 @@ public static class YamlManifestReader
     /// </summary>
     internal sealed class GuardedParser : IParser
     {
-        private readonly IParser inner;
+        private readonly Parser inner; // the concrete type: the reader calls it for every event, without interface dispatch
         private readonly Scanner scanner;
 
-        public GuardedParser(IParser inner, Scanner scanner)
+        public GuardedParser(Parser inner, Scanner scanner)
         {
             this.inner = inner;
             this.scanner = scanner;
@@ -415,7 +415,7 @@ public static class YamlManifestReader
                     new SourcePosition((int)end.Line + this.linesBefore, (int)end.Column, (int)end.Index + this.charsBefore));
 
         /// <summary>Reads the next document; returns false at the end of the stream.</summary>
-        public bool ReadDocument(IParser parser, List<InputProblem> problems, out ManifestNode? root)
+        public bool ReadDocument(GuardedParser parser, List<InputProblem> problems, out ManifestNode? root)
         {
             root = null;
             this.anchors.Clear();
@@ -439,9 +439,20 @@ public static class YamlManifestReader
             parser.Consume<DocumentStart>();
             ManifestNode? result = null;
             long rootSize = 0;
-            while (!parser.Accept<DocumentEnd>(out _))
+            while (true)
             {
+                // What parser.Accept<DocumentEnd> does, without its generic type check per event.
+                if (parser.Current is null && !parser.MoveNext())
+                {
+                    throw new EndOfStreamException();
+                }
+
                 var ev = parser.Current!;
+                if (ev is DocumentEnd)
+                {
+                    break;
+                }
+
                 parser.MoveNext();
                 switch (ev)
                 {
@@ -535,7 +546,7 @@ public static class YamlManifestReader
             (kind is ScalarNode list && list.Raw.EndsWith("List", StringComparison.Ordinal))
             || this.needsTree!(kind is ScalarNode { Type: not ScalarType.Null } s ? s.Raw : null);
 
-        public bool SkipToNextDocument(IParser parser)
+        public bool SkipToNextDocument(GuardedParser parser)
         {
             try
             {
