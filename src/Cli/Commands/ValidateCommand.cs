@@ -213,7 +213,7 @@ internal sealed class ValidateOptionSymbols
 
     public Option<string?> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest file read, in bytes (default 67108864)", HelpName = "BYTES" };
 
-    public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Files validated at once (default: the processor count); the output is the same for any value", HelpName = "N" };
+    public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Threads: files validated at once, and a large file's documents in runs (default: the processor count); the output is the same for any value", HelpName = "N" };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "The longer form: each finding's hint (what to write instead) and help link under it in text, in the annotation in github" };
 
