@@ -284,6 +284,11 @@ public sealed class ManifestValidator
             foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits, this.SkimsOtherKinds ? NeedsTree : null, run))
             {
                 documents++;
+                if (doc.IsWrittenScalar)
+                {
+                    return null;
+                }
+
                 foreach (var p in doc.Problems)
                 {
                     if (p.RuleId == RuleCatalog.DS9001_YamlSyntax.Id || p.RuleId == RuleCatalog.DS9006_DocumentTooComplex.Id)

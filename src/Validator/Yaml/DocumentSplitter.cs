@@ -25,8 +25,13 @@ internal readonly record struct DocumentRun(int Start, int End, int LinesBefore,
 /// parser reads between two such lines are the ones it reads in the whole file. What the split cannot see on its own it refuses
 /// (returns null): a <c>...</c> document end (after which a document may start without a marker), a <c>%</c> directive (which
 /// belongs to the document after it), and the line breaks YAML 1.1 adds to CR and LF (NEL, LS, PS: the parser counts lines on
-/// them). A reader of the runs still checks each run's document count and reads the whole file in order when a run reports a
-/// syntax error or holds a different number of documents than counted here.
+/// them). YamlDotNet departs from that independence in two ways, which the split and its reader allow for: its scanner keeps
+/// some state from one document to the next (how a <c>:</c> after a quoted scalar or a flow collection is read, a comment after
+/// a plain scalar at the root), so a run starts only at a marker followed by a plain scalar that starts with a letter or a
+/// digit (such as <c>apiVersion</c>); and it reads the lines of a block scalar at the root (<c>--- |</c>) as content even
+/// where they are markers, so a run holding a scalar document is refused by its reader. A reader of the runs also checks each
+/// run's document count and reads the whole file in order when a run reports a syntax error or holds a different number of
+/// documents than counted here. The differential test (DocumentRunsTests) compares the two readings on mutated streams.
 /// </remarks>
 internal static class DocumentSplitter
 {
@@ -61,7 +66,7 @@ internal static class DocumentSplitter
                     }
 
                     markers++;
-                    if (i - runStart >= runBytes)
+                    if (i - runStart >= runBytes && StartsWithPlainScalar(bytes, i + 3))
                     {
                         runs.Add(new DocumentRun(runStart, i, runLines, runChars, runFirst, documents - runFirst));
                         runStart = i;
@@ -118,6 +123,38 @@ internal static class DocumentSplitter
 
         runs.Add(new DocumentRun(runStart, n, runLines, runChars, runFirst, documents - runFirst));
         return runs;
+    }
+
+    // Whether the first token after a marker (after blanks and comments, on the marker's line or the lines after it) is a plain
+    // scalar that starts with an ASCII letter or digit. YamlDotNet's scanner keeps some state from one document to the next (a
+    // quoted scalar or a flow collection just read changes how a ':' right after it is read, until the next plain scalar), so a
+    // run may start only where a parser reading the whole file has no use for that state: at a plain scalar such as apiVersion.
+    private static bool StartsWithPlainScalar(byte[] bytes, int i)
+    {
+        for (; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            switch (b)
+            {
+                case (byte)' ':
+                case (byte)'\t':
+                    continue;
+                case (byte)'\r':
+                case (byte)'\n':
+                    continue;
+                case (byte)'#':
+                    while (i + 1 < bytes.Length && bytes[i + 1] != (byte)'\n' && bytes[i + 1] != (byte)'\r')
+                    {
+                        i++;
+                    }
+
+                    continue;
+            }
+
+            return b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9';
+        }
+
+        return false;
     }
 
     // Whether the three bytes at i are the indicator c repeated, followed by a space, a tab, a line break or the end.

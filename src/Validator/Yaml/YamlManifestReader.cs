@@ -52,6 +52,14 @@ public sealed class DocumentResult
 
     /// <summary>Gets the problems found while reading the document.</summary>
     public List<InputProblem> Problems { get; } = new();
+
+    /// <summary>
+    /// Gets a value indicating whether the document is a scalar written out (not an empty document). A run of documents read
+    /// on its own (<see cref="DocumentSplitter"/>) cannot stand for its part of the file when one holds it: YamlDotNet reads
+    /// the lines of a block scalar at the root (<c>--- |</c>) as its content even where they are <c>---</c> markers, and its
+    /// scanner remembers a comment after a plain scalar at the root into the documents after it.
+    /// </summary>
+    internal bool IsWrittenScalar { get; set; }
 }
 
 /// <summary>
@@ -158,6 +166,7 @@ public static class YamlManifestReader
                 yield break;
             }
 
+            doc.IsWrittenScalar = root is ScalarNode && root.Span.Start.Offset != root.Span.End.Offset;
             if (root is MappingNode map)
             {
                 AddObjects(doc, map, file, index);
