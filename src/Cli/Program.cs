@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using DaemonLint.Cli.Commands;
+using DaemonLint.Cli.Workers;
 using DaemonLint.Hosting;
 
 namespace DaemonLint.Cli;
@@ -29,8 +30,17 @@ public static class Program
             // Standard output buffered (one write per 64 KB, not per line) and flushed at the end, inside the guard.
             var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
             var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
+            if (args.Length > 0 && args[0] == WorkerProcesses.Marker)
+            {
+                // A worker of validate: its own command line after the marker, its standard streams the channel to the parent.
+                var channel = (Console.OpenStandardInput(), Console.OpenStandardOutput());
+                var worker = new CliContext(null, TextWriter.Null, stderr, Directory.GetCurrentDirectory()) { WorkerChannel = channel };
+                return Guard.Run(TextWriter.Null, stderr, (o, e) => CommandLine.Invoke(args[1..], worker with { Stdout = o, Stderr = e }));
+            }
+
             var stdin = StandardInput.WasOpenAtStart() ? Console.OpenStandardInput() : null;
-            var code = Run(args, stdin, stdout, stderr, Directory.GetCurrentDirectory());
+            var context = new CliContext(stdin, stdout, stderr, Directory.GetCurrentDirectory()) { Self = SelfCommand.OfThisProcess(args) };
+            var code = Run(args, context);
             StartupTrace.Write(stderr);
             return code;
         }
@@ -49,7 +59,14 @@ public static class Program
     /// <param name="currentDirectory">The directory relative paths are resolved against.</param>
     /// <returns>The exit code: 0, 1 or 2, whatever happens (a failure is one line on standard error and 2, never a stack trace).</returns>
     public static int Run(string[] args, Stream? stdin, TextWriter stdout, TextWriter stderr, string currentDirectory) =>
-        Guard.Run(stdout, stderr, (output, error) => CommandLine.Invoke(args, new CliContext(stdin, output, error, currentDirectory)));
+        Run(args, new CliContext(stdin, stdout, stderr, currentDirectory));
+
+    /// <summary>Runs the tool in a context (its streams guarded).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="context">The streams, current folder and how to start worker processes.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, CliContext context) =>
+        Guard.Run(context.Stdout, context.Stderr, (output, error) => CommandLine.Invoke(args, context with { Stdout = output, Stderr = error }));
 
     /// <summary>Runs the tool with a text as standard input (UTF-8 encoded; tests).</summary>
     /// <param name="args">The arguments.</param>

@@ -135,7 +135,7 @@ public sealed class JobsTests
         Assert.Contains("a.yaml(", r.Stdout);
     }
 
-    private static (CliResult Result, Dictionary<string, byte[]> Files) RunAll(TempFolder dir, string jobs)
+    internal static (CliResult Result, Dictionary<string, byte[]> Files) RunAll(TempFolder dir, string jobs, Workers.SelfCommand? self = null)
     {
         var outDir = Path.Combine(dir.Path, "out");
         if (Directory.Exists(outDir))
@@ -144,7 +144,8 @@ public sealed class JobsTests
         }
 
         Directory.CreateDirectory(outDir);
-        var r = Cli.Run(
+        var r = Cli.RunWith(
+            self,
             dir.Path,
             "validate",
             "--format", "json", "--output", "out/r.json",
@@ -162,7 +163,7 @@ public sealed class JobsTests
     // About a hundred files of very different sizes (so that threads finish them out of order) over five folders with their
     // own configuration: clean and broken DaemonSets, many-document files, files that are not YAML, a file over the size
     // limit, objects with prior versions whose selector changed, and objects that name no namespace.
-    private static int WriteCorpus(TempFolder dir)
+    internal static int WriteCorpus(TempFolder dir)
     {
         dir.Write("apps/team1/.daemonlint.yaml", "ignore:\n  - rules: [DS1009]\n  - rules: [DS1010]\n");
         dir.Write("apps/team2/.editorconfig", "root = true\n[*.yaml]\ndotnet_diagnostic.DS1009.severity = warning\n");

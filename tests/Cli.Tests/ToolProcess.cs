@@ -25,6 +25,9 @@ public sealed class ToolProcess
     /// <summary>Gets the full path of daemonlint.dll.</summary>
     public string ToolPath { get; }
 
+    /// <summary>Gets variables added to the tool's environment.</summary>
+    public System.Collections.Generic.Dictionary<string, string> ExtraEnvironment { get; } = new();
+
     /// <summary>Gets the dotnet host that runs it.</summary>
     public string DotnetPath { get; }
 
@@ -55,6 +58,10 @@ public sealed class ToolProcess
 
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in this.ExtraEnvironment)
+        {
+            psi.Environment[name] = value;
+        }
 
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + this.DotnetPath);
         var stdout = p.StandardOutput.ReadToEndAsync();

@@ -49,6 +49,11 @@ public static class ValidateCommand
         }
 
         StartupTrace.Mark("workspace and sources");
+        if (cli.WorkerChannel is { } channel)
+        {
+            return Workers.WorkerProcesses.Serve(workspace, sources, channel.Requests, channel.Answers);
+        }
+
         var inputs = workspace.Reader.Expand(options.Paths);
         StartupTrace.Mark("inputs expanded");
         inputs.Notices.ForEach(cli.Note);
@@ -84,7 +89,9 @@ public static class ValidateCommand
         }
 
         // Files are checked in parallel; their results come back in input order, so the output is the sequential run's.
-        foreach (var result in workspace.CheckAll(inputs.Files, sources, cli.Stdin, options.Jobs))
+        var results = Workers.WorkerProcesses.TryCheckAll(cli.Self, workspace, inputs.Files, sources, cli.Stdin, options.Jobs, cli.CurrentDirectory)
+            ?? workspace.CheckAll(inputs.Files, sources, cli.Stdin, options.Jobs);
+        foreach (var result in results)
         {
             if (!result.Skipped)
             {
@@ -213,7 +220,7 @@ internal sealed class ValidateOptionSymbols
 
     public Option<string?> MaxFileSize { get; } = new("--max-file-size") { Description = "Largest file read, in bytes (default 67108864)", HelpName = "BYTES" };
 
-    public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Threads: files validated at once, and a large file's documents in runs (default: the processor count); the output is the same for any value", HelpName = "N" };
+    public Option<string?> Jobs { get; } = new("--jobs", "-j") { Description = "Files validated at once (on threads, or in worker processes over many files) and a large file's documents in runs (default: the processor count); the output is the same for any value", HelpName = "N" };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "The longer form: each finding's hint (what to write instead) and help link under it in text, in the annotation in github" };
 

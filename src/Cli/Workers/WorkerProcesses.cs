@@ -1,0 +1,513 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using DaemonLint.Hosting;
+
+namespace DaemonLint.Cli.Workers;
+
+/// <summary>How to start this program again, as a worker process of <c>validate</c>.</summary>
+/// <param name="FileName">The executable (the native tool, the apphost, or the dotnet host).</param>
+/// <param name="Prefix">Arguments before the run's own (the tool's dll under the dotnet host).</param>
+/// <param name="Args">The run's command line, which the worker parses exactly as this process did.</param>
+public sealed record SelfCommand(string FileName, IReadOnlyList<string> Prefix, IReadOnlyList<string> Args)
+{
+    /// <summary>Gets the number of worker processes to use whatever the input, or null for the default policy
+    /// (<c>DAEMONLINT_WORKERS</c>; 0 turns them off).</summary>
+    public int? Workers { get; init; }
+
+    /// <summary>The command that started this process, or null when it cannot be started again (no known executable).</summary>
+    /// <param name="args">The process's arguments.</param>
+    /// <returns>The command, or null.</returns>
+    public static SelfCommand? OfThisProcess(string[] args)
+    {
+        var path = Environment.ProcessPath;
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        int? workers = null;
+        if (Environment.GetEnvironmentVariable("DAEMONLINT_WORKERS") is { Length: > 0 } text)
+        {
+            workers = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        }
+
+        var prefix = new List<string>();
+        if (string.Equals(Path.GetFileNameWithoutExtension(path), "dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            // dotnet daemonlint.dll ...: the worker is dotnet with the same dll (never the case for the native tool).
+            var dll = Path.Combine(AppContext.BaseDirectory, typeof(Program).Assembly.GetName().Name + ".dll");
+            if (!File.Exists(dll))
+            {
+                return null;
+            }
+
+            prefix.Add(dll);
+        }
+
+        return new SelfCommand(path!, prefix, args) { Workers = workers };
+    }
+}
+
+/// <summary>What the worker processes of one run did.</summary>
+public sealed class WorkerStats
+{
+    /// <summary>The files the workers checked.</summary>
+    public int FilesByWorkers;
+
+    /// <summary>The files this process checked (its share, and those of workers that failed).</summary>
+    public int FilesHere;
+
+    /// <summary>Gets or sets the number of workers started.</summary>
+    public int Started { get; set; }
+
+    /// <summary>Gets or sets the number of workers dropped (could not answer, died, answered garbage).</summary>
+    public int Failed { get; set; }
+}
+
+/// <summary>
+/// Worker processes for <c>validate --jobs N</c>. Threads in one process stop at about 1.5 times on two cores, held back by
+/// the YAML parser's process-wide pool of string builders; processes share nothing. The process that writes the report
+/// starts up to N-1 copies of the tool with its own command line, hands them files a few at a time over their standard
+/// input, reads each file's result back (<see cref="CheckedFileCodec"/>) and checks files itself meanwhile; the results
+/// go into the report in input order, so the output is the sequential run's. A worker that cannot start, dies or answers
+/// anything unexpected is dropped and its files are checked in this process: never a different result, only a slower one.
+/// </summary>
+public static class WorkerProcesses
+{
+    /// <summary>The first argument that makes the tool a worker (not an option: it never appears in help).</summary>
+    public const string Marker = "--daemonlint-worker-v1";
+
+    // Below these many bytes to check the work is done before a worker would be ready (a native worker starts in about
+    // 10 ms; a JIT one spends 200 ms or more starting and compiling), so threads do it.
+    private const long NativeThreshold = 1L << 20;
+    private const long JitThreshold = 16L << 20;
+    private const int Hello = 0x31574C44; // "DLW1"
+    private const int EndOfBatch = 0x444E4521;
+    private const int MaxChunk = 32;
+
+    // A request is at most this many bytes, so the two a worker holds fit in a pipe's buffer (64 KiB on Linux) and writing
+    // one never waits for the worker (which may itself be waiting for this process to read its answers).
+    private const int MaxRequestBytes = 16 << 10;
+    private const int InFlight = 2;
+
+    /// <summary>
+    /// Checks the files with worker processes when that is worth it, returning the results in input order; null when the
+    /// run should use threads instead (one job, few bytes, no executable, or <c>DAEMONLINT_WORKERS=0</c>).
+    /// </summary>
+    /// <param name="self">How to start this program again, or null.</param>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="files">The files.</param>
+    /// <param name="sources">Baselines and nodes.</param>
+    /// <param name="stdin">Standard input, for <see cref="SourceFile.Stdin"/> (checked in this process).</param>
+    /// <param name="jobs">The largest number of files checked at once.</param>
+    /// <param name="currentDirectory">The folder the workers run in (they resolve the command line against it).</param>
+    /// <param name="stats">Filled with what the workers did, when given.</param>
+    /// <returns>The results, or null.</returns>
+    public static CheckedFile[]? TryCheckAll(SelfCommand? self, Workspace workspace, IReadOnlyList<SourceFile> files, CheckSources sources, Stream? stdin, int jobs, string currentDirectory, WorkerStats? stats = null)
+    {
+        stats ??= new WorkerStats();
+        var count = self is null ? 0 : WorkerCount(self, files, jobs);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var workers = new List<Worker>();
+        for (var i = 0; i < count; i++)
+        {
+            if (Worker.TryStart(self!, currentDirectory) is { } w)
+            {
+                workers.Add(w);
+            }
+        }
+
+        if (workers.Count == 0)
+        {
+            return null;
+        }
+
+        stats.Started = workers.Count;
+        StartupTrace.Mark($"{workers.Count} worker process(es) started");
+
+        // Every file's configuration first, in input order, as the threaded run does: configuration files are read (and
+        // their findings listed) in the sequential run's order.
+        foreach (var file in files)
+        {
+            workspace.ContextFor(file, sources.Nodes);
+        }
+
+        var results = new CheckedFile[files.Count];
+        var failures = new ExceptionDispatchInfo?[files.Count];
+        var queue = new ChunkQueue(files, workers.Count + 1);
+        void CheckHere(IReadOnlyList<int> chunk)
+        {
+            Interlocked.Add(ref stats.FilesHere, chunk.Count);
+            foreach (var i in chunk)
+            {
+                try
+                {
+                    results[i] = workspace.Check(files[i], sources, stdin, 1);
+                }
+                catch (Exception ex)
+                {
+                    failures[i] = ExceptionDispatchInfo.Capture(ex);
+                }
+            }
+        }
+
+        var feeders = new List<Thread>();
+        foreach (var worker in workers)
+        {
+            var feeder = new Thread(() => worker.Feed(queue, files, results, CheckHere, stats))
+            { IsBackground = true, Name = "daemonlint worker feeder" };
+            feeder.Start();
+            feeders.Add(feeder);
+        }
+
+        CheckHere(queue.HereOnly);
+        while (queue.Take() is { } chunk)
+        {
+            CheckHere(chunk);
+        }
+
+        feeders.ForEach(t => t.Join());
+        stats.Failed = workers.FindAll(w => w.Failed).Count;
+        StartupTrace.Mark($"files checked: {stats.FilesByWorkers} by workers, {stats.FilesHere} here, {stats.Failed} worker(s) failed, {queue.Chunks} chunks");
+        foreach (var failure in failures)
+        {
+            failure?.Throw();
+        }
+
+        return results;
+    }
+
+    /// <summary>Serves as a worker: reads batches of files from <paramref name="input"/> until it ends, checks each one and writes the results to <paramref name="output"/>.</summary>
+    /// <param name="workspace">The workspace, set up from the same command line as the parent's.</param>
+    /// <param name="sources">Baselines and nodes, loaded as the parent loaded them.</param>
+    /// <param name="input">The parent's requests.</param>
+    /// <param name="output">The results.</param>
+    /// <returns>The exit code: 0 when the parent closed the channel, 2 on a malformed request.</returns>
+    public static int Serve(Workspace workspace, CheckSources sources, Stream input, Stream output)
+    {
+        using var reader = new BinaryReader(input);
+        using var writer = new BinaryWriter(new BufferedStream(output, 1 << 16));
+        writer.Write(Hello);
+        writer.Flush();
+        while (true)
+        {
+            int n;
+            try
+            {
+                n = reader.ReadInt32();
+            }
+            catch (EndOfStreamException)
+            {
+                return Program.ExitOk;
+            }
+
+            if (n <= 0)
+            {
+                return n == 0 ? Program.ExitOk : Program.ExitUsage;
+            }
+
+            // The whole request first: the parent writes the next one while this one is checked, and never waits for it.
+            var batch = new (int Index, SourceFile File)[n];
+            for (var k = 0; k < n; k++)
+            {
+                batch[k] = (reader.ReadInt32(), CheckedFileCodec.ReadFile(reader));
+            }
+
+            foreach (var (index, file) in batch)
+            {
+                writer.Write(index);
+                CheckedFileCodec.Write(writer, workspace.Check(file, sources, (Stream?)null, 1));
+            }
+
+            writer.Write(EndOfBatch);
+            writer.Flush();
+        }
+    }
+
+    private static int WorkerCount(SelfCommand self, IReadOnlyList<SourceFile> files, int jobs)
+    {
+        var candidates = 0;
+        foreach (var f in files)
+        {
+            candidates += f.IsStdin ? 0 : 1;
+        }
+
+        if (self.Workers is { } forced)
+        {
+            return Math.Max(0, Math.Min(forced, candidates - 1));
+        }
+
+        var count = Math.Min(Math.Min(jobs, Environment.ProcessorCount), candidates) - 1;
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        // Native AOT cannot compile code at run time; that is the cheap worker.
+        var threshold = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? JitThreshold : NativeThreshold;
+        long bytes = 0;
+        foreach (var f in files)
+        {
+            if (f.FullPath is { } path)
+            {
+                try
+                {
+                    bytes += new FileInfo(path).Length;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    // Not readable as a file: its problem is reported when it is checked.
+                }
+
+                if (bytes >= threshold)
+                {
+                    return count;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    // Chunks of file indexes, guided: a quarter of an even share of what is left, at most MaxChunk, so the last ones are
+    // single files and no participant waits long for another. Standard input is only ever checked in this process.
+    internal sealed class ChunkQueue
+    {
+        private readonly List<int> order = new();
+        private readonly IReadOnlyList<SourceFile> files;
+        private readonly int participants;
+        private int next;
+
+        public ChunkQueue(IReadOnlyList<SourceFile> files, int participants)
+        {
+            this.files = files;
+            this.participants = participants;
+            for (var i = 0; i < files.Count; i++)
+            {
+                (files[i].IsStdin ? this.HereOnly : this.order).Add(i);
+            }
+        }
+
+        public List<int> HereOnly { get; } = new();
+
+        public int Chunks { get; private set; }
+
+        public List<int>? Take()
+        {
+            lock (this.order)
+            {
+                var left = this.order.Count - this.next;
+                if (left == 0)
+                {
+                    return null;
+                }
+
+                var size = Math.Max(1, Math.Min(MaxChunk, left / (this.participants * 4)));
+                var chunk = new List<int>(size);
+                var bytes = 0;
+                while (chunk.Count < size && this.next < this.order.Count)
+                {
+                    var file = this.files[this.order[this.next]];
+                    bytes += 16 + (2 * (file.DisplayName.Length + (file.FullPath?.Length ?? 0)));
+                    if (chunk.Count > 0 && bytes > MaxRequestBytes)
+                    {
+                        break;
+                    }
+
+                    chunk.Add(this.order[this.next++]);
+                }
+
+                this.Chunks++;
+                return chunk;
+            }
+        }
+    }
+
+    private sealed class Worker
+    {
+        private readonly Process process;
+        private readonly BinaryWriter requests;
+        private readonly BinaryReader answers;
+
+        private Worker(Process process)
+        {
+            this.process = process;
+            this.requests = new BinaryWriter(new BufferedStream(process.StandardInput.BaseStream, 1 << 14));
+            this.answers = new BinaryReader(new BufferedStream(process.StandardOutput.BaseStream, 1 << 16));
+        }
+
+        public bool Failed { get; private set; }
+
+        public static Worker? TryStart(SelfCommand self, string currentDirectory)
+        {
+            var psi = new ProcessStartInfo(self.FileName)
+            {
+                WorkingDirectory = currentDirectory,
+                UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var a in self.Prefix)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            psi.ArgumentList.Add(Marker);
+            foreach (var a in self.Args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            psi.Environment.Remove("DAEMONLINT_TRACE");
+            try
+            {
+                var process = Process.Start(psi);
+                if (process is null)
+                {
+                    return null;
+                }
+
+                // Whatever a worker says on standard error is not the run's to print (the parent says it, once, in order).
+                process.ErrorDataReceived += (_, _) => { };
+                process.BeginErrorReadLine();
+                return new Worker(process);
+            }
+            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or InvalidOperationException or PlatformNotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        // Keeps two chunks with the worker (it starts the next one without waiting for this thread to be scheduled) and
+        // stores each chunk's results once all of them are read. When anything goes wrong the worker is dropped and the
+        // chunks it held, and all later ones this thread takes, are checked in this process.
+        public void Feed(ChunkQueue queue, IReadOnlyList<SourceFile> files, CheckedFile[] results, Action<IReadOnlyList<int>> checkHere, WorkerStats stats)
+        {
+            var held = new Queue<List<int>>();
+            try
+            {
+                for (var d = 0; d < InFlight && queue.Take() is { } chunk; d++)
+                {
+                    this.Send(files, chunk);
+                    held.Enqueue(chunk);
+                }
+
+                this.Expect(Hello);
+                while (held.Count > 0)
+                {
+                    this.Receive(files, held.Peek(), results);
+                    Interlocked.Add(ref stats.FilesByWorkers, held.Dequeue().Count);
+                    if (queue.Take() is { } next)
+                    {
+                        this.Send(files, next);
+                        held.Enqueue(next);
+                    }
+                }
+
+                this.Stop();
+                return;
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or ObjectDisposedException or InvalidOperationException or OutOfMemoryException)
+            {
+                this.Failed = true;
+                this.Kill();
+                this.process.Dispose();
+            }
+
+            foreach (var chunk in held)
+            {
+                checkHere(chunk);
+            }
+
+            while (queue.Take() is { } chunk)
+            {
+                checkHere(chunk);
+            }
+        }
+
+        private void Send(IReadOnlyList<SourceFile> files, List<int> chunk)
+        {
+            this.requests.Write(chunk.Count);
+            foreach (var i in chunk)
+            {
+                this.requests.Write(i);
+                CheckedFileCodec.WriteFile(this.requests, files[i]);
+            }
+
+            this.requests.Flush();
+        }
+
+        private void Receive(IReadOnlyList<SourceFile> files, List<int> chunk, CheckedFile[] results)
+        {
+            var answered = new CheckedFile[chunk.Count];
+            for (var k = 0; k < chunk.Count; k++)
+            {
+                if (this.answers.ReadInt32() != chunk[k])
+                {
+                    throw new InvalidDataException("an answer for another file");
+                }
+
+                answered[k] = CheckedFileCodec.Read(this.answers);
+                if (answered[k].File != files[chunk[k]])
+                {
+                    throw new InvalidDataException("an answer naming another file");
+                }
+            }
+
+            this.Expect(EndOfBatch);
+            for (var k = 0; k < chunk.Count; k++)
+            {
+                results[chunk[k]] = answered[k];
+            }
+        }
+
+        private void Stop()
+        {
+            try
+            {
+                this.requests.Write(0);
+                this.requests.Flush();
+                this.process.StandardInput.Close();
+                if (!this.process.WaitForExit(2000))
+                {
+                    this.Kill();
+                }
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                this.Kill();
+            }
+
+            this.process.Dispose();
+        }
+        private void Expect(int marker)
+        {
+            if (this.answers.ReadInt32() != marker)
+            {
+                throw new InvalidDataException("not a daemonlint worker");
+            }
+        }
+
+        private void Kill()
+        {
+            try
+            {
+                this.process.Kill();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+            {
+                // Already gone.
+            }
+        }
+    }
+}

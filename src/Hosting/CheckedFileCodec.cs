@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using DaemonLint.Model;
+
+namespace DaemonLint.Hosting;
+
+/// <summary>
+/// Writes what checking a file found to a stream and reads it back exactly: every finding with its field paths, span,
+/// object and help link, the objects checked, the counts, the notices. Strings are written as their UTF-16 code units, so
+/// a lone surrogate or a control character a manifest put into a message comes back as it was. The tool's worker
+/// processes hand their results to the process that writes the report with it.
+/// </summary>
+public static class CheckedFileCodec
+{
+    private const byte NoPath = 0;
+    private const byte HasPath = 1;
+
+    /// <summary>Writes a file to check.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="file">The file.</param>
+    public static void WriteFile(BinaryWriter writer, SourceFile file)
+    {
+        WriteString(writer, file.DisplayName);
+        WriteString(writer, file.FullPath);
+    }
+
+    /// <summary>Reads a file written by <see cref="WriteFile"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The file.</returns>
+    public static SourceFile ReadFile(BinaryReader reader) =>
+        new(ReadString(reader) ?? throw new InvalidDataException("a file without a name"), ReadString(reader));
+
+    /// <summary>Writes what checking a file found.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="result">The result.</param>
+    public static void Write(BinaryWriter writer, CheckedFile result)
+    {
+        WriteFile(writer, result.File);
+        writer.Write(result.Objects);
+        writer.Write(result.Unreadable);
+        writer.Write(result.Skipped);
+
+        // The objects once each, findings and the checked list pointing into the table (one ObjectRef per object read back).
+        var table = new Dictionary<ObjectRef, int>();
+        var order = new List<ObjectRef>();
+        int Slot(ObjectRef o)
+        {
+            if (!table.TryGetValue(o, out var i))
+            {
+                i = order.Count;
+                table.Add(o, i);
+                order.Add(o);
+            }
+
+            return i;
+        }
+
+        var checkedSlots = result.CheckedObjects.ConvertAll(Slot);
+        var findingSlots = result.Findings.ConvertAll(f => f.Object is { } o ? Slot(o) : -1);
+        writer.Write(order.Count);
+        foreach (var o in order)
+        {
+            WriteString(writer, o.File);
+            writer.Write(o.Document);
+            WriteString(writer, o.ApiVersion);
+            WriteString(writer, o.Kind);
+            WriteString(writer, o.Namespace);
+            WriteString(writer, o.Name);
+        }
+
+        writer.Write(checkedSlots.Count);
+        checkedSlots.ForEach(writer.Write);
+        writer.Write(result.Findings.Count);
+        for (var i = 0; i < result.Findings.Count; i++)
+        {
+            var f = result.Findings[i];
+            WriteString(writer, f.RuleId);
+            writer.Write((int)f.Severity);
+            WriteString(writer, f.Message);
+            WriteString(writer, f.Hint);
+            WriteString(writer, f.WhenApiVersion);
+            writer.Write((int)f.Kind);
+            WritePath(writer, f.Path);
+            WritePath(writer, f.LocationPath);
+            WriteString(writer, f.BadValue);
+            writer.Write(findingSlots[i]);
+            WritePosition(writer, f.Span.Start);
+            WritePosition(writer, f.Span.End);
+            WriteString(writer, f.File);
+            WriteString(writer, f.HelpUri);
+        }
+
+        writer.Write(result.Notices.Count);
+        result.Notices.ForEach(n => WriteString(writer, n));
+    }
+
+    /// <summary>Reads a result written by <see cref="Write"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not such a result.</exception>
+    /// <exception cref="EndOfStreamException">The stream ended inside one.</exception>
+    public static CheckedFile Read(BinaryReader reader)
+    {
+        var result = new CheckedFile(ReadFile(reader))
+        {
+            Objects = reader.ReadInt32(),
+            Unreadable = reader.ReadBoolean(),
+            Skipped = reader.ReadBoolean(),
+        };
+        var objects = new ObjectRef[Count(reader)];
+        for (var i = 0; i < objects.Length; i++)
+        {
+            objects[i] = new ObjectRef(ReadString(reader), reader.ReadInt32(), ReadString(reader), ReadString(reader), ReadString(reader), ReadString(reader));
+        }
+
+        ObjectRef? ObjectAt(int slot) => slot == -1 ? null
+            : slot >= 0 && slot < objects.Length ? objects[slot]
+            : throw new InvalidDataException("an object index out of range");
+
+        for (var n = Count(reader); n > 0; n--)
+        {
+            result.CheckedObjects.Add(ObjectAt(reader.ReadInt32()) ?? throw new InvalidDataException("a checked object without an object"));
+        }
+
+        for (var n = Count(reader); n > 0; n--)
+        {
+            result.Findings.Add(new Finding
+            {
+                RuleId = ReadString(reader) ?? throw new InvalidDataException("a finding without a rule id"),
+                Severity = Enum<Severity>(reader.ReadInt32()),
+                Message = ReadString(reader) ?? throw new InvalidDataException("a finding without a message"),
+                Hint = ReadString(reader),
+                WhenApiVersion = ReadString(reader),
+                Kind = Enum<FindingKind>(reader.ReadInt32()),
+                Path = ReadPath(reader),
+                LocationPath = ReadPath(reader),
+                BadValue = ReadString(reader),
+                Object = ObjectAt(reader.ReadInt32()),
+                Span = new SourceSpan(ReadPosition(reader), ReadPosition(reader)),
+                File = ReadString(reader),
+                HelpUri = ReadString(reader),
+            });
+        }
+
+        for (var n = Count(reader); n > 0; n--)
+        {
+            result.Notices.Add(ReadString(reader) ?? throw new InvalidDataException("a null notice"));
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes a string as its length and UTF-16 code units (-1: null).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="s">The string, or null.</param>
+    public static void WriteString(BinaryWriter writer, string? s)
+    {
+        if (s is null)
+        {
+            writer.Write(-1);
+            return;
+        }
+
+        writer.Write(s.Length);
+        foreach (var c in s)
+        {
+            writer.Write((ushort)c);
+        }
+    }
+
+    /// <summary>Reads a string written by <see cref="WriteString"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The string, or null.</returns>
+    public static string? ReadString(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length == -1)
+        {
+            return null;
+        }
+
+        if (length < 0 || (reader.BaseStream.CanSeek && length > (reader.BaseStream.Length - reader.BaseStream.Position) / 2))
+        {
+            throw new InvalidDataException("a string length out of range");
+        }
+
+        var chars = new char[length];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)reader.ReadUInt16();
+        }
+
+        return new string(chars);
+    }
+
+    private static int Count(BinaryReader reader)
+    {
+        var n = reader.ReadInt32();
+        return n >= 0 ? n : throw new InvalidDataException("a negative count");
+    }
+
+    private static T Enum<T>(int value)
+        where T : struct, Enum =>
+        System.Enum.IsDefined(typeof(T), value) ? (T)(object)value : throw new InvalidDataException($"{value} is not a {typeof(T).Name}");
+
+    private static void WritePosition(BinaryWriter writer, SourcePosition p)
+    {
+        writer.Write(p.Line);
+        writer.Write(p.Column);
+        writer.Write(p.Offset);
+    }
+
+    private static SourcePosition ReadPosition(BinaryReader reader) => new(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+
+    private static void WritePath(BinaryWriter writer, FieldPath? path)
+    {
+        if (path is null)
+        {
+            writer.Write(NoPath);
+            return;
+        }
+
+        writer.Write(HasPath);
+        var segments = path.Segments();
+        writer.Write(segments.Count);
+        foreach (var s in segments)
+        {
+            writer.Write((byte)s.SegmentKind);
+            if (s.SegmentKind == PathSegmentKind.Index)
+            {
+                writer.Write(s.IndexValue);
+            }
+            else
+            {
+                WriteString(writer, s.Name);
+            }
+        }
+    }
+
+    private static FieldPath? ReadPath(BinaryReader reader)
+    {
+        switch (reader.ReadByte())
+        {
+            case NoPath:
+                return null;
+            case HasPath:
+                break;
+            default:
+                throw new InvalidDataException("a field path marker out of range");
+        }
+
+        FieldPath? path = null;
+        for (var n = Count(reader); n > 0; n--)
+        {
+            var kind = (PathSegmentKind)reader.ReadByte();
+            path = kind switch
+            {
+                PathSegmentKind.Index when path is not null => path.Index(reader.ReadInt32()),
+                PathSegmentKind.Field => path is null ? FieldPath.Root(Name(reader)) : path.Child(Name(reader)),
+                PathSegmentKind.Key when path is not null => path.Key(Name(reader)),
+                _ => throw new InvalidDataException("a field path segment out of place"),
+            };
+        }
+
+        return path ?? throw new InvalidDataException("an empty field path");
+    }
+
+    private static string Name(BinaryReader reader) => ReadString(reader) ?? throw new InvalidDataException("a null path segment");
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DaemonLint.Cli.Workers;
+using DaemonLint.Hosting;
+
+namespace DaemonLint.Cli.Tests;
+
+/// <summary>
+/// <c>validate</c> with worker processes (the real tool, started as the parent starts it): the workers check their share of
+/// the files, the report is byte for byte the sequential run's, and a worker that is not one, dies or answers garbage is
+/// dropped with its files checked in the parent.
+/// </summary>
+public sealed class WorkerProcessTests
+{
+    private static readonly ToolProcess Tool = new();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Workers_CheckTheirShare_AndGiveTheSequentialResults(int workers)
+    {
+        using var dir = new TempFolder();
+        Corpus(dir);
+        var (files, expected) = Sequential(dir);
+        var stats = new WorkerStats();
+
+        var actual = WorkerProcesses.TryCheckAll(Self(workers, "validate", "apps"), NewWorkspace(dir), files, CheckSources.None, null, 4, dir.Path, stats);
+
+        Assert.NotNull(actual);
+        Assert.Equal(workers, stats.Started);
+        Assert.Equal(0, stats.Failed);
+        Assert.True(stats.FilesByWorkers > 0, "the workers checked nothing");
+        Assert.Equal(files.Count, stats.FilesByWorkers + stats.FilesHere);
+        AssertSameResults(expected, actual!);
+    }
+
+    [Theory]
+    [InlineData("exec cat")]
+    [InlineData("printf 'DLW1'; head -c 64 > /dev/null; exit 3")]
+    [InlineData("printf 'DLW1\\071\\060\\000\\000garbage'; cat > /dev/null")]
+    public void AWorkerThatIsNotOne_IsDropped_AndItsFilesAreCheckedHere(string script)
+    {
+        // Not a worker (echoes the requests), greets then dies, answers for another file.
+        using var dir = new TempFolder();
+        Corpus(dir);
+        var (files, expected) = Sequential(dir);
+        var stats = new WorkerStats();
+        var impostor = new SelfCommand("/bin/sh", new[] { "-c", script, "sh" }, Array.Empty<string>()) { Workers = 2 };
+
+        var actual = WorkerProcesses.TryCheckAll(impostor, NewWorkspace(dir), files, CheckSources.None, null, 4, dir.Path, stats);
+
+        Assert.NotNull(actual);
+        Assert.Equal(2, stats.Started);
+        Assert.Equal(2, stats.Failed);
+        Assert.Equal(0, stats.FilesByWorkers);
+        Assert.Equal(files.Count, stats.FilesHere);
+        AssertSameResults(expected, actual!);
+    }
+
+    [Fact]
+    public void AWorkerThatCannotStart_MeansThreads_WithTheSameReport()
+    {
+        using var dir = new TempFolder();
+        Corpus(dir);
+        var (files, _) = Sequential(dir);
+        var missing = new SelfCommand(Path.Combine(dir.Path, "no-such-tool"), Array.Empty<string>(), Array.Empty<string>()) { Workers = 2 };
+
+        Assert.Null(WorkerProcesses.TryCheckAll(missing, NewWorkspace(dir), files, CheckSources.None, null, 4, dir.Path));
+        var sequential = JobsTests.RunAll(dir, "1");
+        var parallel = JobsTests.RunAll(dir, "4", missing);
+        AssertSameRun(sequential, parallel);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void WithWorkers_EveryFormat_IsTheSequentialRunsBytes(int workers)
+    {
+        // The corpus of JobsTests (configuration per folder, .editorconfig, a baseline with notices, a read error, a file over
+        // the size limit, syntax errors) and file names that are data, not options or markup.
+        using var dir = new TempFolder();
+        Corpus(dir);
+
+        var sequential = JobsTests.RunAll(dir, "1");
+        var parallel = JobsTests.RunAll(dir, "4", Self(workers));
+
+        Assert.Contains("-dash é 漢 $(x) <b>.yaml(", sequential.Result.Stdout);
+        AssertSameRun(sequential, parallel);
+    }
+
+    [Fact]
+    public void StandardInput_IsCheckedInTheParent_AmongFilesCheckedByWorkers()
+    {
+        using var dir = new TempFolder();
+        Corpus(dir);
+        string[] Args(string jobs) => new[] { "validate", "--format", "json", "--jobs", jobs, "apps", "-", "loose.yaml" };
+
+        var sequential = Cli.RunWithInput(dir.Path, Manifests.RestartPolicy, Args("1"));
+        var parallel = Cli.RunCore(Self(2), dir.Path, Manifests.RestartPolicy, Args("4"));
+
+        Assert.Contains("\"<stdin>\"", sequential.Stdout);
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
+    public void TheInstalledWay_DotnetDaemonlintDll_StartsWorkers_AndWritesTheSameBytes()
+    {
+        // A real process: Program.Main finds how it was started (dotnet daemonlint.dll) and starts its workers that way.
+        using var dir = new TempFolder();
+        Corpus(dir);
+        var threads = new ToolProcess { ExtraEnvironment = { ["DAEMONLINT_WORKERS"] = "0" } };
+        var processes = new ToolProcess { ExtraEnvironment = { ["DAEMONLINT_WORKERS"] = "2", ["DAEMONLINT_TRACE"] = "1" } };
+        string[] args = { "validate", "--format", "sarif", "--baseline", "live", "apps", "loose.yaml" };
+
+        var withThreads = threads.Run(dir.Path, null, args);
+        var withWorkers = processes.Run(dir.Path, null, args);
+
+        Assert.Equal(Program.ExitFindings, withThreads.ExitCode);
+        Assert.Equal(withThreads.ExitCode, withWorkers.ExitCode);
+        Assert.Equal(withThreads.Stdout, withWorkers.Stdout);
+        Assert.Contains("2 worker process(es) started", withWorkers.Stderr);
+        var line = withWorkers.Stderr.Split('\n').Single(l => l.Contains(" by workers, "));
+        Assert.Matches(@"files checked: [1-9]\d* by workers, \d+ here, 0 worker\(s\) failed", line);
+    }
+
+    private static SelfCommand Self(int workers, params string[] args) => new(Tool.DotnetPath, new[] { Tool.ToolPath }, args) { Workers = workers };
+
+    private static void Corpus(TempFolder dir)
+    {
+        JobsTests.WriteCorpus(dir);
+        dir.Write("apps/team3/-dash é 漢 $(x) <b>.yaml", Manifests.RestartPolicy);
+        dir.Write("apps/team4/--format=json.yaml", Manifests.RestartPolicy);
+    }
+
+    private static Workspace NewWorkspace(TempFolder dir) => new(new WorkspaceSettings { BaseDirectory = dir.Path });
+
+    private static (List<SourceFile> Files, CheckedFile[] Results) Sequential(TempFolder dir)
+    {
+        var workspace = NewWorkspace(dir);
+        var files = workspace.Reader.Expand(new[] { "apps" }).Files;
+        Assert.True(files.Count > 100);
+        return (files, workspace.CheckAll(files, CheckSources.None, null, 1));
+    }
+
+    private static void AssertSameResults(CheckedFile[] expected, CheckedFile[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i].File, actual[i].File);
+            Assert.Equal(expected[i].Findings, actual[i].Findings);
+            Assert.Equal(expected[i].CheckedObjects, actual[i].CheckedObjects);
+            Assert.Equal(expected[i].Notices, actual[i].Notices);
+            Assert.Equal((expected[i].Objects, expected[i].Unreadable, expected[i].Skipped), (actual[i].Objects, actual[i].Unreadable, actual[i].Skipped));
+        }
+
+        Assert.Contains(expected, r => r.Findings.Count > 0);
+    }
+
+    private static void AssertSameRun((CliResult Result, Dictionary<string, byte[]> Files) sequential, (CliResult Result, Dictionary<string, byte[]> Files) parallel)
+    {
+        Assert.Equal(sequential.Result, parallel.Result);
+        foreach (var (name, bytes) in sequential.Files)
+        {
+            Assert.True(bytes.SequenceEqual(parallel.Files[name]), name + " differs");
+        }
+    }
+}
