@@ -122,6 +122,33 @@ public sealed class ToolPackageTests
     }
 
     [Fact]
+    public void InstalledTools_StartWorkerProcessesAsTheyWereInstalled_AndReportWhatThreadsReport()
+    {
+        // The native executable starts copies of itself; the framework-dependent apphost starts itself (daemonlint.dll beside it).
+        var native = this.InstallToolPath(this.feeds.Release, Id);
+        var jit = this.InstallToolPath(this.feeds.Release, Id + ".any");
+        foreach (var tool in new[] { native, jit })
+        {
+            var outDir = this.feeds.Folder("workers");
+            ProcessRunner.Result Validate(string name, Dictionary<string, string> environment) => ProcessRunner.Run(
+                tool.Command,
+                new[] { "validate", "--format", "sarif", "--output", Path.Combine(outDir, name), RepoPaths.RealWorldCorpus, RepoPaths.Fixtures },
+                RepoPaths.Root,
+                RunTimeout,
+                environment);
+
+            var threads = Validate("threads.sarif", new Dictionary<string, string> { ["DAEMONLINT_WORKERS"] = "0" });
+            var workers = Validate("workers.sarif", new Dictionary<string, string> { ["DAEMONLINT_WORKERS"] = "1", ["DAEMONLINT_TRACE"] = "1" });
+
+            Assert.Equal(1, threads.ExitCode);
+            Assert.Equal(threads.ExitCode, workers.ExitCode);
+            Assert.Contains("1 worker process(es) started", workers.Output);
+            Assert.Matches(@"files checked: [1-9]\d* by workers, \d+ here, 0 worker\(s\) failed", workers.Output);
+            Assert.True(File.ReadAllBytes(Path.Combine(outDir, "threads.sarif")).SequenceEqual(File.ReadAllBytes(Path.Combine(outDir, "workers.sarif"))), tool.ToString());
+        }
+    }
+
+    [Fact]
     public void GlobalInstall_PutsTheNativeExecutableInTheUsersToolFolder()
     {
         var home = this.feeds.Folder("home");
