@@ -396,10 +396,11 @@ public static class WorkerProcesses
             var held = new Queue<List<int>>();
             try
             {
+                // Held before sent: a chunk whose request fails is still this thread's to check.
                 for (var d = 0; d < InFlight && queue.Take() is { } chunk; d++)
                 {
-                    this.Send(files, chunk);
                     held.Enqueue(chunk);
+                    this.Send(files, chunk);
                 }
 
                 this.Expect(Hello);
@@ -409,16 +410,18 @@ public static class WorkerProcesses
                     Interlocked.Add(ref stats.FilesByWorkers, held.Dequeue().Count);
                     if (queue.Take() is { } next)
                     {
-                        this.Send(files, next);
                         held.Enqueue(next);
+                        this.Send(files, next);
                     }
                 }
 
                 this.Stop();
                 return;
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or ObjectDisposedException or InvalidOperationException or OutOfMemoryException)
+            catch (Exception)
             {
+                // Whatever it was (a broken pipe, an answer that is not one, a worker that died), the parent checks the
+                // files itself: the exception must not end the run from this thread.
                 this.Failed = true;
                 this.Kill();
                 this.process.Dispose();
