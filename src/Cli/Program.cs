@@ -30,7 +30,7 @@ public static class Program
             // Standard output buffered (one write per 64 KB, not per line) and flushed at the end, inside the guard.
             var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
             var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
-            if (args.Length > 0 && args[0] == WorkerProcesses.Marker)
+            if (WorkerProcesses.IsWorker(args))
             {
                 // A worker of validate: its own command line after the marker, its standard streams the channel to the parent.
                 var channel = (Console.OpenStandardInput(), Console.OpenStandardOutput());

@@ -125,6 +125,21 @@ public sealed class WorkerProcessTests
         Assert.Matches(@"files checked: [1-9]\d* by workers, \d+ here, 0 worker\(s\) failed", line);
     }
 
+    [Fact]
+    public void TheWorkerMarker_TypedByAPerson_IsAUsageError_NotAProcessWaitingForRequests()
+    {
+        // Only a parent's environment makes the marker a worker; typed, it is an unknown argument (exit 2 at once, even with
+        // standard input left open).
+        using var dir = new TempFolder();
+        dir.Write("ds.yaml", Manifests.Clean);
+
+        var typed = Tool.Run(dir.Path, "apiVersion: v1\n", WorkerProcesses.Marker, "validate", "ds.yaml");
+
+        Assert.Equal(Program.ExitUsage, typed.ExitCode);
+        Assert.Contains(WorkerProcesses.Marker, typed.Stderr);
+        Assert.Equal(string.Empty, typed.Stdout);
+    }
+
     private static SelfCommand Self(int workers, params string[] args) => new(Tool.DotnetPath, new[] { Tool.ToolPath }, args) { Workers = workers };
 
     private static void Corpus(TempFolder dir)

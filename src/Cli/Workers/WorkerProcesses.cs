@@ -82,6 +82,10 @@ public static class WorkerProcesses
     /// <summary>The first argument that makes the tool a worker (not an option: it never appears in help).</summary>
     public const string Marker = "--daemonlint-worker-v1";
 
+    // Set in a worker's environment by its parent. Without it the marker is an unknown option (a usage error), so a person
+    // who types it does not get a process waiting for binary requests on the terminal.
+    private const string WorkerVariable = "DAEMONLINT_WORKER_PROTOCOL";
+
     // Below these many bytes to check the work is done before a worker would be ready (a native worker starts in about
     // 10 ms; a JIT one spends 200 ms or more starting and compiling), so threads do it.
     private const long NativeThreshold = 1L << 20;
@@ -233,6 +237,12 @@ public static class WorkerProcesses
         }
     }
 
+    /// <summary>Whether this process was started as a worker: the marker first, and the variable its parent sets.</summary>
+    /// <param name="args">The process's arguments.</param>
+    /// <returns>True for a worker.</returns>
+    public static bool IsWorker(string[] args) =>
+        args.Length > 0 && args[0] == Marker && Environment.GetEnvironmentVariable(WorkerVariable) == Marker;
+
     private static int WorkerCount(SelfCommand self, IReadOnlyList<SourceFile> files, int jobs)
     {
         var candidates = 0;
@@ -369,6 +379,7 @@ public static class WorkerProcesses
             }
 
             psi.Environment.Remove("DAEMONLINT_TRACE");
+            psi.Environment[WorkerVariable] = Marker;
             try
             {
                 var process = Process.Start(psi);
