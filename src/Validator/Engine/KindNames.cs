@@ -22,6 +22,13 @@ public static class KindNames
             k = k.Substring(0, k.Length - 1);
         }
 
+        // Neither test below can hold when the lengths differ by more than two (an edit distance is at least that
+        // difference): most kinds (ServiceAccount, ClusterRoleBinding, ...) end here, before any lower-casing.
+        if (Math.Abs(k.Length - expected.Length) > 2)
+        {
+            return false;
+        }
+
         if (string.Equals(k, expected, StringComparison.OrdinalIgnoreCase))
         {
             return true;

@@ -27,6 +27,9 @@ public sealed class KindMustBeDaemonSetTests
     [InlineData("ConfigMap")]
     [InlineData("Pod")]
     [InlineData("ReplicaSet")]
+    [InlineData("DaemonSetXYZ")] // three edits away: the length alone rules it out
+    [InlineData("ServiceAccount")]
+    [InlineData("Daemon")]
     public void OtherKinds_AreSkippedQuietly(string kind)
     {
         var report = new ManifestValidator().ValidateText(
@@ -42,6 +45,10 @@ public sealed class KindMustBeDaemonSetTests
     [InlineData("daemonset")]
     [InlineData("DaemonSets")]
     [InlineData("daemon-set")]
+    [InlineData("DeamonSet")]
+    [InlineData("DaemnSet")]
+    [InlineData("DaemonSetXY")] // two edits away, two characters longer
+    [InlineData("DaemoSe")] // two edits away, two characters shorter
     public void NearMisses_AreOnlyReportedForTheKind(string kind)
     {
         // The other DaemonSet rules do not run on an object the server will not even recognise (one mistake, one finding).
