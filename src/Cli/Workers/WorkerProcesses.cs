@@ -393,8 +393,9 @@ public static class WorkerProcesses
                 process.BeginErrorReadLine();
                 return new Worker(process);
             }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or InvalidOperationException or PlatformNotSupportedException)
+            catch (Exception)
             {
+                // No process (no fork allowed, no file descriptors left, no executable): the run uses threads.
                 return null;
             }
         }
