@@ -126,6 +126,46 @@ public sealed class WorkerProcessTests
     }
 
     [Fact]
+    public void Staged_TheWorkersReadTheIndexAndCompareWithHead_AsTheParentDoes()
+    {
+        // --staged: each worker opens the git baseline itself (same command line, same folder); the index differs from the
+        // work tree and from HEAD, so reading the wrong one changes the findings (DS1005: the selector changed since HEAD).
+        using var dir = new TempFolder();
+        void Git(params string[] args)
+        {
+            var r = DaemonLint.Tests.ProcessRunner.Run("git", args, dir.Path, TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["GIT_AUTHOR_NAME"] = "t", ["GIT_AUTHOR_EMAIL"] = "t@e", ["GIT_COMMITTER_NAME"] = "t", ["GIT_COMMITTER_EMAIL"] = "t@e" });
+            Assert.True(r.ExitCode == 0, r.Output);
+        }
+
+        Git("init", "-q");
+        for (var i = 0; i < 40; i++)
+        {
+            dir.Write($"apps/ds{i:D2}.yaml", Manifests.DaemonSet($"agent-{i}", "agent"));
+        }
+
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "init");
+        for (var i = 0; i < 40; i += 3)
+        {
+            dir.Write($"apps/ds{i:D2}.yaml", Manifests.DaemonSet($"agent-{i}", "changed"));
+        }
+
+        Git("add", "-A");
+        for (var i = 0; i < 40; i += 3)
+        {
+            dir.Write($"apps/ds{i:D2}.yaml", Manifests.DaemonSet($"agent-{i}", "agent")); // the work tree is HEAD again
+        }
+
+        string[] Args(string jobs) => new[] { "validate", "--staged", "--format", "json", "--jobs", jobs, "apps" };
+        var sequential = Cli.Run(dir.Path, Args("1"));
+        var parallel = Cli.RunWith(Self(2), dir.Path, Args("4"));
+
+        Assert.Equal(Program.ExitFindings, sequential.ExitCode);
+        Assert.Equal(14, System.Text.RegularExpressions.Regex.Matches(sequential.Stdout, "\"DS1005\"").Count);
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
     public void TheWorkerMarker_TypedByAPerson_IsAUsageError_NotAProcessWaitingForRequests()
     {
         // Only a parent's environment makes the marker a worker; typed, it is an unknown argument (exit 2 at once, even with
