@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using DaemonLint.Engine;
 using DaemonLint.Model;
+using DaemonLint.Releases;
 
 namespace DaemonLint.Hosting;
 
@@ -9,7 +11,8 @@ namespace DaemonLint.Hosting;
 /// Writes what checking a file found to a stream and reads it back exactly: every finding with its field paths, span,
 /// object and help link, the objects checked, the counts, the notices. Strings are written as their UTF-16 code units, so
 /// a lone surrogate or a control character a manifest put into a message comes back as it was. The tool's worker
-/// processes hand their results to the process that writes the report with it.
+/// processes hand their results (a file's, or a run of documents' part of a file's report) to the process that writes the
+/// report with it.
 /// </summary>
 public static class CheckedFileCodec
 {
@@ -41,56 +44,7 @@ public static class CheckedFileCodec
         writer.Write(result.Unreadable);
         writer.Write(result.Skipped);
 
-        // The objects once each, findings and the checked list pointing into the table (one ObjectRef per object read back).
-        var table = new Dictionary<ObjectRef, int>();
-        var order = new List<ObjectRef>();
-        int Slot(ObjectRef o)
-        {
-            if (!table.TryGetValue(o, out var i))
-            {
-                i = order.Count;
-                table.Add(o, i);
-                order.Add(o);
-            }
-
-            return i;
-        }
-
-        var checkedSlots = result.CheckedObjects.ConvertAll(Slot);
-        var findingSlots = result.Findings.ConvertAll(f => f.Object is { } o ? Slot(o) : -1);
-        writer.Write(order.Count);
-        foreach (var o in order)
-        {
-            WriteString(writer, o.File);
-            writer.Write(o.Document);
-            WriteString(writer, o.ApiVersion);
-            WriteString(writer, o.Kind);
-            WriteString(writer, o.Namespace);
-            WriteString(writer, o.Name);
-        }
-
-        writer.Write(checkedSlots.Count);
-        checkedSlots.ForEach(writer.Write);
-        writer.Write(result.Findings.Count);
-        for (var i = 0; i < result.Findings.Count; i++)
-        {
-            var f = result.Findings[i];
-            WriteString(writer, f.RuleId);
-            writer.Write((int)f.Severity);
-            WriteString(writer, f.Message);
-            WriteString(writer, f.Hint);
-            WriteString(writer, f.WhenApiVersion);
-            writer.Write((int)f.Kind);
-            WritePath(writer, f.Path);
-            WritePath(writer, f.LocationPath);
-            WriteString(writer, f.BadValue);
-            writer.Write(findingSlots[i]);
-            WritePosition(writer, f.Span.Start);
-            WritePosition(writer, f.Span.End);
-            WriteString(writer, f.File);
-            WriteString(writer, f.HelpUri);
-        }
-
+        WriteBody(writer, result.Findings, result.CheckedObjects, null);
         writer.Write(result.Notices.Count);
         result.Notices.ForEach(n => WriteString(writer, n));
     }
@@ -108,6 +62,120 @@ public static class CheckedFileCodec
             Unreadable = reader.ReadBoolean(),
             Skipped = reader.ReadBoolean(),
         };
+        ReadBody(reader, result.Findings, result.CheckedObjects, null);
+        for (var n = Count(reader); n > 0; n--)
+        {
+            result.Notices.Add(ReadString(reader) ?? throw new InvalidDataException("a null notice"));
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes a run's part of a file's report (<see cref="ManifestValidator.ValidateRun"/>), or null.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="part">The part, or null (the run cannot stand for its part of the file).</param>
+    public static void WriteReport(BinaryWriter writer, FileReport? part)
+    {
+        writer.Write(part is not null);
+        if (part is not null)
+        {
+            WriteString(writer, part.File);
+            writer.Write(part.Objects);
+            WriteBody(writer, part.Findings, part.CheckedObjects, part.DroppedFields);
+        }
+    }
+
+    /// <summary>Reads a part written by <see cref="WriteReport"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The part, or null.</returns>
+    public static FileReport? ReadReport(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        var file = ReadString(reader);
+        var objects = reader.ReadInt32();
+        var findings = new List<Finding>();
+        var checkedObjects = new List<ObjectRef>();
+        var dropped = new List<DroppedFieldReport>();
+        ReadBody(reader, findings, checkedObjects, dropped);
+        return FileReport.Of(file, objects, findings, checkedObjects, dropped);
+    }
+
+    // The objects once each, then the checked list, the findings and the dropped fields pointing into that table.
+    private static void WriteBody(BinaryWriter writer, List<Finding> findings, List<ObjectRef> checkedObjects, List<DroppedFieldReport>? dropped)
+    {
+        var table = new Dictionary<ObjectRef, int>();
+        var order = new List<ObjectRef>();
+        int Slot(ObjectRef o)
+        {
+            if (!table.TryGetValue(o, out var i))
+            {
+                i = order.Count;
+                table.Add(o, i);
+                order.Add(o);
+            }
+
+            return i;
+        }
+
+        var checkedSlots = checkedObjects.ConvertAll(Slot);
+        var findingSlots = findings.ConvertAll(f => f.Object is { } o ? Slot(o) : -1);
+        var droppedSlots = dropped?.ConvertAll(d => Slot(d.Object));
+        writer.Write(order.Count);
+        foreach (var o in order)
+        {
+            WriteString(writer, o.File);
+            writer.Write(o.Document);
+            WriteString(writer, o.ApiVersion);
+            WriteString(writer, o.Kind);
+            WriteString(writer, o.Namespace);
+            WriteString(writer, o.Name);
+        }
+
+        writer.Write(checkedSlots.Count);
+        checkedSlots.ForEach(writer.Write);
+        writer.Write(findings.Count);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            WriteString(writer, f.RuleId);
+            writer.Write((int)f.Severity);
+            WriteString(writer, f.Message);
+            WriteString(writer, f.Hint);
+            WriteString(writer, f.WhenApiVersion);
+            writer.Write((int)f.Kind);
+            WritePath(writer, f.Path);
+            WritePath(writer, f.LocationPath);
+            WriteString(writer, f.BadValue);
+            writer.Write(findingSlots[i]);
+            WritePosition(writer, f.Span.Start);
+            WritePosition(writer, f.Span.End);
+            WriteString(writer, f.File);
+            WriteString(writer, f.HelpUri);
+        }
+
+        if (dropped is not null)
+        {
+            writer.Write(dropped.Count);
+            for (var i = 0; i < dropped.Count; i++)
+            {
+                var d = dropped[i];
+                writer.Write(droppedSlots![i]);
+                WritePath(writer, d.Field.Path);
+                writer.Write((int)d.Field.Gate);
+                writer.Write((int)d.Field.Action);
+                WriteString(writer, d.Field.Reason);
+                WritePosition(writer, d.Span.Start);
+                WritePosition(writer, d.Span.End);
+            }
+        }
+    }
+
+    private static void ReadBody(BinaryReader reader, List<Finding> findings, List<ObjectRef> checkedObjects, List<DroppedFieldReport>? dropped)
+    {
         var objects = new ObjectRef[Count(reader)];
         for (var i = 0; i < objects.Length; i++)
         {
@@ -120,12 +188,12 @@ public static class CheckedFileCodec
 
         for (var n = Count(reader); n > 0; n--)
         {
-            result.CheckedObjects.Add(ObjectAt(reader.ReadInt32()) ?? throw new InvalidDataException("a checked object without an object"));
+            checkedObjects.Add(ObjectAt(reader.ReadInt32()) ?? throw new InvalidDataException("a checked object without an object"));
         }
 
         for (var n = Count(reader); n > 0; n--)
         {
-            result.Findings.Add(new Finding
+            findings.Add(new Finding
             {
                 RuleId = ReadString(reader) ?? throw new InvalidDataException("a finding without a rule id"),
                 Severity = Enum<Severity>(reader.ReadInt32()),
@@ -143,12 +211,19 @@ public static class CheckedFileCodec
             });
         }
 
-        for (var n = Count(reader); n > 0; n--)
+        if (dropped is not null)
         {
-            result.Notices.Add(ReadString(reader) ?? throw new InvalidDataException("a null notice"));
+            for (var n = Count(reader); n > 0; n--)
+            {
+                var o = ObjectAt(reader.ReadInt32()) ?? throw new InvalidDataException("a dropped field without an object");
+                var field = new DroppedField(
+                    ReadPath(reader) ?? throw new InvalidDataException("a dropped field without a path"),
+                    Enum<FeatureGate>(reader.ReadInt32()),
+                    Enum<DropAction>(reader.ReadInt32()),
+                    ReadString(reader) ?? throw new InvalidDataException("a dropped field without a reason"));
+                dropped.Add(new DroppedFieldReport(o, field, new SourceSpan(ReadPosition(reader), ReadPosition(reader))));
+            }
         }
-
-        return result;
     }
 
     /// <summary>Writes a string as its length and UTF-16 code units (-1: null).</summary>

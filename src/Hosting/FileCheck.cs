@@ -86,7 +86,18 @@ public static class FileChecks
     /// <param name="stdin">Standard input's bytes, for <see cref="SourceFile.Stdin"/> (null: it is closed).</param>
     /// <param name="jobs">The largest number of threads a large file's documents are validated on (1: the calling thread only).</param>
     /// <returns>What was found; never throws for a bad file.</returns>
-    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, Stream? stdin = null, int jobs = 1)
+    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, Stream? stdin = null, int jobs = 1) =>
+        workspace.Check(file, sources, stdin, jobs, null);
+
+    /// <summary>Checks one file, offering the runs of documents of a large one to <paramref name="elsewhere"/> first.</summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="sources">Baselines and nodes.</param>
+    /// <param name="stdin">Standard input's bytes, for <see cref="SourceFile.Stdin"/> (null: it is closed).</param>
+    /// <param name="jobs">The largest number of runs validated at once.</param>
+    /// <param name="elsewhere">Validates a run in another process, or says it cannot (null: all here).</param>
+    /// <returns>What was found; never throws for a bad file.</returns>
+    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, Stream? stdin, int jobs, RunElsewhere? elsewhere)
     {
         ReadResult read;
         if (sources.Git is { Staged: true } staged && !file.IsStdin)
@@ -103,7 +114,7 @@ public static class FileChecks
             read = workspace.Reader.Read(file, stdin);
         }
 
-        return workspace.Check(file, sources, read, jobs);
+        return workspace.Check(file, sources, read, jobs, elsewhere);
     }
 
     /// <summary>Checks one file whose content (or the problem reading it) the host already has.</summary>
@@ -113,7 +124,22 @@ public static class FileChecks
     /// <param name="read">The content, or why there is none.</param>
     /// <param name="jobs">The largest number of threads a large file's documents are validated on (1: the calling thread only).</param>
     /// <returns>What was found; never throws for a bad file.</returns>
-    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, ReadResult read, int jobs = 1)
+    public static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, ReadResult read, int jobs = 1) =>
+        workspace.Check(file, sources, read, jobs, null);
+
+    /// <summary>The prior versions a file is compared with: the baseline files' objects in the file's namespace, or the file at the git revision.</summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="sources">Baselines and nodes.</param>
+    /// <returns>The baseline, or null.</returns>
+    public static BaselineIndex? BaselineFor(this Workspace workspace, SourceFile file, CheckSources sources)
+    {
+        var ns = workspace.ContextFor(file, sources.Nodes).Cluster.EffectiveNamespace;
+        var baseline = sources.Baseline?.IndexFor(ns);
+        return sources.Git is { } git ? git.For(file, baseline, workspace.Reader, ns) : baseline;
+    }
+
+    private static CheckedFile Check(this Workspace workspace, SourceFile file, CheckSources sources, ReadResult read, int jobs, RunElsewhere? elsewhere)
     {
         var result = new CheckedFile(file);
         var context = workspace.ContextFor(file, sources.Nodes);
@@ -130,13 +156,8 @@ public static class FileChecks
         }
 
         var ns = context.Cluster.EffectiveNamespace;
-        var baseline = sources.Baseline?.IndexFor(ns);
-        if (sources.Git is { } git)
-        {
-            baseline = git.For(file, baseline, workspace.Reader, ns);
-        }
-
-        var report = context.Validator.ValidateBytes(file.DisplayName, read.Bytes, baseline, read.Bytes.LongLength, jobs);
+        var baseline = workspace.BaselineFor(file, sources);
+        var report = context.Validator.ValidateBytes(file.DisplayName, read.Bytes, baseline, read.Bytes.LongLength, jobs, elsewhere);
         result.Objects = report.Objects;
         result.CheckedObjects.AddRange(report.CheckedObjects);
         result.Findings.AddRange(report.Findings);

@@ -64,30 +64,8 @@ public sealed class JobsTests
     [InlineData("4")]
     public void OneLargeFile_IsValidatedInParallelRuns_WithTheSequentialRunsBytes(string jobs)
     {
-        // One stream of about 2 MB: DaemonSets with and without findings, ConfigMaps, prior versions, suppression comments,
-        // non-ASCII text and CRLF line ends, split into runs of documents by the validator.
         using var dir = new TempFolder();
-        var big = new StringBuilder("# a comment before the first marker: é漢😀\r\n");
-        var live = new StringBuilder();
-        for (var d = 0; big.Length < 2_000_000; d++)
-        {
-            var doc = (d % 4) switch
-            {
-                0 => Manifests.RestartPolicy.Replace("bad-restart", $"agent-{d}"),
-                1 => "# é漢😀\n" + Manifests.DaemonSet($"agent-{d}", "app-" + d),
-                2 => Manifests.ConfigMap,
-                _ => Manifests.DaemonSet($"agent-{d}", "new-" + d).Replace("kind: DaemonSet", "kind: DaemonSet # daemonlint-disable-line DS1005"),
-            };
-            if (d % 4 == 1)
-            {
-                live.Append(Manifests.DaemonSet($"agent-{d}", "old-" + d)).Append("\n---\n");
-            }
-
-            big.Append("---\r\n").Append(doc.Replace("\r\n", "\n").Replace("\n", "\r\n")).Append("\r\n");
-        }
-
-        dir.Write("big.yaml", big.ToString());
-        dir.Write("live/daemonsets.yaml", live.ToString());
+        WriteLargeStream(dir);
         string[] Args(string j) => new[] { "validate", "--format", "sarif", "--output", $"out{j}.sarif", "--format", "text", "--baseline", "live", "--jobs", j, "big.yaml" };
 
         var sequential = Cli.Run(dir.Path, Args("1"));
@@ -133,6 +111,34 @@ public sealed class JobsTests
 
         Assert.Equal(Program.ExitFindings, r.ExitCode);
         Assert.Contains("a.yaml(", r.Stdout);
+    }
+
+    // One stream of about 2 MB (big.yaml) and prior versions of some of its DaemonSets (live/daemonsets.yaml).
+    internal static void WriteLargeStream(TempFolder dir)
+    {
+        // One stream of about 2 MB: DaemonSets with and without findings, ConfigMaps, prior versions, suppression comments,
+        // non-ASCII text and CRLF line ends, split into runs of documents by the validator.
+        var big = new StringBuilder("# a comment before the first marker: é漢😀\r\n");
+        var live = new StringBuilder();
+        for (var d = 0; big.Length < 2_000_000; d++)
+        {
+            var doc = (d % 4) switch
+            {
+                0 => Manifests.RestartPolicy.Replace("bad-restart", $"agent-{d}"),
+                1 => "# é漢😀\n" + Manifests.DaemonSet($"agent-{d}", "app-" + d),
+                2 => Manifests.ConfigMap,
+                _ => Manifests.DaemonSet($"agent-{d}", "new-" + d).Replace("kind: DaemonSet", "kind: DaemonSet # daemonlint-disable-line DS1005"),
+            };
+            if (d % 4 == 1)
+            {
+                live.Append(Manifests.DaemonSet($"agent-{d}", "old-" + d)).Append("\n---\n");
+            }
+
+            big.Append("---\r\n").Append(doc.Replace("\r\n", "\n").Replace("\n", "\r\n")).Append("\r\n");
+        }
+
+        dir.Write("big.yaml", big.ToString());
+        dir.Write("live/daemonsets.yaml", live.ToString());
     }
 
     internal static (CliResult Result, Dictionary<string, byte[]> Files) RunAll(TempFolder dir, string jobs, Workers.SelfCommand? self = null)

@@ -165,6 +165,57 @@ public sealed class WorkerProcessTests
         Assert.Equal(sequential, parallel);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void OneLargeFile_ItsRunsOfDocumentsGoToTheWorkers_WithTheSequentialRunsBytes(int workers)
+    {
+        // The 2 MB CRLF stream of JobsTests (suppression comments, non-ASCII text, prior versions): runs of documents sent to
+        // the workers with their positions, joined in file order, the suppressions applied on the whole.
+        using var dir = new TempFolder();
+        JobsTests.WriteLargeStream(dir);
+        string[] Args(string jobs) => new[] { "validate", "--format", "sarif", "--output", $"out{jobs}.sarif", "--format", "text", "--baseline", "live", "--jobs", jobs, "big.yaml" };
+
+        var sequential = Cli.Run(dir.Path, Args("1"));
+        var parallel = Cli.RunWith(Self(workers), dir.Path, Args("4"));
+
+        Assert.Equal(Program.ExitFindings, sequential.ExitCode);
+        Assert.Contains(" DS1005:", sequential.Stdout);
+        Assert.Equal(sequential, parallel with { Stdout = parallel.Stdout.Replace("out4.sarif", "out1.sarif") });
+        Assert.True(File.ReadAllBytes(Path.Combine(dir.Path, "out1.sarif")).SequenceEqual(File.ReadAllBytes(Path.Combine(dir.Path, "out4.sarif"))));
+
+        // The same through the pool directly: the workers took runs, and the report is the in-order reading's.
+        var workspace = NewWorkspace(dir);
+        var sources = new CheckSources { Baseline = BaselineFiles.Read(workspace.Reader, new[] { "live" }) };
+        var big = new SourceFile("big.yaml", Path.Combine(dir.Path, "big.yaml"));
+        var expected = workspace.Check(big, sources);
+        var stats = new WorkerStats();
+        var actual = WorkerProcesses.TryCheckAll(Self(workers, "validate", "--baseline", "live", "big.yaml"), NewWorkspace(dir), new[] { big }, sources, null, 4, dir.Path, stats);
+
+        Assert.NotNull(actual);
+        Assert.Equal(0, stats.Failed);
+        Assert.True(stats.RunsByWorkers > 0, "the workers validated no run");
+        AssertSameResults(new[] { expected }, actual!);
+    }
+
+    [Fact]
+    public void OneLargeFile_AWorkerThatIsNotOne_LeavesItsRunsToTheParent()
+    {
+        using var dir = new TempFolder();
+        JobsTests.WriteLargeStream(dir);
+        var workspace = NewWorkspace(dir);
+        var big = new SourceFile("big.yaml", Path.Combine(dir.Path, "big.yaml"));
+        var expected = workspace.Check(big, CheckSources.None);
+        var stats = new WorkerStats();
+        var impostor = new SelfCommand("/bin/sh", new[] { "-c", "printf 'DLW1'; head -c 100 > /dev/null; exit 3", "sh" }, Array.Empty<string>()) { Workers = 2 };
+
+        var actual = WorkerProcesses.TryCheckAll(impostor, NewWorkspace(dir), new[] { big }, CheckSources.None, null, 4, dir.Path, stats);
+
+        Assert.Equal(2, stats.Failed);
+        Assert.Equal(0, stats.RunsByWorkers);
+        AssertSameResults(new[] { expected }, actual!);
+    }
+
     [Fact]
     public void TheWorkerMarker_TypedByAPerson_IsAUsageError_NotAProcessWaitingForRequests()
     {

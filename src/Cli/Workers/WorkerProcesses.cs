@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using DaemonLint.Engine;
 using DaemonLint.Hosting;
 
 namespace DaemonLint.Cli.Workers;
@@ -62,6 +63,9 @@ public sealed class WorkerStats
     /// <summary>The files this process checked (its share, and those of workers that failed).</summary>
     public int FilesHere;
 
+    /// <summary>The runs of documents of a large file the workers validated.</summary>
+    public int RunsByWorkers;
+
     /// <summary>Gets or sets the number of workers started.</summary>
     public int Started { get; set; }
 
@@ -92,6 +96,10 @@ public static class WorkerProcesses
     private const long JitThreshold = 16L << 20;
     private const int Hello = 0x31574C44; // "DLW1"
     private const int EndOfBatch = 0x444E4521;
+    private const int RunRequest = -2;
+
+    // A single file of at least this size is split into runs of documents (ManifestValidator: twice its smallest run).
+    private const long LargeFileBytes = 512 * 1024;
     private const int MaxChunk = 32;
 
     // A request is at most this many bytes, so the two a worker holds fit in a pipe's buffer (64 KiB on Linux) and writing
@@ -115,7 +123,8 @@ public static class WorkerProcesses
     public static CheckedFile[]? TryCheckAll(SelfCommand? self, Workspace workspace, IReadOnlyList<SourceFile> files, CheckSources sources, Stream? stdin, int jobs, string currentDirectory, WorkerStats? stats = null)
     {
         stats ??= new WorkerStats();
-        var count = self is null ? 0 : WorkerCount(self, files, jobs);
+        var oneLargeFile = false;
+        var count = self is null ? 0 : WorkerCount(self, files, jobs, out oneLargeFile);
         if (count == 0)
         {
             return null;
@@ -143,6 +152,11 @@ public static class WorkerProcesses
         foreach (var file in files)
         {
             workspace.ContextFor(file, sources.Nodes);
+        }
+
+        if (oneLargeFile)
+        {
+            return CheckRuns(workers, workspace, files, sources, stdin, stats);
         }
 
         var results = new CheckedFile[files.Count];
@@ -190,6 +204,59 @@ public static class WorkerProcesses
         return results;
     }
 
+    // One large file: its runs of documents are validated on this process's thread and by the workers, one run each at a
+    // time (a run's bytes go over the pipe; positions and document indexes travel with it), joined in file order by the
+    // validator. A run a busy or failed worker cannot take is validated here.
+    private static CheckedFile[] CheckRuns(List<Worker> workers, Workspace workspace, IReadOnlyList<SourceFile> files, CheckSources sources, Stream? stdin, WorkerStats stats)
+    {
+        var free = new Stack<Worker>(workers);
+        var results = new CheckedFile[files.Count];
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var file = files[i];
+                RunElsewhere? elsewhere = null;
+                if (!file.IsStdin)
+                {
+                    elsewhere = (byte[] bytes, DaemonLint.Yaml.DocumentRun run, out DaemonLint.Engine.FileReport? part) =>
+                    {
+                        Worker? w;
+                        lock (free)
+                        {
+                            w = free.Count > 0 ? free.Pop() : null;
+                        }
+
+                        part = null;
+                        if (w is null || !w.TryRun(file, bytes, run, out part))
+                        {
+                            return false;
+                        }
+
+                        Interlocked.Increment(ref stats.RunsByWorkers);
+                        lock (free)
+                        {
+                            free.Push(w);
+                        }
+
+                        return true;
+                    };
+                }
+
+                // Threads: this one and one per worker, so no two threads of this process parse at once.
+                results[i] = workspace.Check(file, sources, stdin, workers.Count + 1, elsewhere);
+            }
+        }
+        finally
+        {
+            workers.ForEach(w => w.Stop());
+        }
+
+        stats.Failed = workers.FindAll(w => w.Failed).Count;
+        StartupTrace.Mark($"file checked: {stats.RunsByWorkers} runs by workers, {stats.Failed} worker(s) failed");
+        return results;
+    }
+
     /// <summary>Serves as a worker: reads batches of files from <paramref name="input"/> until it ends, checks each one and writes the results to <paramref name="output"/>.</summary>
     /// <param name="workspace">The workspace, set up from the same command line as the parent's.</param>
     /// <param name="sources">Baselines and nodes, loaded as the parent loaded them.</param>
@@ -202,6 +269,8 @@ public static class WorkerProcesses
         using var writer = new BinaryWriter(new BufferedStream(output, 1 << 16));
         writer.Write(Hello);
         writer.Flush();
+        SourceFile? lastFile = null;
+        DaemonLint.Engine.BaselineIndex? lastBaseline = null;
         while (true)
         {
             int n;
@@ -212,6 +281,29 @@ public static class WorkerProcesses
             catch (EndOfStreamException)
             {
                 return Program.ExitOk;
+            }
+
+            if (n == RunRequest)
+            {
+                var file = CheckedFileCodec.ReadFile(reader);
+                var linesBefore = reader.ReadInt32();
+                var charsBefore = reader.ReadInt32();
+                var firstDocument = reader.ReadInt32();
+                var documents = reader.ReadInt32();
+                var slice = reader.ReadBytes(reader.ReadInt32());
+                var run = new DaemonLint.Yaml.DocumentRun(0, slice.Length, linesBefore, charsBefore, firstDocument, documents);
+                if (lastFile != file)
+                {
+                    // The prior versions once per file (the git baseline reads the file at the revision).
+                    lastBaseline = workspace.BaselineFor(file, sources);
+                    lastFile = file;
+                }
+
+                var validator = workspace.ContextFor(file, sources.Nodes).Validator;
+                CheckedFileCodec.WriteReport(writer, validator.ValidateRun(file.DisplayName, slice, run, lastBaseline));
+                writer.Write(EndOfBatch);
+                writer.Flush();
+                continue;
             }
 
             if (n <= 0)
@@ -243,7 +335,9 @@ public static class WorkerProcesses
     public static bool IsWorker(string[] args) =>
         args.Length > 0 && args[0] == Marker && Environment.GetEnvironmentVariable(WorkerVariable) == Marker;
 
-    private static int WorkerCount(SelfCommand self, IReadOnlyList<SourceFile> files, int jobs)
+    // How many workers: up to one per processor beside this process's, no more than files to share out (one file: its runs),
+    // none when there is too little to check for a worker to be ready in time.
+    private static int WorkerCount(SelfCommand self, IReadOnlyList<SourceFile> files, int jobs, out bool oneLargeFile)
     {
         var candidates = 0;
         foreach (var f in files)
@@ -251,19 +345,22 @@ public static class WorkerProcesses
             candidates += f.IsStdin ? 0 : 1;
         }
 
+        oneLargeFile = candidates == 1;
+        var limit = oneLargeFile ? int.MaxValue : candidates - 1;
         if (self.Workers is { } forced)
         {
-            return Math.Max(0, Math.Min(forced, candidates - 1));
+            return Math.Max(0, Math.Min(forced, limit));
         }
 
-        var count = Math.Min(Math.Min(jobs, Environment.ProcessorCount), candidates) - 1;
+        var count = Math.Min(Math.Min(jobs, Environment.ProcessorCount) - 1, limit);
         if (count <= 0)
         {
             return 0;
         }
 
-        // Native AOT cannot compile code at run time; that is the cheap worker.
+        // Native AOT cannot compile code at run time; that is the cheap worker. One file must be large enough to be split.
         var threshold = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? JitThreshold : NativeThreshold;
+        threshold = oneLargeFile ? Math.Max(threshold, LargeFileBytes) : threshold;
         long bytes = 0;
         foreach (var f in files)
         {
@@ -355,6 +452,8 @@ public static class WorkerProcesses
             this.answers = new BinaryReader(new BufferedStream(process.StandardOutput.BaseStream, 1 << 16));
         }
 
+        private bool greeted;
+
         public bool Failed { get; private set; }
 
         public static Worker? TryStart(SelfCommand self, string currentDirectory)
@@ -415,7 +514,7 @@ public static class WorkerProcesses
                     this.Send(files, chunk);
                 }
 
-                this.Expect(Hello);
+                this.Greeted();
                 while (held.Count > 0)
                 {
                     this.Receive(files, held.Peek(), results);
@@ -447,6 +546,51 @@ public static class WorkerProcesses
             while (queue.Take() is { } chunk)
             {
                 checkHere(chunk);
+            }
+        }
+
+        // Sends one run of documents (its bytes, where it is in the file) and reads its part of the report; false (and the
+        // worker dropped) when anything goes wrong.
+        public bool TryRun(SourceFile file, byte[] bytes, DaemonLint.Yaml.DocumentRun run, out DaemonLint.Engine.FileReport? part)
+        {
+            part = null;
+            if (this.Failed)
+            {
+                return false;
+            }
+
+            try
+            {
+                this.Greeted();
+                this.requests.Write(RunRequest);
+                CheckedFileCodec.WriteFile(this.requests, file);
+                this.requests.Write(run.LinesBefore);
+                this.requests.Write(run.CharsBefore);
+                this.requests.Write(run.FirstDocument);
+                this.requests.Write(run.Documents);
+                this.requests.Write(run.End - run.Start);
+                this.requests.Write(bytes, run.Start, run.End - run.Start);
+                this.requests.Flush();
+                part = CheckedFileCodec.ReadReport(this.answers);
+                this.Expect(EndOfBatch);
+                return true;
+            }
+            catch (Exception)
+            {
+                // Whatever it was, the run is validated in this process.
+                part = null;
+                this.Failed = true;
+                this.Kill();
+                return false;
+            }
+        }
+
+        private void Greeted()
+        {
+            if (!this.greeted)
+            {
+                this.Expect(Hello);
+                this.greeted = true;
             }
         }
 
@@ -486,8 +630,14 @@ public static class WorkerProcesses
             }
         }
 
-        private void Stop()
+        public void Stop()
         {
+            if (this.Failed)
+            {
+                this.process.Dispose();
+                return;
+            }
+
             try
             {
                 this.requests.Write(0);

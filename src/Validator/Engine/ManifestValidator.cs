@@ -15,6 +15,22 @@ public sealed class FileReport
 {
     internal FileReport(string? file) => this.File = file;
 
+    /// <summary>A report put together from its parts, as another process found them (the tool's worker processes).</summary>
+    /// <param name="file">The file name on the findings.</param>
+    /// <param name="objects">The number of objects read.</param>
+    /// <param name="findings">The findings, in order.</param>
+    /// <param name="checkedObjects">The DaemonSet-like objects validated, in order.</param>
+    /// <param name="droppedFields">The fields the API server would drop, in order.</param>
+    /// <returns>The report.</returns>
+    public static FileReport Of(string? file, int objects, IEnumerable<Finding> findings, IEnumerable<ObjectRef> checkedObjects, IEnumerable<DroppedFieldReport> droppedFields)
+    {
+        var report = new FileReport(file) { Objects = objects };
+        report.Findings.AddRange(findings);
+        report.CheckedObjects.AddRange(checkedObjects);
+        report.DroppedFields.AddRange(droppedFields);
+        return report;
+    }
+
     /// <summary>Gets the file name as the host gave it.</summary>
     public string? File { get; }
 
@@ -39,6 +55,13 @@ public sealed class FileReport
 /// <param name="Field">The field, its gate and the reason.</param>
 /// <param name="Span">Where the field is written.</param>
 public sealed record DroppedFieldReport(ObjectRef Object, DroppedField Field, SourceSpan Span);
+
+/// <summary>Validates a run of documents of a large file somewhere else (another process), or says it cannot.</summary>
+/// <param name="bytes">The file's bytes.</param>
+/// <param name="run">The run.</param>
+/// <param name="part">The run's part of the report (null: the run cannot stand for its part; the file is read in order).</param>
+/// <returns>False when the run was not validated elsewhere (then it is validated here).</returns>
+public delegate bool RunElsewhere(byte[] bytes, Yaml.DocumentRun run, out FileReport? part);
 
 /// <summary>
 /// The validation core: reads YAML (or takes a tree from another front end), runs every enabled rule of the catalog
@@ -128,7 +151,22 @@ public sealed class ManifestValidator
     /// <param name="fileSize">The size of the whole file in bytes (at least the number of bytes given).</param>
     /// <param name="jobs">The largest number of threads (1: the calling thread only).</param>
     /// <returns>The report.</returns>
-    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline, long fileSize, int jobs)
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline, long fileSize, int jobs) =>
+        this.ValidateBytes(file, bytes, baseline, fileSize, jobs, null);
+
+    /// <summary>
+    /// Validates the bytes of a file as <see cref="ValidateBytes(string?, byte[], BaselineIndex?, long, int)"/> does, offering
+    /// each run of documents of a large file to <paramref name="elsewhere"/> first (the tool hands runs to its worker
+    /// processes, which validate them with <see cref="ValidateRun(string?, byte[], Yaml.DocumentRun, BaselineIndex?)"/>).
+    /// </summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="bytes">The content (possibly only the head of a file larger than the limit).</param>
+    /// <param name="baseline">Prior versions for update rules.</param>
+    /// <param name="fileSize">The size of the whole file in bytes (at least the number of bytes given).</param>
+    /// <param name="jobs">The largest number of runs validated at once (1: the calling thread only, no runs).</param>
+    /// <param name="elsewhere">Validates a run somewhere else, or says it cannot (null: every run here).</param>
+    /// <returns>The report.</returns>
+    public FileReport ValidateBytes(string? file, byte[] bytes, BaselineIndex? baseline, long fileSize, int jobs, RunElsewhere? elsewhere)
     {
         var size = Math.Max(fileSize, bytes.LongLength);
         if (size > this.Options.Limits.MaxFileBytes)
@@ -151,7 +189,7 @@ public sealed class ManifestValidator
             Func<List<LineSuppression>> comments = () => Suppressions.ParseComments(bytes, start);
             if (jobs > 1 && bytes.Length - start >= 2 * MinRunBytes
                 && Yaml.DocumentSplitter.Split(bytes, start, Math.Max(MinRunBytes, (bytes.Length - start) / (4 * jobs))) is { } runs
-                && this.ValidateRuns(file, bytes, runs, comments, baseline, jobs) is { } split)
+                && this.ValidateRuns(file, bytes, runs, comments, baseline, jobs, elsewhere) is { } split)
             {
                 return split;
             }
@@ -241,13 +279,18 @@ public sealed class ManifestValidator
     /// order; null when a run found what only a reading of the whole file in order reports right (a syntax error, a document
     /// too complex, a skimmed value needed, a document count other than the split's), so the caller reads it in order.
     /// </summary>
-    internal FileReport? ValidateRuns(string? file, byte[] bytes, IReadOnlyList<Yaml.DocumentRun> runs, Func<List<LineSuppression>> comments, BaselineIndex? baseline, int jobs)
+    internal FileReport? ValidateRuns(string? file, byte[] bytes, IReadOnlyList<Yaml.DocumentRun> runs, Func<List<LineSuppression>> comments, BaselineIndex? baseline, int jobs, RunElsewhere? elsewhere = null)
     {
         var parts = new FileReport?[runs.Count];
         var refused = 0;
         System.Threading.Tasks.Parallel.For(0, runs.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = jobs }, (i, state) =>
         {
-            if ((parts[i] = this.ValidateRun(file, bytes, runs[i], baseline)) is null)
+            if (elsewhere is null || !elsewhere(bytes, runs[i], out parts[i]))
+            {
+                parts[i] = this.ValidateRun(file, bytes, runs[i], baseline);
+            }
+
+            if (parts[i] is null)
             {
                 System.Threading.Interlocked.Exchange(ref refused, 1);
                 state.Stop();
@@ -272,8 +315,18 @@ public sealed class ManifestValidator
         return report;
     }
 
-    // One run of documents, as the loop of Validate reads them; null where the run cannot stand for its part of the file.
-    private FileReport? ValidateRun(string? file, byte[] bytes, Yaml.DocumentRun run, BaselineIndex? baseline)
+    /// <summary>
+    /// Validates one run of documents of a file (<see cref="Yaml.DocumentRun"/>: where it is in the bytes and in the whole text)
+    /// as a reading of the whole file reads them, or returns null where the run cannot stand for its part of the file (a syntax
+    /// error, a document too complex, a written scalar, another number of documents): then the whole file is read in order.
+    /// The findings are not yet filtered by suppression comments nor sorted (the joined report is).
+    /// </summary>
+    /// <param name="file">The file name to put on findings.</param>
+    /// <param name="bytes">Bytes that hold the run between <see cref="Yaml.DocumentRun.Start"/> and <see cref="Yaml.DocumentRun.End"/>.</param>
+    /// <param name="run">The run.</param>
+    /// <param name="baseline">Prior versions for update rules.</param>
+    /// <returns>The run's part of the report, or null.</returns>
+    public FileReport? ValidateRun(string? file, byte[] bytes, Yaml.DocumentRun run, BaselineIndex? baseline)
     {
         var report = new FileReport(file);
         bool[]? rulesOn = null;

@@ -13,7 +13,7 @@ namespace DaemonLint.Yaml;
 /// <param name="CharsBefore">The UTF-16 characters before <see cref="Start"/> (a parser's character offset counts those).</param>
 /// <param name="FirstDocument">The index in the file of the run's first document.</param>
 /// <param name="Documents">The documents the run holds.</param>
-internal readonly record struct DocumentRun(int Start, int End, int LinesBefore, int CharsBefore, int FirstDocument, int Documents);
+public readonly record struct DocumentRun(int Start, int End, int LinesBefore, int CharsBefore, int FirstDocument, int Documents);
 
 /// <summary>
 /// Splits a file's UTF-8 bytes into runs of documents at <c>---</c> lines, without decoding or copying the text, so the runs can
