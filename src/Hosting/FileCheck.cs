@@ -132,9 +132,11 @@ public static class FileChecks
     /// <param name="file">The file.</param>
     /// <param name="sources">Baselines and nodes.</param>
     /// <returns>The baseline, or null.</returns>
-    public static BaselineIndex? BaselineFor(this Workspace workspace, SourceFile file, CheckSources sources)
+    public static BaselineIndex? BaselineFor(this Workspace workspace, SourceFile file, CheckSources sources) =>
+        workspace.BaselineFor(file, sources, workspace.ContextFor(file, sources.Nodes).Cluster.EffectiveNamespace);
+
+    private static BaselineIndex? BaselineFor(this Workspace workspace, SourceFile file, CheckSources sources, string ns)
     {
-        var ns = workspace.ContextFor(file, sources.Nodes).Cluster.EffectiveNamespace;
         var baseline = sources.Baseline?.IndexFor(ns);
         return sources.Git is { } git ? git.For(file, baseline, workspace.Reader, ns) : baseline;
     }
@@ -156,7 +158,7 @@ public static class FileChecks
         }
 
         var ns = context.Cluster.EffectiveNamespace;
-        var baseline = workspace.BaselineFor(file, sources);
+        var baseline = workspace.BaselineFor(file, sources, ns);
         var report = context.Validator.ValidateBytes(file.DisplayName, read.Bytes, baseline, read.Bytes.LongLength, jobs, elsewhere);
         result.Objects = report.Objects;
         result.CheckedObjects.AddRange(report.CheckedObjects);
