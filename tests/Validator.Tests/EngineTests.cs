@@ -99,6 +99,46 @@ public sealed class EngineTests
         }
     }
 
+    [Fact]
+    public void OneValidator_RunsTheRulesOfEachFile_AsItsSeveritiesSay_InAnyOrderOfFilesAndCalls()
+    {
+        // The rules a file gets are worked out once per file and kept for the next object: a rule turned off for one file
+        // must neither stay off for the next file nor stay on when the first file comes back, whichever entry point is used.
+        var options = new ValidatorOptions { SeverityOverride = (id, file) => id == "DS3003" && file == "off.yaml" ? Severity.None : null };
+        var validator = new ManifestValidator(options);
+        var root = DaemonLint.Yaml.YamlManifestReader.ReadDocuments("any.yaml", Tolerations).Single().Objects.Single().Root;
+        List<string> Object(string file)
+        {
+            var into = new List<Finding>();
+            validator.ValidateObject(new ManifestObject(root, file), null, into);
+            return into.Select(f => f.RuleId).ToList();
+        }
+
+        List<string> Text(string file) => validator.ValidateText(file, Tolerations).Findings.Select(f => f.RuleId).ToList();
+
+        foreach (var run in new Func<string, List<string>>[] { Object, Text })
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                Assert.DoesNotContain("DS3003", run("off.yaml"));
+                Assert.Contains("DS3004", run("off.yaml"));
+                Assert.Contains("DS3003", run("on.yaml"));
+                Assert.DoesNotContain("DS3003", run("off.yaml"));
+            }
+        }
+    }
+
+    [Fact]
+    public void SharedValues_AreComputedOncePerObject_HoweverManyThereAre()
+    {
+        // More keys than the context's first table holds: each value is still computed once, and each key gets its own.
+        var keys = Enumerable.Range(0, 40).Select(_ => new object()).ToArray();
+        var rule = new SharingRule(keys);
+        new ManifestValidator(rules: new Rule[] { rule }).ValidateText("t.yaml", Tolerations + "---\n" + Tolerations.Replace("name: ds", "name: ds2"));
+        Assert.Equal(2 * keys.Length, rule.Computed);
+        Assert.True(rule.AllMatched);
+    }
+
     private static List<Finding> ValidateAll(List<string> order, IReadOnlyList<Rule> rules, Dictionary<string, string> files)
     {
         var validator = new ManifestValidator(rules: rules);
@@ -138,5 +178,34 @@ public sealed class EngineTests
         public int Checks { get; private set; }
 
         public override void Check(RuleContext context) => this.Checks++;
+    }
+
+    private sealed class SharingRule : Rule
+    {
+        private readonly object[] keys;
+
+        public SharingRule(object[] keys)
+            : base(RuleCatalog.DS3003_TolerationRepeatsDaemonDefault) => this.keys = keys;
+
+        public int Computed { get; private set; }
+
+        public bool AllMatched { get; private set; } = true;
+
+        public override void Check(RuleContext context)
+        {
+            for (var pass = 0; pass < 3; pass++)
+            {
+                for (var i = 0; i < this.keys.Length; i++)
+                {
+                    var index = i;
+                    var value = context.Shared(this.keys[i], _ =>
+                    {
+                        this.Computed++;
+                        return Tuple.Create(index, context.Object.Name);
+                    });
+                    this.AllMatched &= value.Item1 == i && value.Item2 == context.Object.Name;
+                }
+            }
+        }
     }
 }

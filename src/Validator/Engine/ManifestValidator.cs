@@ -72,6 +72,7 @@ public sealed class ManifestValidator
     private readonly IReadOnlyList<Rule> rules;
     private readonly ValidatorOptions ruleOptions;
     private IReadOnlyList<RuleDescriptor>[]? reportedByClass;
+    private RulePlan? lastPlan;
 
     /// <summary>Initializes a new instance of the <see cref="ManifestValidator"/> class.</summary>
     /// <param name="options">The options.</param>
@@ -253,7 +254,7 @@ public sealed class ManifestValidator
     private FileReport Validate(string? file, TextReader text, Func<List<LineSuppression>> comments, BaselineIndex? baseline, Func<string?, bool>? needsTree)
     {
         var report = new FileReport(file);
-        bool[]? rulesOn = null;
+        RulePlan? rulesOn = null;
         try
         {
             foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits, needsTree))
@@ -329,7 +330,7 @@ public sealed class ManifestValidator
     public FileReport? ValidateRun(string? file, byte[] bytes, Yaml.DocumentRun run, BaselineIndex? baseline)
     {
         var report = new FileReport(file);
-        bool[]? rulesOn = null;
+        RulePlan? rulesOn = null;
         var documents = 0;
         try
         {
@@ -362,7 +363,7 @@ public sealed class ManifestValidator
     }
 
     // What one document holds: its input problems, then its objects validated.
-    private void ValidateDocument(FileReport report, DocumentResult doc, BaselineIndex? baseline, ref bool[]? rulesOn)
+    private void ValidateDocument(FileReport report, DocumentResult doc, BaselineIndex? baseline, ref RulePlan? rulesOn)
     {
         foreach (var p in doc.Problems)
         {
@@ -394,13 +395,13 @@ public sealed class ManifestValidator
     /// <returns>Whether the object was DaemonSet-like (rules ran).</returns>
     public bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped)
     {
-        bool[]? rulesOn = null;
+        RulePlan? rulesOn = null;
         return this.ValidateObject(obj, baseline, into, dropped, ref rulesOn);
     }
 
     // rulesOn: which rules run on the objects of obj.File (see RulesOn), worked out at the first object that needs it and kept
-    // by the caller for the other objects of the same file.
-    private bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped, ref bool[]? rulesOn)
+    // by the caller for the other objects of the same file (a caller with one object reuses the plan of the last file asked).
+    private bool ValidateObject(ManifestObject obj, ManifestObject? baseline, List<Finding> into, List<DroppedFieldReport>? dropped, ref RulePlan? rulesOn)
     {
         var (isDaemonSet, isLike) = Classify(obj);
         if (!isLike)
@@ -447,7 +448,7 @@ public sealed class ManifestValidator
 
         var pending = new List<PendingFinding>();
         rulesOn ??= this.RulesOn(obj.File);
-        this.RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops) { SchemaIssues = schemaIssues }, rulesOn, isDaemonSet ? null : RuleTarget.DaemonSetLike);
+        RunRules(new RuleContext(obj, original, baseline, this.ruleOptions, pending, this.Gates, drops) { SchemaIssues = schemaIssues }, isDaemonSet ? rulesOn.Every : rulesOn.DaemonSetLike);
 
         // One fix reveals the next: a removed apiVersion (DS6001) would hide every finding the object gets once it says apps/v1,
         // so the apps/v1 rules run on it as well (on what the server would validate: its gate-dropped fields dropped), and
@@ -458,7 +459,7 @@ public sealed class ManifestValidator
             var issuesAsAppsV1 = Rules.Support.SchemaConformanceRule.Walk(asAppsV1, this.Gates.Release);
             var prunedAsAppsV1 = TemplatePruner.Prune(FieldsOfOtherReleases.Drop(asAppsV1, issuesAsAppsV1), baseline, this.Gates, out var dropsAsAppsV1);
             var first = pending.Count;
-            this.RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1) { SchemaIssues = issuesAsAppsV1 }, rulesOn, RuleTarget.DaemonSet);
+            RunRules(new RuleContext(prunedAsAppsV1, asAppsV1, baseline, this.ruleOptions, pending, this.Gates, dropsAsAppsV1) { SchemaIssues = issuesAsAppsV1 }, rulesOn.AppsV1Only);
             for (var i = first; i < pending.Count; i++)
             {
                 pending[i] = pending[i] with { Message = pending[i].Message + AsAppsV1Suffix, WhenApiVersion = AppsV1 };
@@ -502,19 +503,30 @@ public sealed class ManifestValidator
         return true;
     }
 
-    // Which rules run on the objects of a file, by index in this.rules. A class may report several ids (DS3003's reports DS3004
-    // too): it runs when any of them is on, and the findings of the ids that are off are dropped afterwards. A severity depends
-    // on the rule id and the file only, so this is asked once per file, not once per rule and object.
-    private bool[] RulesOn(string? file)
+    // Which rules run on the objects of a file. A class may report several ids (DS3003's reports DS3004 too): it runs when any
+    // of them is on, and the findings of the ids that are off are dropped afterwards. A severity depends on the rule id and the
+    // file only, so this is asked once per file, not once per rule and object; the plan of the last file asked is kept for
+    // callers that validate one object at a time (the analyzers, the bench).
+    private RulePlan RulesOn(string? file)
     {
-        var classes = this.reportedByClass ??= this.ReportedByClass();
-        var on = new bool[classes.Length];
-        for (var i = 0; i < on.Length; i++)
+        if (this.lastPlan is { } last && string.Equals(last.File, file, StringComparison.Ordinal))
         {
-            on[i] = this.AnyIsOn(classes[i], file);
+            return last;
         }
 
-        return on;
+        var classes = this.reportedByClass ??= this.ReportedByClass();
+        var on = new List<int>(classes.Length);
+        for (var i = 0; i < classes.Length; i++)
+        {
+            if (this.AnyIsOn(classes[i], file))
+            {
+                on.Add(i);
+            }
+        }
+
+        var plan = new RulePlan(file, this.rules, on);
+        this.lastPlan = plan;
+        return plan;
     }
 
     // The ids each rule's class reports, by index in this.rules (built once; two threads that race build the same).
@@ -529,21 +541,15 @@ public sealed class ManifestValidator
         return classes;
     }
 
-    // Runs the enabled rules of one target (null: every target) on an object.
-    private void RunRules(RuleContext context, bool[] rulesOn, RuleTarget? only)
+    // Runs the rules of a plan on an object.
+    private static void RunRules(RuleContext context, PlannedRule[] rules)
     {
-        for (var i = 0; i < rulesOn.Length; i++)
+        foreach (var planned in rules)
         {
-            var rule = this.rules[i];
-            if (!rulesOn[i] || (only is { } target && rule.Target != target))
-            {
-                continue;
-            }
-
-            context.SetRule(rule.Descriptor, rule.ReadsWrittenObject);
+            context.SetRule(planned.Descriptor, planned.ReadsWritten);
             try
             {
-                rule.Check(context);
+                planned.Rule.Check(context);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -552,7 +558,7 @@ public sealed class ManifestValidator
                     FindingKind.Invalid,
                     FieldPath.Root("metadata"),
                     null,
-                    $"rule {rule.Descriptor.Id} failed on this object: {ex.GetType().Name}: {ex.Message}",
+                    $"rule {planned.Descriptor.Id} failed on this object: {ex.GetType().Name}: {ex.Message}",
                     null));
             }
         }
@@ -598,6 +604,56 @@ public sealed class ManifestValidator
         {
             found.Add(f with { Path = path, Object = obj.Ref });
         }
+    }
+
+    // A rule with what the engine asks of it for every object, asked once.
+    private readonly struct PlannedRule
+    {
+        public PlannedRule(Rule rule)
+        {
+            this.Rule = rule;
+            this.Descriptor = rule.Descriptor;
+            this.ReadsWritten = rule.ReadsWrittenObject;
+        }
+
+        public Rule Rule { get; }
+
+        public RuleDescriptor Descriptor { get; }
+
+        public bool ReadsWritten { get; }
+    }
+
+    // The rules that run on the objects of one file, in catalog order, by what an object is.
+    private sealed class RulePlan
+    {
+        public RulePlan(string? file, IReadOnlyList<Rule> rules, List<int> on)
+        {
+            this.File = file;
+            var every = new List<PlannedRule>(on.Count);
+            var like = new List<PlannedRule>();
+            var appsV1Only = new List<PlannedRule>(on.Count);
+            foreach (var i in on)
+            {
+                var planned = new PlannedRule(rules[i]);
+                every.Add(planned);
+                (rules[i].Target == RuleTarget.DaemonSetLike ? like : appsV1Only).Add(planned);
+            }
+
+            this.Every = every.ToArray();
+            this.DaemonSetLike = like.ToArray();
+            this.AppsV1Only = appsV1Only.ToArray();
+        }
+
+        public string? File { get; }
+
+        /// <summary>Gets the rules of an apps/v1 DaemonSet: every target.</summary>
+        public PlannedRule[] Every { get; }
+
+        /// <summary>Gets the rules of another DaemonSet-like object (version and kind rules).</summary>
+        public PlannedRule[] DaemonSetLike { get; }
+
+        /// <summary>Gets the rules of apps/v1 DaemonSets only (what an object with a removed apiVersion gets as apps/v1).</summary>
+        public PlannedRule[] AppsV1Only { get; }
     }
 
     /// <summary>Makes a finding for an input problem (a DS9xxx rule).</summary>

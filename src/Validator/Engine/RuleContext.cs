@@ -17,7 +17,9 @@ public sealed class RuleContext
     private readonly List<PendingFinding> sink;
     private RuleDescriptor current = null!;
     private bool currentReadsWritten;
-    private Dictionary<object, object?>? shared;
+    private object?[]? sharedKeys;
+    private object?[]? sharedValues;
+    private int sharedCount;
     private PodValidationOptions? podOptions;
 
     internal RuleContext(ManifestObject obj, ManifestObject? baseline, ValidatorOptions options, List<PendingFinding> sink)
@@ -141,14 +143,29 @@ public sealed class RuleContext
     /// <returns>The value.</returns>
     public T Shared<T>(object key, System.Func<RuleContext, T> factory)
     {
-        this.shared ??= new Dictionary<object, object?>(16); // about ten shared values per DaemonSet: no resizing
-        if (!this.shared.TryGetValue(key, out var value))
+        // About ten shared values per DaemonSet, each asked by several rules: a scan of their keys by reference costs less
+        // than hashing them.
+        var keys = this.sharedKeys;
+        for (var i = 0; i < this.sharedCount; i++)
         {
-            value = factory(this);
-            this.shared[key] = value;
+            if (ReferenceEquals(keys![i], key))
+            {
+                return (T)this.sharedValues![i]!;
+            }
         }
 
-        return (T)value!;
+        var value = factory(this);
+        if (keys is null || this.sharedCount == keys.Length)
+        {
+            var size = keys is null ? 16 : keys.Length * 2;
+            System.Array.Resize(ref this.sharedKeys, size);
+            System.Array.Resize(ref this.sharedValues, size);
+        }
+
+        this.sharedKeys![this.sharedCount] = key;
+        this.sharedValues![this.sharedCount] = value;
+        this.sharedCount++;
+        return value;
     }
 
     internal List<PendingFinding> Sink => this.sink;

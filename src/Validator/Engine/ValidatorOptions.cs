@@ -35,7 +35,8 @@ public sealed record ValidatorOptions
 
     /// <summary>
     /// Gets a severity override per rule and file (editorconfig, command line); null means the catalog default.
-    /// Returning <see cref="Severity.None"/> turns the rule off for that file.
+    /// Returning <see cref="Severity.None"/> turns the rule off for that file. It must depend on its arguments only: a
+    /// validator asks it once per rule and file and keeps the answer while it validates that file's objects.
     /// </summary>
     public Func<string, string?, Severity?>? SeverityOverride { get; init; }
 

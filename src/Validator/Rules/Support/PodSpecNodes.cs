@@ -255,7 +255,9 @@ internal static class PodSpecNodes
     /// <param name="includeLifecycle">Whether to include postStart and preStop.</param>
     /// <returns>The handlers that are mappings.</returns>
     public static List<HandlerRef> ValidatedHandlers(RuleContext context, bool includeLifecycle) =>
-        context.Shared(includeLifecycle ? HandlersWithLifecycleKey : HandlersKey, ctx => Handlers(ctx, includeLifecycle));
+        includeLifecycle
+            ? context.Shared(HandlersWithLifecycleKey, static ctx => Handlers(ctx, includeLifecycle: true))
+            : context.Shared(HandlersKey, static ctx => Handlers(ctx, includeLifecycle: false));
 
     private static List<HandlerRef> Handlers(RuleContext context, bool includeLifecycle)
     {
