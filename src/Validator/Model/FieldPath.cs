@@ -27,15 +27,19 @@ public enum PathSegmentKind
 public sealed class FieldPath : IEquatable<FieldPath>
 {
     // Field children and small indexes are memoized, so the paths rules build again and again (Paths.PodSpec.Child(...),
-    // a container's Child("ports"), ...) are built once per parent. Keys are user data and never memoized; the memo holds
-    // at most MemoSize children, filled lock-free (the analyzer validates on several threads).
-    private const int MemoSize = 8;
+    // a container's Child("ports"), ...) are built once per parent. Keys are user data and never memoized, nor are the
+    // children of a path that is not itself memoized (a key, a large index: built anew each time, they would only hold
+    // their memo). The memo is a small open-addressed table (a pod spec has some 40 fields the rules name), at most
+    // MemoSize children, filled lock-free (the analyzer validates on several threads); past that, children are built anew.
+    private const int MemoSize = 32; // a power of two
     private const int MemoIndexes = 16;
+    private readonly bool memoizes;
     private FieldPath?[]? memo;
     private string? text;
 
-    private FieldPath(FieldPath? parent, PathSegmentKind kind, string name, int index)
+    private FieldPath(FieldPath? parent, PathSegmentKind kind, string name, int index, bool memoizes = false)
     {
+        this.memoizes = memoizes;
         this.Parent = parent;
         this.SegmentKind = kind;
         this.Name = name;
@@ -64,7 +68,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     /// <returns>The path.</returns>
     public static FieldPath Root(string name, params string[] more)
     {
-        var p = new FieldPath(null, PathSegmentKind.Field, name, -1);
+        var p = new FieldPath(null, PathSegmentKind.Field, name, -1, memoizes: true);
         return more.Length == 0 ? p : p.Child(more);
     }
 
@@ -155,6 +159,11 @@ public sealed class FieldPath : IEquatable<FieldPath>
 
     private FieldPath Memoized(PathSegmentKind kind, string name, int index)
     {
+        if (!this.memoizes)
+        {
+            return new FieldPath(this, kind, name, index);
+        }
+
         var slots = Volatile.Read(ref this.memo);
         if (slots is null)
         {
@@ -163,13 +172,15 @@ public sealed class FieldPath : IEquatable<FieldPath>
         }
 
         FieldPath? created = null;
-        for (var i = 0; i < slots.Length; i++)
+        var start = kind == PathSegmentKind.Index ? index : MemoHash(name);
+        for (var probe = 0; probe < MemoSize; probe++)
         {
-            var c = Volatile.Read(ref slots[i]);
+            ref var slot = ref slots[(start + probe) & (MemoSize - 1)];
+            var c = Volatile.Read(ref slot);
             if (c is null)
             {
-                created ??= new FieldPath(this, kind, name, index);
-                c = Interlocked.CompareExchange(ref slots[i], created, null);
+                created ??= new FieldPath(this, kind, name, index, memoizes: true);
+                c = Interlocked.CompareExchange(ref slot, created, null);
                 if (c is null)
                 {
                     return created;
@@ -182,8 +193,14 @@ public sealed class FieldPath : IEquatable<FieldPath>
             }
         }
 
-        return created ?? new FieldPath(this, kind, name, index);
+        return new FieldPath(this, kind, name, index);
     }
+
+    // A cheap spread of field names over the memo's slots (its length and three of its characters: enough to part the
+    // names of one struct).
+    private static int MemoHash(string name) => name.Length == 0
+        ? 0
+        : (name.Length * 7) ^ name[0] ^ (name[name.Length >> 1] << 2) ^ (name[name.Length - 1] << 4);
 
     /// <summary>Gets the segments from the root.</summary>
     /// <returns>The segments.</returns>
