@@ -89,6 +89,13 @@ public sealed class MappingNode : ManifestNode
     private readonly MappingEntry[] entries;
     private Dictionary<string, int>? index;
 
+    // The YAML reader's: its nodes are never unknown, and it hands over an array of its own (no copy, no checks per entry).
+    private MappingNode(SourceSpan span, MappingEntry[] entries)
+        : base(span) => this.entries = entries;
+
+    /// <summary>A mapping read from YAML: it takes <paramref name="entries"/> as they are (the caller gives it away).</summary>
+    internal static MappingNode Read(SourceSpan span, MappingEntry[] entries) => new(span, entries);
+
     /// <summary>Initializes a new instance of the <see cref="MappingNode"/> class.</summary>
     /// <param name="span">The span of the mapping.</param>
     /// <param name="entries">The entries, in source order, keys unique.</param>
@@ -181,6 +188,13 @@ public sealed class MappingNode : ManifestNode
 public sealed class SequenceNode : ManifestNode
 {
     private readonly ManifestNode[] items;
+
+    // The YAML reader's: its nodes are never unknown, and it hands over an array of its own (no copy, no checks per item).
+    private SequenceNode(SourceSpan span, ManifestNode[] items)
+        : base(span) => this.items = items;
+
+    /// <summary>A sequence read from YAML: it takes <paramref name="items"/> as they are (the caller gives it away).</summary>
+    internal static SequenceNode Read(SourceSpan span, ManifestNode[] items) => new(span, items);
 
     /// <summary>Initializes a new instance of the <see cref="SequenceNode"/> class.</summary>
     /// <param name="span">The span of the sequence.</param>

@@ -506,7 +506,7 @@ public static class YamlManifestReader
                         this.stack.RemoveAt(this.stack.Count - 1);
                         var span = this.Span(frame.Start.Start, ev.End);
                         var node = frame.IsSkimmed ? this.SkimmedNode(frame, span)
-                            : frame.IsMapping ? BuildMapping(frame, span, problems) : new SequenceNode(span, frame.Items);
+                            : frame.IsMapping ? BuildMapping(frame, span, problems) : SequenceNode.Read(span, frame.Items.ToArray());
                         this.Attach(node, frame.Size, frame.Anchor, frame.Start, problems, ref result, ref rootSize);
                         this.pool.Add(frame.Release()); // a pooled frame must not keep the nodes it built alive
                         break;
@@ -603,7 +603,7 @@ public static class YamlManifestReader
                 }
             }
 
-            return new MappingNode(span, entries);
+            return MappingNode.Read(span, entries.ToArray());
         }
 
         private static int FindKey(Frame top, string key)
