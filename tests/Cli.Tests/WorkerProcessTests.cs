@@ -60,6 +60,75 @@ public sealed class WorkerProcessTests
     }
 
     [Fact]
+    public void AWorkerStarts_WithASmallFirstGeneration_UnlessTheUserChoseOne()
+    {
+        // What a real worker process is given: an impostor that writes down its environment (then fails, so the run goes on).
+        using var dir = new TempFolder();
+        Corpus(dir);
+        var (files, expected) = Sequential(dir);
+        var seen = Path.Combine(dir.Path, "seen");
+        var impostor = new SelfCommand("/bin/sh", new[] { "-c", "printf '%s|%s|%s' \"$DOTNET_GCgen0size\" \"${DAEMONLINT_TRACE-unset}\" \"$1\" > \"$0\"; exit 3", seen }, Array.Empty<string>()) { Workers = 1 };
+
+        var actual = WorkerProcesses.TryCheckAll(impostor, NewWorkspace(dir), files, CheckSources.None, null, 2, dir.Path);
+
+        AssertSameResults(expected, actual!);
+        var gen0 = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } chosen ? chosen : "600000";
+        Assert.Equal($"{gen0}|unset|{WorkerProcesses.Marker}", File.ReadAllText(seen));
+
+        // The rules themselves: the user's budget stays (and an empty one is no choice), the parent's trace does not.
+        var env = new Dictionary<string, string?> { ["DAEMONLINT_TRACE"] = "1", ["PATH"] = "/bin" };
+        WorkerProcesses.PrepareEnvironment(env);
+        Assert.Equal("600000", env["DOTNET_GCgen0size"]);
+        Assert.False(env.ContainsKey("DAEMONLINT_TRACE"));
+        Assert.Equal("/bin", env["PATH"]);
+        var mine = new Dictionary<string, string?> { ["DOTNET_GCgen0size"] = "4000000" };
+        WorkerProcesses.PrepareEnvironment(mine);
+        Assert.Equal("4000000", mine["DOTNET_GCgen0size"]);
+        var empty = new Dictionary<string, string?> { ["DOTNET_GCgen0size"] = string.Empty };
+        WorkerProcesses.PrepareEnvironment(empty);
+        Assert.Equal("600000", empty["DOTNET_GCgen0size"]);
+    }
+
+    [Fact]
+    public void AnIgnoreEntry_ThatSuppressedOnlyInAWorker_IsNotReportedAsUnused()
+    {
+        // Each entry matches one file of many: whichever process checks that file, the entry was used in this run. Only the
+        // entry that matches nothing is unused (DS9010), as in the sequential run.
+        using var dir = new TempFolder();
+        var config = new System.Text.StringBuilder("ignore:\n");
+        for (var i = 0; i < 60; i++)
+        {
+            dir.Write($"apps/ds{i:D2}.yaml", Manifests.RestartPolicy);
+            if (i % 5 == 0)
+            {
+                config.Append($"  - rules: [DS1009]\n    paths: [\"apps/ds{i:D2}.yaml\"]\n");
+            }
+        }
+
+        config.Append("  - rules: [DS1009]\n    paths: [\"apps/none.yaml\"]\n");
+        dir.Write(".daemonlint.yaml", config.ToString());
+        var sequential = NewWorkspace(dir);
+        var files = sequential.Reader.Expand(new[] { "apps" }).Files;
+        var expected = sequential.CheckAll(files, CheckSources.None, null, 1);
+        var unused = Render(sequential.ConfigurationFindings());
+        Assert.Equal(new[] { "DS9010 (26,5)" }, unused);
+
+        for (var round = 0; round < 3; round++)
+        {
+            var workspace = NewWorkspace(dir);
+            var stats = new WorkerStats();
+            var actual = WorkerProcesses.TryCheckAll(Self(2, "validate", "apps"), workspace, files, CheckSources.None, null, 3, dir.Path, stats);
+
+            Assert.Equal(0, stats.Failed);
+            Assert.True(stats.FilesByWorkers > 0, "the workers checked nothing");
+            AssertSameResults(expected, actual!);
+            Assert.Equal(unused, Render(workspace.ConfigurationFindings()));
+        }
+
+        static List<string> Render(List<DaemonLint.Model.Finding> findings) => findings.Select(f => $"{f.RuleId} {f.Span.Start}").ToList();
+    }
+
+    [Fact]
     public void AWorkerThatCannotStart_MeansThreads_WithTheSameReport()
     {
         using var dir = new TempFolder();

@@ -90,6 +90,11 @@ public static class WorkerProcesses
     // who types it does not get a process waiting for binary requests on the terminal.
     private const string WorkerVariable = "DAEMONLINT_WORKER_PROTOCOL";
 
+    // The runtime's gen0 budget (GCgen0size, hexadecimal bytes): 6 MiB for a worker, as the native tool has built in
+    // (ToolPackages.targets); a framework-dependent worker gets it from here.
+    private const string Gen0SizeVariable = "DOTNET_GCgen0size";
+    private const string WorkerGen0Size = "600000";
+
     // Below these many bytes to check the work is done before a worker would be ready (a native worker starts in about
     // 10 ms; a JIT one spends 200 ms or more starting and compiling), so threads do it.
     private const long NativeThreshold = 1L << 20;
@@ -133,7 +138,7 @@ public static class WorkerProcesses
         var workers = new List<Worker>();
         for (var i = 0; i < count; i++)
         {
-            if (Worker.TryStart(self!, currentDirectory) is { } w)
+            if (Worker.TryStart(self!, currentDirectory, file => workspace.ContextFor(file, sources.Nodes).Configuration?.Suppressions.Ignore) is { } w)
             {
                 workers.Add(w);
             }
@@ -271,6 +276,7 @@ public static class WorkerProcesses
         writer.Flush();
         SourceFile? lastFile = null;
         DaemonLint.Engine.BaselineIndex? lastBaseline = null;
+        var runBytes = Array.Empty<byte>(); // one buffer for every run: a run is megabytes, each its own array would wait for a full collection
         while (true)
         {
             int n;
@@ -290,8 +296,29 @@ public static class WorkerProcesses
                 var charsBefore = reader.ReadInt32();
                 var firstDocument = reader.ReadInt32();
                 var documents = reader.ReadInt32();
-                var slice = reader.ReadBytes(reader.ReadInt32());
-                var run = new DaemonLint.Yaml.DocumentRun(0, slice.Length, linesBefore, charsBefore, firstDocument, documents);
+                var length = reader.ReadInt32();
+                if (length < 0)
+                {
+                    return Program.ExitUsage;
+                }
+
+                if (runBytes.Length < length)
+                {
+                    runBytes = new byte[length];
+                }
+
+                for (var read = 0; read < length;)
+                {
+                    var got = reader.Read(runBytes, read, length - read);
+                    if (got <= 0)
+                    {
+                        return Program.ExitUsage; // the parent went away mid-request
+                    }
+
+                    read += got;
+                }
+
+                var run = new DaemonLint.Yaml.DocumentRun(0, length, linesBefore, charsBefore, firstDocument, documents);
                 if (lastFile != file)
                 {
                     // The prior versions once per file (the git baseline reads the file at the revision).
@@ -299,8 +326,10 @@ public static class WorkerProcesses
                     lastFile = file;
                 }
 
-                var validator = workspace.ContextFor(file, sources.Nodes).Validator;
-                CheckedFileCodec.WriteReport(writer, validator.ValidateRun(file.DisplayName, slice, run, lastBaseline));
+                var context = workspace.ContextFor(file, sources.Nodes);
+                var before = UsesOf(context);
+                CheckedFileCodec.WriteReport(writer, context.Validator.ValidateRun(file.DisplayName, runBytes, run, lastBaseline));
+                WriteUsesSince(writer, context, before);
                 writer.Write(EndOfBatch);
                 writer.Flush();
                 continue;
@@ -320,12 +349,54 @@ public static class WorkerProcesses
 
             foreach (var (index, file) in batch)
             {
+                var context = workspace.ContextFor(file, sources.Nodes);
+                var before = UsesOf(context);
                 writer.Write(index);
                 CheckedFileCodec.Write(writer, workspace.Check(file, sources, (Stream?)null, 1));
+                WriteUsesSince(writer, context, before);
             }
 
             writer.Write(EndOfBatch);
             writer.Flush();
+        }
+    }
+
+    // How many findings each ignore entry of a context's configuration has suppressed so far in this worker.
+    private static int[] UsesOf(ProjectContext context)
+    {
+        var entries = context.Configuration?.Suppressions.Ignore;
+        if (entries is null || entries.Count == 0)
+        {
+            return Array.Empty<int>();
+        }
+
+        var uses = new int[entries.Count];
+        for (var i = 0; i < uses.Length; i++)
+        {
+            uses[i] = entries[i].Uses;
+        }
+
+        return uses;
+    }
+
+    // After a file's result: the ignore entries its check used, and how often (the parent adds them to its own entries).
+    private static void WriteUsesSince(BinaryWriter writer, ProjectContext context, int[] before)
+    {
+        var after = UsesOf(context);
+        var changed = 0;
+        for (var i = 0; i < after.Length; i++)
+        {
+            changed += after[i] != before[i] ? 1 : 0;
+        }
+
+        writer.Write(changed);
+        for (var i = 0; i < after.Length; i++)
+        {
+            if (after[i] != before[i])
+            {
+                writer.Write(i);
+                writer.Write(after[i] - before[i]);
+            }
         }
     }
 
@@ -439,15 +510,36 @@ public static class WorkerProcesses
         }
     }
 
+    /// <summary>The environment of a worker: its parent's, marked as a worker's, without the trace (the parent traces).</summary>
+    /// <param name="environment">The parent's environment, changed in place.</param>
+    internal static void PrepareEnvironment(IDictionary<string, string?> environment)
+    {
+        environment.Remove("DAEMONLINT_TRACE");
+        environment[WorkerVariable] = Marker;
+
+        // A worker holds a run or a chunk of files at a time: a small first generation keeps it small (the default
+        // budget follows the processor's cache, tens of MB here), for a few more collections of few live objects.
+        // A budget the user set for the run is theirs, and the workers inherit it.
+        if (!environment.TryGetValue(Gen0SizeVariable, out var set) || string.IsNullOrEmpty(set))
+        {
+            environment[Gen0SizeVariable] = WorkerGen0Size;
+        }
+    }
+
     private sealed class Worker
     {
         private readonly Process process;
         private readonly BinaryWriter requests;
         private readonly BinaryReader answers;
 
-        private Worker(Process process)
+        // The ignore entries of a file's configuration in this process: a worker's findings come back already filtered by
+        // its own copies, so the uses it counted are added to these (an entry that suppressed only there is not unused).
+        private readonly Func<SourceFile, List<DaemonLint.Engine.IgnoreEntry>?> ignoreOf;
+
+        private Worker(Process process, Func<SourceFile, List<DaemonLint.Engine.IgnoreEntry>?> ignoreOf)
         {
             this.process = process;
+            this.ignoreOf = ignoreOf;
             this.requests = new BinaryWriter(new BufferedStream(process.StandardInput.BaseStream, 1 << 14));
             this.answers = new BinaryReader(new BufferedStream(process.StandardOutput.BaseStream, 1 << 16));
         }
@@ -456,7 +548,7 @@ public static class WorkerProcesses
 
         public bool Failed { get; private set; }
 
-        public static Worker? TryStart(SelfCommand self, string currentDirectory)
+        public static Worker? TryStart(SelfCommand self, string currentDirectory, Func<SourceFile, List<DaemonLint.Engine.IgnoreEntry>?> ignoreOf)
         {
             var psi = new ProcessStartInfo(self.FileName)
             {
@@ -477,8 +569,7 @@ public static class WorkerProcesses
                 psi.ArgumentList.Add(a);
             }
 
-            psi.Environment.Remove("DAEMONLINT_TRACE");
-            psi.Environment[WorkerVariable] = Marker;
+            PrepareEnvironment(psi.Environment);
             try
             {
                 var process = Process.Start(psi);
@@ -490,7 +581,7 @@ public static class WorkerProcesses
                 // Whatever a worker says on standard error is not the run's to print (the parent says it, once, in order).
                 process.ErrorDataReceived += (_, _) => { };
                 process.BeginErrorReadLine();
-                return new Worker(process);
+                return new Worker(process, ignoreOf);
             }
             catch (Exception)
             {
@@ -571,8 +662,11 @@ public static class WorkerProcesses
                 this.requests.Write(run.End - run.Start);
                 this.requests.Write(bytes, run.Start, run.End - run.Start);
                 this.requests.Flush();
-                part = CheckedFileCodec.ReadReport(this.answers);
+                var report = CheckedFileCodec.ReadReport(this.answers);
+                var uses = this.ReadUses(file);
                 this.Expect(EndOfBatch);
+                AddUses(this.ignoreOf(file), uses);
+                part = report;
                 return true;
             }
             catch (Exception)
@@ -609,6 +703,7 @@ public static class WorkerProcesses
         private void Receive(IReadOnlyList<SourceFile> files, List<int> chunk, CheckedFile[] results)
         {
             var answered = new CheckedFile[chunk.Count];
+            var uses = new (int Entry, int Uses)[chunk.Count][];
             for (var k = 0; k < chunk.Count; k++)
             {
                 if (this.answers.ReadInt32() != chunk[k])
@@ -621,12 +716,48 @@ public static class WorkerProcesses
                 {
                     throw new InvalidDataException("an answer naming another file");
                 }
+
+                uses[k] = this.ReadUses(files[chunk[k]]);
             }
 
+            // Nothing of a chunk counts before all of it is read: a worker that fails half-way leaves its files (and the
+            // uses of their ignore entries) to this process, once.
             this.Expect(EndOfBatch);
             for (var k = 0; k < chunk.Count; k++)
             {
                 results[chunk[k]] = answered[k];
+                AddUses(this.ignoreOf(files[chunk[k]]), uses[k]);
+            }
+        }
+
+        // The uses of the file's ignore entries the worker counted: entry indexes of this process's copy of the configuration.
+        private (int Entry, int Uses)[] ReadUses(SourceFile file)
+        {
+            var count = this.answers.ReadInt32();
+            var entries = count == 0 ? 0 : this.ignoreOf(file)?.Count ?? 0;
+            if (count < 0 || count > entries)
+            {
+                throw new InvalidDataException("uses of ignore entries the configuration does not have");
+            }
+
+            var uses = new (int Entry, int Uses)[count];
+            for (var i = 0; i < count; i++)
+            {
+                uses[i] = (this.answers.ReadInt32(), this.answers.ReadInt32());
+                if (uses[i].Entry < 0 || uses[i].Entry >= entries || uses[i].Uses <= 0)
+                {
+                    throw new InvalidDataException("uses of an ignore entry the configuration does not have");
+                }
+            }
+
+            return uses;
+        }
+
+        private static void AddUses(List<DaemonLint.Engine.IgnoreEntry>? entries, (int Entry, int Uses)[] uses)
+        {
+            foreach (var (entry, count) in uses)
+            {
+                entries![entry].AddUses(count);
             }
         }
 

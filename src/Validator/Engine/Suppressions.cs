@@ -284,6 +284,10 @@ public sealed class IgnoreEntry
     /// <summary>Gets how many findings the entry suppressed in this run.</summary>
     public int Uses => this.uses;
 
+    /// <summary>Counts findings the entry suppressed elsewhere in this run (the tool's worker processes, with their own copy).</summary>
+    /// <param name="uses">How many.</param>
+    public void AddUses(int uses) => System.Threading.Interlocked.Add(ref this.uses, uses);
+
     private int uses;
 
     internal List<Glob> PathGlobs { get; } = new();
