@@ -15,6 +15,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -96,16 +97,51 @@ def write_corpora(work: Path, copies: int, big_mb: int) -> tuple:
     return many, big
 
 
+def tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and its descendants (the worker processes), in KiB, from /proc (0 once it is gone)."""
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/status", encoding="ascii", errors="replace") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError):
+            continue
+    return total
+
+
 def run_once(cmd: list) -> tuple:
-    """Wall seconds, peak RSS in MiB, exit code, last line of standard output, CPU seconds (user + system)."""
+    """Wall seconds, peak RSS in MiB (the largest single process), exit code, last line of standard output, CPU seconds
+    (user + system, workers included), peak RSS in MiB of all the processes together (sampled every 10 ms)."""
     start = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss_kib(p.pid))
+            done.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     out = p.stdout.read()
+    done.set()
+    sampler.join()
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)
     lines = out.decode("utf-8", "replace").strip().splitlines()
-    return wall, usage.ru_maxrss / 1024.0, p.returncode, (lines[-1] if lines else ""), usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss / 1024.0, p.returncode, (lines[-1] if lines else ""), usage.ru_utime + usage.ru_stime, peak[0] / 1024.0
 
 
 def measure(commands: dict, rounds: int) -> dict:
@@ -125,13 +161,14 @@ def measure(commands: dict, rounds: int) -> dict:
 def table(title: str, commands: dict, results: dict, floor_of, input_bytes: int) -> str:
     # Wall time is what a user waits for; CPU time (user + system, from wait4) is what the process itself costs, and it
     # moves much less than wall time when other processes share the cores.
-    lines = [f"### {title}", "", "| Process | Wall median | Wall min | Ratio (wall) | CPU median | Ratio (CPU) | Peak RSS | RSS / input | Output |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [f"### {title}", "", "| Process | Wall median | Wall min | Ratio (wall) | CPU median | Ratio (CPU) | Peak RSS (largest process) | RSS / input | Peak RSS (all processes) | All / input | Output |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     medians = {n: statistics.median(r[0] for r in results[n]) for n in results}
     cpus = {n: statistics.median(r[4] for r in results[n]) for n in results}
     for name in commands:
         walls = [r[0] for r in results[name]]
         rss = statistics.median(r[1] for r in results[name])
+        rss_all = statistics.median(r[5] for r in results[name])
         floor = floor_of(name)
         if floor == name:
             ratio, cpu_ratio = "1.00 (floor)", "1.00 (floor)"
@@ -141,7 +178,7 @@ def table(title: str, commands: dict, results: dict, floor_of, input_bytes: int)
             ratio, cpu_ratio = "", ""
         last = results[name][-1][3]
         lines.append(f"| `{name}` | {medians[name]:.3f} s | {min(walls):.3f} s | {ratio} | {cpus[name]:.3f} s | {cpu_ratio} | {rss:.0f} MiB | "
-                     f"{rss * 1024 * 1024 / input_bytes:.2f} | {last[:60]} |")
+                     f"{rss * 1024 * 1024 / input_bytes:.2f} | {rss_all:.0f} MiB | {rss_all * 1024 * 1024 / input_bytes:.2f} | {last[:60]} |")
     return "\n".join(lines)
 
 
