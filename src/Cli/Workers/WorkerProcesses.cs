@@ -270,7 +270,9 @@ public static class WorkerProcesses
     /// <returns>The exit code: 0 when the parent closed the channel, 2 on a malformed request.</returns>
     public static int Serve(Workspace workspace, CheckSources sources, Stream input, Stream output)
     {
-        using var reader = new BinaryReader(input);
+        // Buffered: standard input is not, and the codec reads strings by code unit (a system call each, unbuffered: 14% of
+        // a worker's time went to reading file names).
+        using var reader = new BinaryReader(new BufferedStream(input, 1 << 16));
         using var writer = new BinaryWriter(new BufferedStream(output, 1 << 16));
         writer.Write(Hello);
         writer.Flush();
