@@ -62,12 +62,17 @@ public sealed class FieldPathTests
         Assert.True(Enumerable.Range(0, names.Count).Count(i => ReferenceEquals(first[i], again[i])) >= 16);
 
         var key = FieldPath.Root("metadata").Child("labels").Key("app");
-        Assert.NotSame(key.Child("x"), key.Child("x"));
-        Assert.Equal(key.Child("x"), key.Child("x"));
+        var underKey = key.Child("x");
+        var underKeyAgain = key.Child("x");
+        Assert.NotSame(underKey, underKeyAgain);
+        Assert.Equal(underKey, underKeyAgain);
         Assert.Equal("metadata.labels[app].x", key.Child("x").ToString());
         // The memo of status is full, so status.items is built anew, and so are its children; spec's is not.
-        Assert.NotSame(root.Child("items").Index(3), root.Child("items").Index(3));
-        Assert.Equal(root.Child("items").Index(3), root.Child("items").Index(3));
+        var item = root.Child("items").Index(3);
+        var itemAgain = root.Child("items").Index(3);
+        Assert.NotSame(item, itemAgain);
+        Assert.Equal(item, itemAgain);
+        Assert.NotEqual(item, root.Child("items").Index(4));
         var items = FieldPath.Root("spec").Child("items");
         Assert.Same(items.Index(3), items.Index(3));
         Assert.NotSame(items.Index(1000), items.Index(1000));
