@@ -139,6 +139,18 @@ public sealed class EngineTests
         Assert.True(rule.AllMatched);
     }
 
+    [Fact]
+    public void SharedValues_AskedForInsideAnotherOnesFactory_AreAllKept()
+    {
+        // The first value's factory asks for more values than the context's first table holds.
+        var inner = Enumerable.Range(0, 20).Select(_ => new object()).ToArray();
+        var rule = new NestingRule(inner);
+        var findings = new ManifestValidator(rules: new Rule[] { rule }).ValidateText("t.yaml", Tolerations).Findings;
+        Assert.DoesNotContain(findings, f => f.RuleId == RuleCatalog.DS9008_InternalError.Id);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => "inner" + i).Prepend("outer").ToList(), rule.Seen);
+        Assert.Equal(21, rule.Computed);
+    }
+
     private static List<Finding> ValidateAll(List<string> order, IReadOnlyList<Rule> rules, Dictionary<string, string> files)
     {
         var validator = new ManifestValidator(rules: rules);
@@ -205,6 +217,42 @@ public sealed class EngineTests
                     });
                     this.AllMatched &= value.Item1 == i && value.Item2 == context.Object.Name;
                 }
+            }
+        }
+    }
+
+    private sealed class NestingRule : Rule
+    {
+        private static readonly object OuterKey = new();
+        private readonly object[] inner;
+
+        public NestingRule(object[] inner)
+            : base(RuleCatalog.DS3003_TolerationRepeatsDaemonDefault) => this.inner = inner;
+
+        public int Computed { get; private set; }
+
+        public List<string> Seen { get; } = new();
+
+        public override void Check(RuleContext context)
+        {
+            this.Seen.Add(context.Shared(OuterKey, c =>
+            {
+                for (var i = 0; i < this.inner.Length; i++)
+                {
+                    var index = i;
+                    c.Shared(this.inner[i], _ =>
+                    {
+                        this.Computed++;
+                        return "inner" + index;
+                    });
+                }
+
+                this.Computed++;
+                return "outer";
+            }));
+            for (var i = 0; i < this.inner.Length; i++)
+            {
+                this.Seen.Add(context.Shared<string>(this.inner[i], _ => throw new InvalidOperationException("computed twice")));
             }
         }
     }

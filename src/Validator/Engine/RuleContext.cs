@@ -154,10 +154,12 @@ public sealed class RuleContext
             }
         }
 
+        // The factory may ask for shared values itself (the resources of the containers ask for the containers), so the
+        // table is read again after it.
         var value = factory(this);
-        if (keys is null || this.sharedCount == keys.Length)
+        if (this.sharedKeys is null || this.sharedCount == this.sharedKeys.Length)
         {
-            var size = keys is null ? 16 : keys.Length * 2;
+            var size = this.sharedKeys is null ? 16 : this.sharedKeys.Length * 2;
             System.Array.Resize(ref this.sharedKeys, size);
             System.Array.Resize(ref this.sharedValues, size);
         }
