@@ -667,7 +667,7 @@ public static class WorkerProcesses
                 var report = CheckedFileCodec.ReadReport(this.answers);
                 var uses = this.ReadUses(file);
                 this.Expect(EndOfBatch);
-                AddUses(this.ignoreOf(file), uses);
+                this.AddUses(file, uses);
                 part = report;
                 return true;
             }
@@ -728,7 +728,7 @@ public static class WorkerProcesses
             for (var k = 0; k < chunk.Count; k++)
             {
                 results[chunk[k]] = answered[k];
-                AddUses(this.ignoreOf(files[chunk[k]]), uses[k]);
+                this.AddUses(files[chunk[k]], uses[k]);
             }
         }
 
@@ -755,11 +755,18 @@ public static class WorkerProcesses
             return uses;
         }
 
-        private static void AddUses(List<DaemonLint.Engine.IgnoreEntry>? entries, (int Entry, int Uses)[] uses)
+        // Most files use no ignore entry: their configuration is looked up (under the workspace's lock) only when one did.
+        private void AddUses(SourceFile file, (int Entry, int Uses)[] uses)
         {
+            if (uses.Length == 0)
+            {
+                return;
+            }
+
+            var entries = this.ignoreOf(file)!;
             foreach (var (entry, count) in uses)
             {
-                entries![entry].AddUses(count);
+                entries[entry].AddUses(count);
             }
         }
 
