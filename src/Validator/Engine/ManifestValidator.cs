@@ -71,8 +71,9 @@ public sealed class ManifestValidator
 {
     private readonly IReadOnlyList<Rule> rules;
     private readonly ValidatorOptions ruleOptions;
-    private IReadOnlyList<RuleDescriptor>[]? reportedByClass;
-    private RulePlan? lastPlan;
+    private RuleDescriptor[][]? reportedByClass;
+    private PlannedRule[]? planned;
+    private PlanOfFile? lastPlan;
 
     /// <summary>Initializes a new instance of the <see cref="ManifestValidator"/> class.</summary>
     /// <param name="options">The options.</param>
@@ -506,39 +507,72 @@ public sealed class ManifestValidator
     // Which rules run on the objects of a file. A class may report several ids (DS3003's reports DS3004 too): it runs when any
     // of them is on, and the findings of the ids that are off are dropped afterwards. A severity depends on the rule id and the
     // file only, so this is asked once per file, not once per rule and object; the plan of the last file asked is kept for
-    // callers that validate one object at a time (the analyzers, the bench).
+    // callers that validate one object at a time (the analyzers, the bench). Files whose rules are the same (every file, where
+    // no .editorconfig or option sets severities per path) share one plan: only the severities are asked again per file.
     private RulePlan RulesOn(string? file)
     {
-        if (this.lastPlan is { } last && string.Equals(last.File, file, StringComparison.Ordinal))
+        var last = this.lastPlan;
+        if (last is not null && string.Equals(last.File, file, StringComparison.Ordinal))
         {
-            return last;
+            return last.Plan;
         }
 
         var classes = this.reportedByClass ??= this.ReportedByClass();
-        var on = new List<int>(classes.Length);
+        var on = new ulong[(classes.Length + 63) / 64];
         for (var i = 0; i < classes.Length; i++)
         {
             if (this.AnyIsOn(classes[i], file))
             {
-                on.Add(i);
+                on[i >> 6] |= 1UL << (i & 63);
             }
         }
 
-        var plan = new RulePlan(file, this.rules, on);
-        this.lastPlan = plan;
+        var plan = last is not null && SameBits(last.Plan.On, on) ? last.Plan : new RulePlan(this.Planned(), on);
+        this.lastPlan = new PlanOfFile(file, plan); // one reference written: threads that race see one file's plan or another's
         return plan;
     }
 
-    // The ids each rule's class reports, by index in this.rules (built once; two threads that race build the same).
-    private IReadOnlyList<RuleDescriptor>[] ReportedByClass()
+    private static bool SameBits(ulong[] a, ulong[] b)
     {
-        var classes = new IReadOnlyList<RuleDescriptor>[this.rules.Count];
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The ids each rule's class reports, by index in this.rules (built once; two threads that race build the same).
+    private RuleDescriptor[][] ReportedByClass()
+    {
+        var classes = new RuleDescriptor[this.rules.Count][];
         for (var i = 0; i < classes.Length; i++)
         {
-            classes[i] = RuleCatalog.ReportedByClassOf(this.rules[i].Descriptor);
+            classes[i] = System.Linq.Enumerable.ToArray(RuleCatalog.ReportedByClassOf(this.rules[i].Descriptor));
         }
 
         return classes;
+    }
+
+    // Every rule with what the engine asks of it, by index in this.rules (built once; two threads that race build the same).
+    private PlannedRule[] Planned()
+    {
+        if (this.planned is { } done)
+        {
+            return done;
+        }
+
+        var planned = new PlannedRule[this.rules.Count];
+        for (var i = 0; i < planned.Length; i++)
+        {
+            planned[i] = new PlannedRule(this.rules[i]);
+        }
+
+        this.planned = planned;
+        return planned;
     }
 
     // Runs the rules of a plan on an object.
@@ -614,6 +648,7 @@ public sealed class ManifestValidator
             this.Rule = rule;
             this.Descriptor = rule.Descriptor;
             this.ReadsWritten = rule.ReadsWrittenObject;
+            this.Target = rule.Target;
         }
 
         public Rule Rule { get; }
@@ -621,22 +656,26 @@ public sealed class ManifestValidator
         public RuleDescriptor Descriptor { get; }
 
         public bool ReadsWritten { get; }
+
+        public RuleTarget Target { get; }
     }
 
     // The rules that run on the objects of one file, in catalog order, by what an object is.
     private sealed class RulePlan
     {
-        public RulePlan(string? file, IReadOnlyList<Rule> rules, List<int> on)
+        public RulePlan(PlannedRule[] rules, ulong[] on)
         {
-            this.File = file;
-            var every = new List<PlannedRule>(on.Count);
+            this.On = on;
+            var every = new List<PlannedRule>(rules.Length);
             var like = new List<PlannedRule>();
-            var appsV1Only = new List<PlannedRule>(on.Count);
-            foreach (var i in on)
+            var appsV1Only = new List<PlannedRule>(rules.Length);
+            for (var i = 0; i < rules.Length; i++)
             {
-                var planned = new PlannedRule(rules[i]);
-                every.Add(planned);
-                (rules[i].Target == RuleTarget.DaemonSetLike ? like : appsV1Only).Add(planned);
+                if ((on[i >> 6] & (1UL << (i & 63))) != 0)
+                {
+                    every.Add(rules[i]);
+                    (rules[i].Target == RuleTarget.DaemonSetLike ? like : appsV1Only).Add(rules[i]);
+                }
             }
 
             this.Every = every.ToArray();
@@ -644,7 +683,8 @@ public sealed class ManifestValidator
             this.AppsV1Only = appsV1Only.ToArray();
         }
 
-        public string? File { get; }
+        /// <summary>Gets which rules are on, a bit per index in the validator's rules.</summary>
+        public ulong[] On { get; }
 
         /// <summary>Gets the rules of an apps/v1 DaemonSet: every target.</summary>
         public PlannedRule[] Every { get; }
@@ -654,6 +694,20 @@ public sealed class ManifestValidator
 
         /// <summary>Gets the rules of apps/v1 DaemonSets only (what an object with a removed apiVersion gets as apps/v1).</summary>
         public PlannedRule[] AppsV1Only { get; }
+    }
+
+    // The plan of the last file asked, with the file.
+    private sealed class PlanOfFile
+    {
+        public PlanOfFile(string? file, RulePlan plan)
+        {
+            this.File = file;
+            this.Plan = plan;
+        }
+
+        public string? File { get; }
+
+        public RulePlan Plan { get; }
     }
 
     /// <summary>Makes a finding for an input problem (a DS9xxx rule).</summary>
@@ -832,9 +886,9 @@ public sealed class ManifestValidator
         return n < 1024 * 1024 ? exact : $"{exact} ({(n / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture)} MiB)";
     }
 
-    private bool AnyIsOn(IReadOnlyList<RuleDescriptor> descriptors, string? file)
+    private bool AnyIsOn(RuleDescriptor[] descriptors, string? file)
     {
-        for (var i = 0; i < descriptors.Count; i++) // no enumerator: this runs for every rule of every file
+        for (var i = 0; i < descriptors.Length; i++) // no enumerator: this runs for every rule of every file
         {
             if (this.SeverityOf(descriptors[i], file) != Severity.None)
             {
