@@ -30,6 +30,8 @@ public sealed class StreamingDecodeTests
         yield return new object[] { "# 漢字 😀😀\n" + Ds.Replace("    spec:\n", "    spec:\n      # daemonlint-disable-next-line 😀 DS1009\n") };
         yield return new object[] { "x: \"😀\" # daemonlint-disable-line DS4003\r\n---\r\n" + Ds.Replace("\n", "\r\n") + "# daemonlint-disable-line" };
         yield return new object[] { Ds + "---\n" + Ds.Replace("name: ds", "name: ds2 # ünused daemonlint-disable-line DS1001").Replace("i}]", "\"é😀\"}]") };
+        // The marker found by its 'b': right at the start, after runs of b's, cut short at the end.
+        yield return new object[] { "#daemonlint-disable-next-line DS1009\n" + Ds.Replace("name: ds", "name: bbbbbbbbbbbbbbbbbbbb # bbb daemonlint-disable-line DS1001 b") + "# daemonlint-disabl" };
         yield return new object[] { "\uFEFF" + Ds }; // a second byte order mark after the first is a character of the text
         yield return new object[] { string.Concat(Enumerable.Repeat("---\n" + Ds.Replace("name: ds", "name: dś"), 300)) };
     }

@@ -80,20 +80,23 @@ public static class Suppressions
         }
     }
 
-    // Where "daemonlint-disable" starts in bytes[from..to), or -1.
+    // Where "daemonlint-disable" starts in bytes[from..to), or -1. The search is for its 'b', the byte of it that manifests hold
+    // least often (half as often as 'd'), then the marker around it is compared: fewer stops in a file without the marker.
     private static int IndexOfMarker(byte[] bytes, int from, int to)
     {
         const string Marker = "daemonlint-disable";
-        var last = to - Marker.Length;
+        const int B = 15; // Marker[B] == 'b'
+        var last = to - Marker.Length; // the last place the marker can start
         for (var i = from; i <= last; i++)
         {
-            i = Array.IndexOf(bytes, (byte)'d', i, last - i + 1);
-            if (i < 0)
+            var b = Array.IndexOf(bytes, (byte)'b', i + B, last - i + 1);
+            if (b < 0)
             {
                 return -1;
             }
 
-            var k = 1;
+            i = b - B;
+            var k = 0;
             while (k < Marker.Length && bytes[i + k] == (byte)Marker[k])
             {
                 k++;
