@@ -57,6 +57,18 @@ public sealed class PhysicalFileSystem : IHostFileSystem
 {
     private static bool statUnavailable;
 
+    // The stat shim's answer buffer, one per thread (a stat per file listed and read: no array each time).
+    [ThreadStatic]
+    private static byte[]? statBuffer;
+
+    // What the last Probe on this thread found of a regular file: Length asked right after it, for the same path (the reader
+    // asks the size of a file it just probed), answers from that stat instead of another. Consumed by that one Length.
+    [ThreadStatic]
+    private static string? probedFile;
+
+    [ThreadStatic]
+    private static long probedSize;
+
     /// <summary>Gets the instance.</summary>
     public static PhysicalFileSystem Instance { get; } = new();
 
@@ -65,8 +77,15 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     {
         // One stat says it all where the stat shim answers (every file of a folder is probed, then again before it is read);
         // where it fails (a dangling link, no permission) the answer is the runtime's, as everywhere else.
-        if (Stat(fullPath, out var mode, out _))
+        probedFile = null;
+        if (Stat(fullPath, out var mode, out var size))
         {
+            if (mode == 0x8000)
+            {
+                probedFile = fullPath;
+                probedSize = size;
+            }
+
             return mode switch
             {
                 0x4000 => PathKind.Directory,
@@ -93,6 +112,12 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     public long Length(string fullPath)
     {
         // stat follows links: the size is the target's, as the stream's length is.
+        if (probedFile is { } probed && string.Equals(probed, fullPath, StringComparison.Ordinal))
+        {
+            probedFile = null;
+            return probedSize;
+        }
+
         if (Stat(fullPath, out var mode, out var size) && mode == 0x8000)
         {
             return size;
@@ -162,7 +187,7 @@ public sealed class PhysicalFileSystem : IHostFileSystem
         {
             // The runtime's own stat shim (libSystem.Native, present in every .NET Core host on Unix): its FileStatus starts
             // with int Flags, int Mode, uint Uid, uint Gid, long Size; Mode carries the S_IFMT bits.
-            var status = new byte[512];
+            var status = statBuffer ??= new byte[512];
             if (NativeStat(fullPath, status) != 0)
             {
                 return false;

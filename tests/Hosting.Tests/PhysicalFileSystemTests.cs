@@ -54,4 +54,31 @@ public sealed class PhysicalFileSystemTests
         Assert.Equal(File.Exists(dangling) ? PathKind.File : PathKind.Missing, PhysicalFileSystem.Instance.Probe(dangling));
         Assert.Equal(PathKind.Special, PhysicalFileSystem.Instance.Probe("/dev/null"));
     }
+
+    [Fact]
+    public void Length_RightAfterProbe_IsThatFilesSize_AndOnlyOnce()
+    {
+        // The size found by the probe answers the Length asked right after it for the same path, once; any other path, or a
+        // second Length, is a stat of its own.
+        using var dir = new TempFolder();
+        var a = Path.Combine(dir.Path, "a.yaml");
+        var b = Path.Combine(dir.Path, "b.yaml");
+        File.WriteAllText(a, new string('a', 10));
+        File.WriteAllText(b, new string('b', 20));
+        var fs = PhysicalFileSystem.Instance;
+
+        Assert.Equal(PathKind.File, fs.Probe(a));
+        Assert.Equal(20, fs.Length(b));
+        Assert.Equal(10, fs.Length(a));
+
+        Assert.Equal(PathKind.File, fs.Probe(a));
+        Assert.Equal(10, fs.Length(a));
+        File.WriteAllText(a, new string('a', 30));
+        Assert.Equal(30, fs.Length(a));
+
+        Assert.Equal(PathKind.File, fs.Probe(b));
+        Assert.Equal(PathKind.Directory, fs.Probe(dir.Path)); // a probe of anything else forgets the file
+        File.WriteAllText(b, new string('b', 40));
+        Assert.Equal(40, fs.Length(b));
+    }
 }
