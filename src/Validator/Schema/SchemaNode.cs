@@ -65,8 +65,19 @@ public sealed class SchemaNode
     /// <summary>Gets the OpenAPI definition name (<c>io.k8s.api.core.v1.Container</c>), for nodes that are definitions.</summary>
     public string? Definition { get; }
 
+    private IReadOnlyDictionary<string, SchemaNode> properties = NoProperties;
+    private PropertyTable table = PropertyTable.Empty;
+
     /// <summary>Gets the declared properties of an <see cref="SchemaKind.Object"/>.</summary>
-    public IReadOnlyDictionary<string, SchemaNode> Properties { get; internal set; } = NoProperties;
+    public IReadOnlyDictionary<string, SchemaNode> Properties
+    {
+        get => this.properties;
+        internal set
+        {
+            this.properties = value;
+            this.table = new PropertyTable(value);
+        }
+    }
 
     /// <summary>
     /// Gets the properties of an <see cref="SchemaKind.Object"/> that the set's release does not have but other supported
@@ -115,14 +126,9 @@ public sealed class SchemaNode
     /// <returns>Whether the property is declared.</returns>
     public bool TryGetProperty(string name, out SchemaNode schema)
     {
-        if (this.Properties.TryGetValue(name, out var s))
-        {
-            schema = s;
-            return true;
-        }
-
-        schema = null!;
-        return false;
+        var s = this.table.Find(name);
+        schema = s!;
+        return s is not null;
     }
 
     /// <inheritdoc />
@@ -145,4 +151,65 @@ public sealed class SchemaNode
         var prev = definition.LastIndexOf('.', last - 1);
         return prev < 0 ? name : definition.Substring(prev + 1, last - prev - 1) + "." + name;
     }
+}
+
+/// <summary>
+/// The properties of a schema node by name, for the walk of every object (a lookup per field of a manifest): an open-addressed
+/// table hashed on the name's length and three of its characters, so a lookup reads four characters and compares one name,
+/// where a dictionary hashes the whole name through an interface.
+/// </summary>
+internal sealed class PropertyTable
+{
+    private readonly string?[] names;
+    private readonly SchemaNode?[] nodes;
+    private readonly int mask;
+
+    public PropertyTable(IReadOnlyDictionary<string, SchemaNode> properties)
+    {
+        var size = 4;
+        while (size < properties.Count * 2)
+        {
+            size *= 2;
+        }
+
+        this.names = new string?[size];
+        this.nodes = new SchemaNode?[size];
+        this.mask = size - 1;
+        foreach (var p in properties)
+        {
+            var i = Hash(p.Key) & this.mask;
+            while (this.names[i] is not null)
+            {
+                i = (i + 1) & this.mask;
+            }
+
+            this.names[i] = p.Key;
+            this.nodes[i] = p.Value;
+        }
+    }
+
+    public static PropertyTable Empty { get; } = new(new Dictionary<string, SchemaNode>(0));
+
+    /// <summary>Finds a property (names are case-sensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>Its schema, or null.</returns>
+    public SchemaNode? Find(string name)
+    {
+        // Half the slots at most are used: a probe ends at an empty slot.
+        var i = Hash(name) & this.mask;
+        while (this.names[i] is { } n)
+        {
+            if (n.Length == name.Length && string.Equals(n, name, StringComparison.Ordinal))
+            {
+                return this.nodes[i];
+            }
+
+            i = (i + 1) & this.mask;
+        }
+
+        return null;
+    }
+
+    private static int Hash(string name) =>
+        name.Length == 0 ? 0 : (((name.Length * 31) + name[0]) * 31 + name[name.Length >> 1]) * 31 + name[name.Length - 1];
 }
