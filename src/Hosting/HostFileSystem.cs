@@ -158,6 +158,37 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     /// <inheritdoc />
     public IEnumerable<FolderEntry> List(string fullPath)
     {
+        if (!statUnavailable && !RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            return this.ListByLStat(fullPath);
+        }
+
+        return this.ListByRuntime(fullPath);
+    }
+
+    // One lstat an entry says what it is, and whether it is a link: only a link is stat'ed again (followed). The runtime's
+    // FileSystemInfo asks lstat and geteuid for its attributes, then a probe stat'ed the entry once more.
+    private IEnumerable<FolderEntry> ListByLStat(string fullPath)
+    {
+        foreach (var path in Directory.EnumerateFileSystemEntries(fullPath))
+        {
+            if (Stat(path, out var mode, out _, followLinks: false))
+            {
+                yield return mode == 0xA000 // S_IFLNK: what it names is what stat, following it, says
+                    ? new FolderEntry(path, this.Probe(path), true)
+                    : new FolderEntry(path, mode switch { 0x4000 => PathKind.Directory, 0x8000 => PathKind.File, _ => PathKind.Special }, false);
+            }
+            else
+            {
+                // Gone since it was listed, or not ours to stat: the runtime's answer (its attributes are -1 for what is gone).
+                var attributes = new FileInfo(path).Attributes;
+                yield return new FolderEntry(path, this.Probe(path), (int)attributes != -1 && (attributes & FileAttributes.ReparsePoint) != 0);
+            }
+        }
+    }
+
+    private IEnumerable<FolderEntry> ListByRuntime(string fullPath)
+    {
         foreach (var e in new DirectoryInfo(fullPath).EnumerateFileSystemInfos())
         {
             var isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
@@ -169,12 +200,13 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     /// <summary>Whether a path names something other than a regular file or folder, following links (Unix; false where that cannot be told).</summary>
     private static bool IsSpecial(string fullPath) => Stat(fullPath, out var mode, out _) && mode is not (0x8000 or 0x4000); // S_IFREG, S_IFDIR
 
-    /// <summary>stat(2), following links (Unix only; false on Windows, where the shim is missing, or when stat fails).</summary>
+    /// <summary>stat(2), or lstat(2) (Unix only; false on Windows, where the shim is missing, or when stat fails).</summary>
     /// <param name="fullPath">The path.</param>
     /// <param name="mode">The S_IFMT bits of the mode.</param>
     /// <param name="size">The size in bytes.</param>
+    /// <param name="followLinks">Whether a link is followed (stat) or answered for itself (lstat).</param>
     /// <returns>Whether stat succeeded.</returns>
-    private static bool Stat(string fullPath, out int mode, out long size)
+    private static bool Stat(string fullPath, out int mode, out long size, bool followLinks = true)
     {
         mode = 0;
         size = 0;
@@ -188,7 +220,7 @@ public sealed class PhysicalFileSystem : IHostFileSystem
             // The runtime's own stat shim (libSystem.Native, present in every .NET Core host on Unix): its FileStatus starts
             // with int Flags, int Mode, uint Uid, uint Gid, long Size; Mode carries the S_IFMT bits.
             var status = statBuffer ??= new byte[512];
-            if (NativeStat(fullPath, status) != 0)
+            if ((followLinks ? NativeStat(fullPath, status) : NativeLStat(fullPath, status)) != 0)
             {
                 return false;
             }
@@ -206,4 +238,7 @@ public sealed class PhysicalFileSystem : IHostFileSystem
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int NativeStat(string path, [Out] byte[] status);
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int NativeLStat(string path, [Out] byte[] status);
 }

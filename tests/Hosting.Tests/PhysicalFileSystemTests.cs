@@ -81,4 +81,33 @@ public sealed class PhysicalFileSystemTests
         File.WriteAllText(b, new string('b', 40));
         Assert.Equal(40, fs.Length(b));
     }
+
+    [Fact]
+    public void List_SaysWhatEachEntryIs_AndWhetherItIsALink()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(Path.Combine(dir.Path, "a.yaml"), "a: 1\n");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "sub"));
+        var expected = new System.Collections.Generic.List<FolderEntry>
+        {
+            new(Path.Combine(dir.Path, "a.yaml"), PathKind.File, false),
+            new(Path.Combine(dir.Path, "sub"), PathKind.Directory, false),
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            File.CreateSymbolicLink(Path.Combine(dir.Path, "to-a.yaml"), Path.Combine(dir.Path, "a.yaml"));
+            Directory.CreateSymbolicLink(Path.Combine(dir.Path, "to-sub"), Path.Combine(dir.Path, "sub"));
+            File.CreateSymbolicLink(Path.Combine(dir.Path, "null.yaml"), "/dev/null");
+            File.CreateSymbolicLink(Path.Combine(dir.Path, "dangling.yaml"), Path.Combine(dir.Path, "gone.yaml"));
+            expected.Add(new(Path.Combine(dir.Path, "to-a.yaml"), PathKind.File, true));
+            expected.Add(new(Path.Combine(dir.Path, "to-sub"), PathKind.Directory, true));
+            expected.Add(new(Path.Combine(dir.Path, "null.yaml"), PathKind.Special, true));
+            expected.Add(new(Path.Combine(dir.Path, "dangling.yaml"), PhysicalFileSystem.Instance.Probe(Path.Combine(dir.Path, "dangling.yaml")), true));
+        }
+
+        var listed = new System.Collections.Generic.List<FolderEntry>(PhysicalFileSystem.Instance.List(dir.Path));
+        listed.Sort((x, y) => string.CompareOrdinal(x.FullPath, y.FullPath));
+        expected.Sort((x, y) => string.CompareOrdinal(x.FullPath, y.FullPath));
+        Assert.Equal(expected, listed);
+    }
 }
