@@ -40,6 +40,11 @@ public sealed class Quantity : IComparable<Quantity>
     private const int MaxInt64Factors = 18;
     private static readonly BigInteger MaxAllowed = new(long.MaxValue);
 
+    // Go's strings.TrimSpace set as UnmarshalJSON trims it, and the others searched: arrays made once, not per call.
+    private static readonly char[] JsonSpace = { ' ', '\t', '\n', '\r', '\v', '\f' };
+    private static readonly char[] ExponentMarks = { 'E', 'e' };
+    private static readonly char[] TrailingZeros = { '0' };
+
     private readonly string? cached;
 
     private Quantity(BigInteger mantissa, int exponent, QuantityFormat format, string? cached)
@@ -187,7 +192,7 @@ public sealed class Quantity : IComparable<Quantity>
         switch (node)
         {
             case ScalarNode { Type: ScalarType.String } s:
-                return s.Raw.Trim(' ', '\t', '\n', '\r', '\v', '\f');
+                return s.Raw.Trim(JsonSpace);
             case ScalarNode { Type: ScalarType.Int } i when i.IntValue is { } v:
                 return v.ToString(CultureInfo.InvariantCulture);
             case ScalarNode { Type: ScalarType.Float } f when !double.IsNaN(f.Number) && !double.IsInfinity(f.Number):
@@ -607,7 +612,7 @@ public sealed class Quantity : IComparable<Quantity>
     private static void Decompose(double abs, out string digits, out int point)
     {
         var r = abs.ToString("R", CultureInfo.InvariantCulture);
-        var e = r.IndexOfAny(new[] { 'E', 'e' });
+        var e = r.IndexOfAny(ExponentMarks);
         var mant = e < 0 ? r : r.Substring(0, e);
         var exp = e < 0 ? 0 : int.Parse(r.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
         var dot = mant.IndexOf('.');
@@ -619,7 +624,7 @@ public sealed class Quantity : IComparable<Quantity>
             lead++;
         }
 
-        digits = digits.Substring(lead).TrimEnd('0');
+        digits = digits.Substring(lead).TrimEnd(TrailingZeros);
         point -= lead;
         if (digits.Length == 0)
         {

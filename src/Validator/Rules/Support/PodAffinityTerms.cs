@@ -15,7 +15,12 @@ internal static class PodAffinityTerms
     /// <summary>Gets every pod affinity term: (term or null when absent, its path, whether it could be read).</summary>
     /// <param name="spec">The pod spec.</param>
     /// <returns>The terms.</returns>
-    public static IEnumerable<(MappingNode? Term, FieldPath Path)> Terms(MappingNode? spec)
+    public static IEnumerable<(MappingNode? Term, FieldPath Path)> Terms(MappingNode? spec) =>
+        spec.Map("affinity") is { } affinity && (affinity.Map("podAffinity") is not null || affinity.Map("podAntiAffinity") is not null)
+            ? AllTerms(spec)
+            : System.Array.Empty<(MappingNode?, FieldPath)>(); // most pod specs have no pod affinity: no enumerator, paths or arrays for them
+
+    private static IEnumerable<(MappingNode? Term, FieldPath Path)> AllTerms(MappingNode? spec)
     {
         foreach (var kind in new[] { "podAffinity", "podAntiAffinity" })
         {
@@ -47,13 +52,17 @@ internal static class PodAffinityTerms
     /// <param name="spec">The pod spec.</param>
     /// <param name="kind">podAffinity or podAntiAffinity.</param>
     /// <returns>The weighted terms.</returns>
-    public static IEnumerable<Weighted> WeightedTerms(MappingNode? spec, string kind)
+    public static IEnumerable<Weighted> WeightedTerms(MappingNode? spec, string kind) =>
+        spec.Map("affinity").Map(kind).Seq("preferredDuringSchedulingIgnoredDuringExecution") is { Count: > 0 } preferred
+            ? WeightedTermsOf(preferred, kind)
+            : System.Array.Empty<Weighted>();
+
+    private static IEnumerable<Weighted> WeightedTermsOf(SequenceNode preferred, string kind)
     {
-        var preferred = spec.Map("affinity").Map(kind).Seq("preferredDuringSchedulingIgnoredDuringExecution");
         var basePath = Paths.PodSpec.Child("affinity", kind, "preferredDuringSchedulingIgnoredDuringExecution");
-        for (var i = 0; i < (preferred?.Count ?? 0); i++)
+        for (var i = 0; i < preferred.Count; i++)
         {
-            if (preferred!.Items[i] is MappingNode m)
+            if (preferred.Items[i] is MappingNode m)
             {
                 yield return new Weighted(m, basePath.Index(i));
             }
