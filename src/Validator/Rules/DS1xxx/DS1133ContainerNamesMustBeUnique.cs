@@ -18,7 +18,8 @@ internal sealed class DS1133ContainerNamesMustBeUnique : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        var all = new HashSet<string>(System.StringComparer.Ordinal);
+        var all = StringSets.Rent();
+        var regular = StringSets.Rent();
         foreach (var c in Containers.Of(context, ContainerList.Containers))
         {
             if (!TryName(c, out var name))
@@ -32,7 +33,7 @@ internal sealed class DS1133ContainerNamesMustBeUnique : Rule
             }
         }
 
-        var regular = new HashSet<string>(all, System.StringComparer.Ordinal);
+        regular.UnionWith(all);
         foreach (var c in Containers.Of(context, ContainerList.InitContainers))
         {
             if (!TryName(c, out var name))
@@ -67,6 +68,9 @@ internal sealed class DS1133ContainerNamesMustBeUnique : Rule
                 context.Report(FindingKind.Duplicate, c.Path.Child("name"), string.Empty, Nodes.Quote(name), "ephemeral container names must differ from every other container's: rename this one");
             }
         }
+
+        StringSets.Return(all);
+        StringSets.Return(regular);
     }
 
     private static bool TryName(ContainerRef c, out string name)

@@ -20,7 +20,7 @@ internal sealed class DS1152PortNamesMustBeUnique : Rule
     {
         foreach (var c in Containers.All(context))
         {
-            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            HashSet<string>? names = null;
             foreach (var p in PortRef.Of(c))
             {
                 var name = p.Node.Str("name");
@@ -29,11 +29,13 @@ internal sealed class DS1152PortNamesMustBeUnique : Rule
                     continue;
                 }
 
-                if (!names.Add(name!))
+                if (!(names ??= StringSets.Rent()).Add(name!))
                 {
                     context.Report(FindingKind.Duplicate, p.Path.Child("name"), string.Empty, Nodes.Quote(name!), "give each port of the container its own name");
                 }
             }
+
+            StringSets.Return(names);
         }
     }
 }

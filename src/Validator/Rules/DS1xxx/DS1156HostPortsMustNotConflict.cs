@@ -22,15 +22,18 @@ internal sealed class DS1156HostPortsMustNotConflict : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var seen = StringSets.Rent();
         foreach (var c in Containers.Of(context, ContainerList.Containers))
         {
             this.Accumulate(context, c, seen, null);
         }
 
+        StringSets.Return(seen);
         foreach (var c in Containers.Of(context, ContainerList.InitContainers))
         {
-            this.Accumulate(context, c, new HashSet<string>(System.StringComparer.Ordinal), Paths.PodSpec.Child("initContainers").Index(0));
+            var own = StringSets.Rent(); // each init container runs alone: its host ports are checked among its own
+            this.Accumulate(context, c, own, Paths.PodSpec.Child("initContainers").Index(0));
+            StringSets.Return(own);
         }
     }
 

@@ -25,7 +25,8 @@ internal sealed class DS1381MountPathMustBeValid : Rule
             if (!ReferenceEquals(list, m.ListPath))
             {
                 list = m.ListPath;
-                seen = new HashSet<string>(System.StringComparer.Ordinal);
+                StringSets.Return(seen);
+                seen = StringSets.Rent();
             }
 
             if (!PodFields.TryString(m.Node, "mountPath", out var mountPath))
@@ -45,5 +46,7 @@ internal sealed class DS1381MountPathMustBeValid : Rule
                 context.Report(FindingKind.Invalid, path, "must be unique", Nodes.Quote(mountPath), "mount each path once per container; use subPath to mount parts of volumes side by side");
             }
         }
+
+        StringSets.Return(seen);
     }
 }

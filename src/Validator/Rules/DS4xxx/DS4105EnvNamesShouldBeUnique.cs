@@ -26,7 +26,7 @@ internal sealed class DS4105EnvNamesShouldBeUnique : Rule
                 continue;
             }
 
-            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            var names = StringSets.Rent();
             for (var i = 0; i < env.Count; i++)
             {
                 if (env.Items[i] is not MappingNode item || item.IsUnknown("name") || item.IsUnknown("value") || item.IsUnknown("valueFrom"))
@@ -53,6 +53,8 @@ internal sealed class DS4105EnvNamesShouldBeUnique : Rule
                         "remove one of the entries");
                 }
             }
+
+            StringSets.Return(names);
         }
     }
 }
