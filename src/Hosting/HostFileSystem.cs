@@ -131,7 +131,9 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     /// <inheritdoc />
     public byte[] Read(string fullPath, long maxBytes)
     {
-        using var fs = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
+        // Unbuffered (a buffer size of 1): the bytes are read straight into the array sized to the file, so a stream buffer would
+        // only be 4 KiB more garbage per file.
+        using var fs = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
         var cap = (int)Math.Min(maxBytes, int.MaxValue - 64);
         var length = fs.CanSeek ? fs.Length : cap;
         var buffer = new byte[(int)Math.Min(Math.Max(length, 0), cap)];
