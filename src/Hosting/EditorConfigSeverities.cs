@@ -104,6 +104,11 @@ public sealed class EditorConfigSeverities
             IReadOnlyDictionary<string, Severity> result;
             var set = this.SetFor(folder);
             result = set is null ? Empty : RoslynEditorConfig.Severities(set, path);
+            if (result.Count == 0)
+            {
+                result = Empty; // one instance for every file that sets none: the validator shares their rule plan
+            }
+
             this.severitiesByFile[path] = result;
             return result;
         }

@@ -217,6 +217,7 @@ public sealed class Workspace
         {
             Limits = this.Settings.Limits,
             SeverityOverride = (ruleId, name) => this.EditorConfig.GetSeverity(ruleId, name == SourceFile.StdinName ? null : name),
+            SeverityScope = name => this.EditorConfig.SeveritiesFor(name == SourceFile.StdinName ? null : name),
             Nodes = nodes,
             Suppressions = config?.Suppressions,
             SuppressionPath = config is null ? null : name => this.PathRelativeTo(config.Folder, name),

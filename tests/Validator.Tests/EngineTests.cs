@@ -133,6 +133,39 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void FilesOfOneSeverityScope_ShareTheirRules_WithoutAskingEachRulesSeverityAgain()
+    {
+        // Files for which the host's scope is one object get the plan of the first; another scope is asked anew. DS1001 finds
+        // nothing in this text, so its severity is asked only to plan a file's rules.
+        var planned = new List<string>();
+        var quiet = new object();
+        var loud = new object();
+        var options = new ValidatorOptions
+        {
+            SeverityOverride = (id, file) =>
+            {
+                if (id == "DS1001")
+                {
+                    planned.Add(file!);
+                }
+
+                return id == "DS3003" && file!.StartsWith("quiet", StringComparison.Ordinal) ? Severity.None : null;
+            },
+            SeverityScope = file => file!.StartsWith("quiet", StringComparison.Ordinal) ? quiet : loud,
+        };
+        var validator = new ManifestValidator(options);
+        List<string> Ids(string file) => validator.ValidateText(file, Tolerations).Findings.Select(f => f.RuleId).ToList();
+
+        Assert.DoesNotContain("DS1001", Ids("quiet-1.yaml"));
+        Assert.DoesNotContain("DS3003", Ids("quiet-1.yaml"));
+        Assert.DoesNotContain("DS3003", Ids("quiet-2.yaml"));
+        Assert.Contains("DS3003", Ids("loud-1.yaml"));
+        Assert.Contains("DS3003", Ids("loud-2.yaml"));
+        Assert.DoesNotContain("DS3003", Ids("quiet-3.yaml"));
+        Assert.Equal(new[] { "quiet-1.yaml", "loud-1.yaml", "quiet-3.yaml" }, planned);
+    }
+
+    [Fact]
     public void SharedValues_AreComputedOncePerObject_HoweverManyThereAre()
     {
         // More keys than the context's first table holds: each value is still computed once, and each key gets its own.

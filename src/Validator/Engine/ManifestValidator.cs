@@ -517,6 +517,13 @@ public sealed class ManifestValidator
             return last.Plan;
         }
 
+        var scope = this.Options.SeverityScope?.Invoke(file);
+        if (last is not null && scope is not null && ReferenceEquals(scope, last.Scope))
+        {
+            this.lastPlan = new PlanOfFile(file, scope, last.Plan);
+            return last.Plan;
+        }
+
         var classes = this.reportedByClass ??= this.ReportedByClass();
         var on = new ulong[(classes.Length + 63) / 64];
         for (var i = 0; i < classes.Length; i++)
@@ -528,7 +535,7 @@ public sealed class ManifestValidator
         }
 
         var plan = last is not null && SameBits(last.Plan.On, on) ? last.Plan : new RulePlan(this.Planned(), on);
-        this.lastPlan = new PlanOfFile(file, plan); // one reference written: threads that race see one file's plan or another's
+        this.lastPlan = new PlanOfFile(file, scope, plan); // one reference written: threads that race see one file's plan or another's
         return plan;
     }
 
@@ -696,16 +703,19 @@ public sealed class ManifestValidator
         public PlannedRule[] AppsV1Only { get; }
     }
 
-    // The plan of the last file asked, with the file.
+    // The plan of the last file asked, with the file and its severity scope.
     private sealed class PlanOfFile
     {
-        public PlanOfFile(string? file, RulePlan plan)
+        public PlanOfFile(string? file, object? scope, RulePlan plan)
         {
             this.File = file;
+            this.Scope = scope;
             this.Plan = plan;
         }
 
         public string? File { get; }
+
+        public object? Scope { get; }
 
         public RulePlan Plan { get; }
     }

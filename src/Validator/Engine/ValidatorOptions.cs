@@ -40,6 +40,14 @@ public sealed record ValidatorOptions
     /// </summary>
     public Func<string, string?, Severity?>? SeverityOverride { get; init; }
 
+    /// <summary>
+    /// Gets, for a file, an object that stands for its severities: files for which it returns the same object (by reference)
+    /// get the same answer from <see cref="SeverityOverride"/> for every rule, so the validator works out once which rules run
+    /// on them (a host returns what its severities are looked up in, such as the settings of the <c>.editorconfig</c> sections
+    /// that apply). Null, or a null answer: the severities of each file are asked.
+    /// </summary>
+    public Func<string?, object?>? SeverityScope { get; init; }
+
     /// <summary>Gets the node inventory (<c>--nodes</c>) placement rules check DaemonSets against; null when none was given.</summary>
     public Placement.NodeInventory? Nodes { get; init; }
 
