@@ -9,8 +9,8 @@ using DaemonLint.Rules;
 namespace DaemonLint.Bench;
 
 /// <summary>
-/// <c>--gc</c>: the runtime's own GC events (via an in-process <see cref="EventListener"/>) while validating each corpus
-/// with no rules, with each rule group, and with every rule: how many collections of each generation, how many bytes
+/// <c>--gc</c>: the runtime's own GC events (via an in-process <see cref="EventListener"/>) while parsing each corpus, building
+/// its trees, and validating it with no rules, with each rule group, and with every rule: how many collections of each generation, how many bytes
 /// they promoted and how long they paused. It explains where Validate's GC time comes from.
 /// </summary>
 internal static class GcTrace
@@ -33,21 +33,55 @@ internal static class GcTrace
                 // e.g. DS10,DS11,DS13,DS3,DS4: each group of rules alone, in situ (trees built by the same run).
                 variants = groups.Split(',').Select(g => (g, new ManifestValidator(rules: RuleSet.All.Where(r => r.Descriptor.Id.StartsWith(g, StringComparison.Ordinal)).ToArray()))).Prepend(variants[0]).ToArray();
             }
+
+            // The floors, measured the same way: the bare parse and the tree alone (no validation).
+            Measure(kind, "parse only", corpus, listener, () => Parse(corpus));
+            Measure(kind, "tree only", corpus, listener, () => Tree(corpus));
             foreach (var (name, validator) in variants)
             {
-                Validate(corpus, validator); // warm up
-                GC.Collect();
-                listener.Reset();
-                var alloc0 = GC.GetAllocatedBytesForCurrentThread();
-                var pause0 = GC.GetTotalPauseDuration();
-                var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-                Validate(corpus, validator);
-                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0;
-                var alloc = GC.GetAllocatedBytesForCurrentThread() - alloc0;
-                var pause = GC.GetTotalPauseDuration() - pause0;
-                Console.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{kind,-12} {name,-15} CPU {cpu.TotalMilliseconds,7:N0} ms; {alloc / (double)corpus.Documents,9:N0} B/doc; GCs gen0/1/2 {listener.Count[0]}/{listener.Count[1]}/{listener.Count[2]}; promoted gen0→1 {listener.Promoted[0] / 1e6:N1} MB, gen1→2 {listener.Promoted[1] / 1e6:N1} MB; pauses {pause.TotalMilliseconds:N0} ms; gen0 budget ≈ {alloc / Math.Max(1, listener.Count.Sum()) / 1024:N0} KB"));
+                Measure(kind, name, corpus, listener, () => Validate(corpus, validator));
+            }
+        }
+    }
+
+    // Runs once to warm up, then once measured: CPU, bytes per document, collections, promotions and pauses.
+    private static void Measure(CorpusKind kind, string name, Corpus corpus, Listener listener, Action run)
+    {
+        run();
+        GC.Collect();
+        listener.Reset();
+        var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        var pause0 = GC.GetTotalPauseDuration();
+        var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        run();
+        Report(kind, name, corpus, listener, alloc0, pause0, cpu0);
+    }
+
+    private static void Report(CorpusKind kind, string name, Corpus corpus, Listener listener, long alloc0, TimeSpan pause0, TimeSpan cpu0)
+    {
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        var alloc = GC.GetAllocatedBytesForCurrentThread() - alloc0;
+        var pause = GC.GetTotalPauseDuration() - pause0;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{kind,-12} {name,-15} CPU {cpu.TotalMilliseconds,7:N0} ms; {alloc / (double)corpus.Documents,9:N0} B/doc; GCs gen0/1/2 {listener.Count[0]}/{listener.Count[1]}/{listener.Count[2]}; promoted gen0→1 {listener.Promoted[0] / 1e6:N1} MB, gen1→2 {listener.Promoted[1] / 1e6:N1} MB; pauses {pause.TotalMilliseconds:N0} ms; gen0 budget ≈ {alloc / Math.Max(1, listener.Count.Sum()) / 1024:N0} KB"));
+    }
+
+    private static void Parse(Corpus corpus)
+    {
+        foreach (var f in corpus.Files)
+        {
+            GC.KeepAlive(ValidationBenchmarks.ParseAll(f.Text));
+        }
+    }
+
+    private static void Tree(Corpus corpus)
+    {
+        foreach (var f in corpus.Files)
+        {
+            foreach (var doc in DaemonLint.Yaml.YamlManifestReader.ReadDocuments(f.Name, f.Text))
+            {
+                GC.KeepAlive(doc);
             }
         }
     }

@@ -241,6 +241,14 @@ def main() -> None:
                     # Each round ran both back to back: the median of the rounds' own ratios moves less with the load.
                     paired = statistics.median(a[0] / b[0] for a, b in zip(results[one], results[default]))
                     print(f"- `{default}` is {m1 / md:.2f}x faster than --jobs 1 (wall medians; {paired:.2f}x the median of the rounds' ratios) on {what}")
+    # Against the floor: the median of the rounds' own CPU ratios (each round runs the floor and the tool back to back), which
+    # a load change during the run moves less than the ratio of the medians in the tables.
+    for what, commands, results in (("the many-file corpus", c1, r1), ("the one large file", c2, r2)):
+        for name in commands:
+            floor = floor_of(name)
+            if name != floor and floor in results and " --jobs 1" in name:
+                paired = statistics.median(a[4] / b[4] for a, b in zip(results[name], results[floor]))
+                print(f"- `{name}` takes {paired:.2f}x the CPU of `{floor}` (the median of the rounds' ratios) on {what}")
     print(f"- load average at the end {os.getloadavg()[0]:.1f}")
 
 
