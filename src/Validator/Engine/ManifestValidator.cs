@@ -507,8 +507,8 @@ public sealed class ManifestValidator
     // Which rules run on the objects of a file. A class may report several ids (DS3003's reports DS3004 too): it runs when any
     // of them is on, and the findings of the ids that are off are dropped afterwards. A severity depends on the rule id and the
     // file only, so this is asked once per file, not once per rule and object; the plan of the last file asked is kept for
-    // callers that validate one object at a time (the analyzers, the bench). Files whose rules are the same (every file, where
-    // no .editorconfig or option sets severities per path) share one plan: only the severities are asked again per file.
+    // callers that validate one object at a time (the analyzers, the bench). Files whose rules come out the same share one
+    // plan; files the host puts in one severity scope (ValidatorOptions.SeverityScope) are not even asked their severities.
     private RulePlan RulesOn(string? file)
     {
         var last = this.lastPlan;
