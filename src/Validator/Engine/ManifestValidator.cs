@@ -41,10 +41,40 @@ public sealed class FileReport
     public int Objects { get; internal set; }
 
     /// <summary>Gets the number of DaemonSet-like objects validated.</summary>
-    public int DaemonSets => this.CheckedObjects.Count;
+    public int DaemonSets => this.checkedObjects?.Count ?? this.checkedLog?.Count ?? 0;
 
     /// <summary>Gets the DaemonSet-like objects the rules ran on, in file order (clean ones included).</summary>
-    public List<ObjectRef> CheckedObjects { get; } = new();
+    public List<ObjectRef> CheckedObjects
+    {
+        get
+        {
+            if (this.checkedObjects is null)
+            {
+                this.checkedObjects = new List<ObjectRef>(this.checkedLog?.Count ?? 0);
+                this.checkedLog?.CopyTo(this.checkedObjects);
+                this.checkedLog = null;
+            }
+
+            return this.checkedObjects;
+        }
+    }
+
+    // While a file is validated, its checked objects are logged as text (see ObjectRefLog); the list is made when asked for.
+    private ObjectRefLog? checkedLog;
+    private List<ObjectRef>? checkedObjects;
+
+    /// <summary>Adds a checked object, after those already added.</summary>
+    /// <param name="o">The object.</param>
+    internal void AddChecked(ObjectRef o)
+    {
+        if (this.checkedObjects is not null)
+        {
+            this.checkedObjects.Add(o);
+            return;
+        }
+
+        (this.checkedLog ??= new ObjectRefLog()).Add(o);
+    }
 
     /// <summary>Gets the fields the API server would drop before validating (their feature gate is off), in file order.</summary>
     public List<DroppedFieldReport> DroppedFields { get; } = new();
@@ -376,7 +406,7 @@ public sealed class ManifestValidator
             report.Objects++;
             if (this.ValidateObject(obj, baseline?.Find(obj), report.Findings, report.DroppedFields, ref rulesOn))
             {
-                report.CheckedObjects.Add(obj.Ref);
+                report.AddChecked(obj.Ref);
             }
         }
     }
