@@ -138,7 +138,7 @@ internal static class Profile
         }
     }
 
-    private static List<ManifestObject> BuildObjects(Corpus corpus)
+    internal static List<ManifestObject> BuildObjects(Corpus corpus)
     {
         var list = new List<ManifestObject>();
         foreach (var f in corpus.Files)
@@ -152,7 +152,7 @@ internal static class Profile
         return list;
     }
 
-    private static long RunRules(ManifestValidator validator, List<ManifestObject> objects)
+    internal static long RunRules(ManifestValidator validator, List<ManifestObject> objects)
     {
         var findings = new List<Finding>();
         foreach (var o in objects)

@@ -45,10 +45,11 @@ public static class Program
 
         if (args.Length > 1 && args[0] == "--run")
         {
-            // One phase in a loop, for an external profiler: --run Validate|TreeOnly|Parse [times] [RealWorld].
+            // One phase in a loop, for an external profiler: --run Validate|TreeOnly|Parse|RulesOnly|NoRules|Schema [times] [RealWorld]
+            // (on trees built once: RulesOnly every rule, NoRules the engine with no rule on, Schema the schema walk alone).
             var bench = new ValidationBenchmarks { Corpus = args.Contains("RealWorld") ? CorpusKind.RealWorld : CorpusKind.Generated10k };
             bench.Setup();
-            Func<long> phase = args[1] switch { "Parse" => bench.BareParse, "TreeOnly" => bench.TreeOnly, _ => bench.Validate };
+            Func<long> phase = args[1] switch { "Parse" => bench.BareParse, "TreeOnly" => bench.TreeOnly, "NoRules" or "RulesOnly" => EngineOnBuiltTrees(args[1] == "NoRules", args.Contains("RealWorld")), "Schema" => SchemaOnBuiltTrees(args.Contains("RealWorld")), _ => bench.Validate };
             var times = args.Length > 2 && int.TryParse(args[2], out var t) ? t : 3;
             for (var i = 0; i < times; i++)
             {
@@ -86,6 +87,37 @@ public static class Program
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    // The engine on trees built once (Profile's RulesOnly phase), with every rule or with none.
+    private static Func<long> EngineOnBuiltTrees(bool noRules, bool realWorld)
+    {
+        var objects = Profile.BuildObjects(Corpus.Get(realWorld ? CorpusKind.RealWorld : CorpusKind.Generated10k));
+        var validator = noRules ? new ManifestValidator(rules: Array.Empty<Rule>()) : new ManifestValidator();
+        return () => Profile.RunRules(validator, objects);
+    }
+
+    // The schema walk alone on trees built once: prints the nodes walked per object once.
+    private static Func<long> SchemaOnBuiltTrees(bool realWorld)
+    {
+        var objects = Profile.BuildObjects(Corpus.Get(realWorld ? CorpusKind.RealWorld : CorpusKind.Generated10k));
+        static long Count(Model.ManifestNode n) => 1 + n switch
+        {
+            Model.MappingNode m => m.Entries.Sum(e => Count(e.Value)),
+            Model.SequenceNode q => q.Items.Sum(Count),
+            _ => 0,
+        };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{objects.Sum(o => Count(o.Root)) / (double)objects.Count:N1} nodes per object"));
+        return () =>
+        {
+            long issues = 0;
+            foreach (var o in objects)
+            {
+                issues += Rules.Support.SchemaConformanceRule.Walk(o, Releases.KubernetesRelease.Default).Count;
+            }
+
+            return issues;
+        };
     }
 
     // --release-ratio [rounds]: Parse, Validate (default release) and Validate (1.31) interleaved round by round on each
