@@ -117,6 +117,43 @@ public sealed class ObjectRefLogTests
             report.CheckedObjects);
     }
 
+    [Fact]
+    public void TheFindingsOfAFile_NameTheirCheckedObjects_AsValidatingEachObjectDoes()
+    {
+        // Findings on several DaemonSets (two of them items of one List), a document whose duplicate key is an input problem
+        // between them, an object with no finding, and an unused ignore annotation (DS9010, made with its object).
+        const string Bad = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: {0}\n  namespace: ns\nspec:\n  selector:\n    matchLabels: {{app: a}}\n  template:\n    metadata:\n      labels: {{app: b}}\n    spec:\n      restartPolicy: Never\n      containers: [{{name: c, image: i}}]\n";
+        var text = string.Format(CultureInfo.InvariantCulture, Bad, "first")
+            + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  name: cm\n"
+            + "---\napiVersion: v1\nkind: List\nitems:\n"
+            + string.Join(string.Empty, string.Format(CultureInfo.InvariantCulture, Bad, "in-list-1").Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select((l, i) => (i == 0 ? "- " : "  ") + l + "\n"))
+            + string.Join(string.Empty, string.Format(CultureInfo.InvariantCulture, Bad, "in-list-2").Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select((l, i) => (i == 0 ? "- " : "  ") + l + "\n"))
+            + "---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: clean\n  annotations: {daemonlint.io/ignore: DS4003}\nspec:\n  selector:\n    matchLabels: {app: a}\n  template:\n    metadata:\n      labels: {app: a}\n    spec:\n      containers: [{name: c, image: i}]\n";
+        var validator = new ManifestValidator();
+        var report = validator.ValidateText("f.yaml", text);
+
+        Assert.Equal(new[] { "first", "in-list-1", "in-list-2", "clean" }, report.CheckedObjects.Select(o => o.Name));
+        Assert.Contains(report.Findings, f => f.RuleId == "DS9004" && f.Object is null);
+        Assert.Contains(report.Findings, f => f.RuleId == "DS9010" && f.Object?.Name == "clean");
+        var expected = new List<Finding>();
+        foreach (var doc in DaemonLint.Yaml.YamlManifestReader.ReadDocuments("f.yaml", text))
+        {
+            foreach (var o in doc.Objects)
+            {
+                validator.ValidateObject(o, null, expected);
+            }
+        }
+
+        var ofObjects = report.Findings.Where(f => f.Object is not null).ToList();
+        Assert.Equal(expected.Count, ofObjects.Count);
+        Assert.True(expected.Count > 6, string.Join("\n", expected.Select(f => f.RuleId)));
+        foreach (var f in ofObjects)
+        {
+            Assert.Contains(f, expected); // the same finding, its object included
+            Assert.Contains(f.Object, report.CheckedObjects);
+        }
+    }
+
     private static ObjectRef Sample(int i) =>
         new("file.yaml", i, i % 2 == 0 ? "apps/v1" : "extensions/v1beta1", "DaemonSet", i % 3 == 0 ? null : "ns" + (i % 3).ToString(CultureInfo.InvariantCulture), "name-" + i.ToString(CultureInfo.InvariantCulture));
 
