@@ -84,6 +84,10 @@ internal static class Profile
                     $"  {p.Name,-10} wall {m,9:N1} ms {m / parse,5:N2}x Parse (min {times[p.Name].Min(),8:N1}, max {times[p.Name].Max(),8:N1}); CPU {Median(cpu[p.Name]),9:N1} ms {Median(cpu[p.Name]) / parseCpu,5:N2}x; GC pauses {Median(pauses[p.Name]),7:N1} ms; {allocated[p.Name] / (double)corpus.Documents,8:N0} B/doc; GCs gen0/1/2 {collections[p.Name][0]:N0}/{collections[p.Name][1]:N0}/{collections[p.Name][2]:N0}"));
             }
 
+            // Each round times Validate right after Parse: the median of the rounds' own ratios moves less with the machine's load.
+            var paired = Median(Enumerable.Range(0, rounds).Select(r => cpu["Validate"][r] / cpu["Parse"][r]).ToList());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Validate / Parse CPU, the median of the rounds' own ratios: {paired:N2}x"));
+
             if (!eachRule)
             {
                 continue;
