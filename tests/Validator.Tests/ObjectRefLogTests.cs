@@ -19,16 +19,8 @@ public sealed class ObjectRefLogTests
     public void TheLog_GivesBackEveryObject_InOrder(int count)
     {
         var refs = Enumerable.Range(0, count).Select(Sample).ToList();
-        var log = new ObjectRefLog();
-        foreach (var r in refs)
-        {
-            log.Add(r);
-        }
-
-        Assert.Equal(count, log.Count);
-        var back = new List<ObjectRef>();
-        log.CopyTo(back);
-        Assert.Equal(refs, back);
+        Assert.Equal(refs, RoundTrip(refs, out var logged));
+        Assert.Equal(count, logged);
     }
 
     [Fact]
@@ -36,11 +28,7 @@ public sealed class ObjectRefLogTests
     {
         var first = new ObjectRef("f.yaml", 0, Copy("apps/v1"), Copy("DaemonSet"), Copy("kube-system"), Copy("a"));
         var second = new ObjectRef("f.yaml", 1, Copy("apps/v1"), Copy("DaemonSet"), Copy("monitoring"), Copy("a"));
-        var log = new ObjectRefLog();
-        log.Add(first);
-        log.Add(second);
-        var back = new List<ObjectRef>();
-        log.CopyTo(back);
+        var back = RoundTrip([first, second], out _);
 
         Assert.Equal(new[] { first, second }, back);
         Assert.NotSame(first.ApiVersion, back[0].ApiVersion);
@@ -62,15 +50,7 @@ public sealed class ObjectRefLogTests
             new ObjectRef(null, 2, null, "DaemonSet", null, string.Empty),
             new ObjectRef("x", 3, string.Empty, null, string.Empty, null),
         };
-        var log = new ObjectRefLog();
-        foreach (var r in refs)
-        {
-            log.Add(r);
-        }
-
-        var back = new List<ObjectRef>();
-        log.CopyTo(back);
-        Assert.Equal(refs, back);
+        Assert.Equal(refs, RoundTrip(refs, out _));
     }
 
     [Fact]
@@ -78,15 +58,7 @@ public sealed class ObjectRefLogTests
     {
         var longName = new string('n', 10_000);
         var refs = new[] { Sample(0), new ObjectRef("f", 1, "v1", "DaemonSet", null, longName), Sample(2) };
-        var log = new ObjectRefLog();
-        foreach (var r in refs)
-        {
-            log.Add(r);
-        }
-
-        var back = new List<ObjectRef>();
-        log.CopyTo(back);
-        Assert.Equal(refs, back);
+        Assert.Equal(refs, RoundTrip(refs, out _));
     }
 
     [Fact]
@@ -152,6 +124,21 @@ public sealed class ObjectRefLogTests
             Assert.Contains(f, expected); // the same finding, its object included
             Assert.Contains(f.Object, report.CheckedObjects);
         }
+    }
+
+    // Logs the objects, then makes them again; logged: the log's count before they are made.
+    private static List<ObjectRef> RoundTrip(IEnumerable<ObjectRef> refs, out int logged)
+    {
+        var log = new ObjectRefLog();
+        foreach (var r in refs)
+        {
+            log.Add(r);
+        }
+
+        logged = log.Count;
+        var back = new List<ObjectRef>();
+        log.CopyTo(back);
+        return back;
     }
 
     private static ObjectRef Sample(int i) =>

@@ -95,42 +95,8 @@ internal sealed class ObjectRefLog
         return true;
     }
 
-    private readonly struct Slice
-    {
-        public Slice(int start, int length)
-        {
-            this.Start = start;
-            this.Length = length;
-        }
+    // Where a text is in the characters; Length -1 stands for null.
+    private readonly record struct Slice(int Start, int Length);
 
-        public int Start { get; }
-
-        /// <summary>Gets the length, or -1 for null.</summary>
-        public int Length { get; }
-    }
-
-    private readonly struct Entry
-    {
-        public Entry(string? file, int document, Slice apiVersion, Slice kind, Slice ns, Slice name)
-        {
-            this.File = file;
-            this.Document = document;
-            this.ApiVersion = apiVersion;
-            this.Kind = kind;
-            this.Namespace = ns;
-            this.Name = name;
-        }
-
-        public string? File { get; }
-
-        public int Document { get; }
-
-        public Slice ApiVersion { get; }
-
-        public Slice Kind { get; }
-
-        public Slice Namespace { get; }
-
-        public Slice Name { get; }
-    }
+    private readonly record struct Entry(string? File, int Document, Slice ApiVersion, Slice Kind, Slice Namespace, Slice Name);
 }
