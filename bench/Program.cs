@@ -92,15 +92,18 @@ public static class Program
     // The engine on trees built once (Profile's RulesOnly phase), with every rule or with none.
     private static Func<long> EngineOnBuiltTrees(bool noRules, bool realWorld)
     {
-        var objects = Profile.BuildObjects(Corpus.Get(realWorld ? CorpusKind.RealWorld : CorpusKind.Generated10k));
+        var objects = BuiltTrees(realWorld);
         var validator = noRules ? new ManifestValidator(rules: Array.Empty<Rule>()) : new ManifestValidator();
         return () => Profile.RunRules(validator, objects);
     }
 
+    private static List<Model.ManifestObject> BuiltTrees(bool realWorld) =>
+        Profile.BuildObjects(Corpus.Get(realWorld ? CorpusKind.RealWorld : CorpusKind.Generated10k));
+
     // The schema walk alone on trees built once: prints the nodes walked per object once.
     private static Func<long> SchemaOnBuiltTrees(bool realWorld)
     {
-        var objects = Profile.BuildObjects(Corpus.Get(realWorld ? CorpusKind.RealWorld : CorpusKind.Generated10k));
+        var objects = BuiltTrees(realWorld);
         static long Count(Model.ManifestNode n) => 1 + n switch
         {
             Model.MappingNode m => m.Entries.Sum(e => Count(e.Value)),
