@@ -86,21 +86,29 @@ internal static class GcTrace
         }
     }
 
-    /// <summary><c>--alloc</c>: the types the rules allocate (sampled by the runtime every ~100 KB), on prebuilt trees.</summary>
-    public static void Allocations()
+    /// <summary>
+    /// <c>--alloc</c>: the types the rules allocate (sampled by the runtime every ~100 KB), on prebuilt trees; <c>--alloc tree</c>:
+    /// the types reading the trees allocates (the parser's own included).
+    /// </summary>
+    /// <param name="trees">Whether to sample the reading of the trees instead of the rules.</param>
+    public static void Allocations(bool trees)
     {
         var corpus = Corpus.Get(CorpusKind.Generated10k);
         var objects = new List<DaemonLint.Model.ManifestObject>();
+        using var listener = new Listener { Verbose = trees };
         foreach (var f in corpus.Files)
         {
             foreach (var doc in DaemonLint.Yaml.YamlManifestReader.ReadDocuments(f.Name, f.Text))
             {
-                objects.AddRange(doc.Objects);
+                if (!trees)
+                {
+                    objects.AddRange(doc.Objects);
+                }
             }
         }
 
         var validator = new ManifestValidator();
-        using var listener = new Listener { Verbose = true };
+        listener.Verbose = !trees;
         var findings = new List<DaemonLint.Model.Finding>();
         foreach (var o in objects)
         {
@@ -128,7 +136,7 @@ internal static class GcTrace
 
         public long[] Promoted { get; } = new long[2];
 
-        public bool Verbose { get; init; }
+        public bool Verbose { get; set; }
 
         public Dictionary<string, int> Types { get; } = new(StringComparer.Ordinal);
 

@@ -61,7 +61,7 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "--alloc")
         {
-            GcTrace.Allocations();
+            GcTrace.Allocations(trees: args.Length > 1 && args[1] == "tree");
             return 0;
         }
 

@@ -93,11 +93,15 @@ public class ValidationBenchmarks
         return findings;
     }
 
-    /// <summary>Parses a text to the end, as the reader constructs its parser (comments skipped).</summary>
+    /// <summary>
+    /// Parses a text to the end, as the reader constructs its parser (comments skipped, the scanner's string builders from
+    /// each thread's stack: <see cref="ScannerBuilders"/>).
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>The number of events (up to a syntax error, where the reader stops too).</returns>
     internal static long ParseAll(string text)
     {
+        ScannerBuilders.Install();
         long events = 0;
         var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         try

@@ -9,17 +9,26 @@ namespace DaemonLint.Bench.ParseOnly;
 /// <summary>
 /// Parses every <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c> file of the paths given (files or folders, recursively, in ordinal
 /// order) with YamlDotNet and consumes every event; prints the file and document counts. What daemonlint cannot do less than.
+/// The scanner takes its string builders from each thread's stack, as daemonlint's reader sets it up
+/// (<c>src/Validator/Yaml/ScannerBuilders.cs</c>); <c>--yamldotnet-pool</c> leaves YamlDotNet's pool for the process as it is.
 /// </summary>
 public static class Program
 {
     /// <summary>Runs the parse.</summary>
     /// <param name="args">Files and folders.</param>
-    /// <returns>0, or 2 for a file that is not YAML.</returns>
+    /// <returns>0, 2 for a file that is not YAML, 3 when the scanner could not be set up as the reader sets it up.</returns>
     public static int Main(string[] args)
     {
         var files = new List<string>();
+        var ownPool = false;
         foreach (var arg in args)
         {
+            if (arg == "--yamldotnet-pool")
+            {
+                ownPool = true;
+                continue;
+            }
+
             if (Directory.Exists(arg))
             {
                 var found = new List<string>();
@@ -39,6 +48,12 @@ public static class Program
             {
                 files.Add(arg);
             }
+        }
+
+        if (!ownPool && !DaemonLint.Yaml.ScannerBuilders.Install())
+        {
+            Console.Error.WriteLine("parse-only: the scanner's builder pool was not found");
+            return 3;
         }
 
         long documents = 0;

@@ -53,3 +53,44 @@ namespace System.Diagnostics.CodeAnalysis
         public string ParameterName { get; }
     }
 }
+
+namespace System.Diagnostics.CodeAnalysis
+{
+    // The trimmer and the ahead-of-time compiler read it by name: they keep the member named (a field found by reflection).
+    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Field | AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+    internal sealed class DynamicDependencyAttribute : Attribute
+    {
+        public DynamicDependencyAttribute(string memberSignature, string typeName, string assemblyName)
+        {
+            this.MemberSignature = memberSignature;
+            this.TypeName = typeName;
+            this.AssemblyName = assemblyName;
+        }
+
+        public string MemberSignature { get; }
+
+        public string TypeName { get; }
+
+        public string AssemblyName { get; }
+    }
+}
+
+namespace System.Diagnostics.CodeAnalysis
+{
+    // Read by name like DynamicDependencyAttribute: a trim warning that the code shows is not one.
+    [AttributeUsage(AttributeTargets.All, AllowMultiple = true, Inherited = false)]
+    internal sealed class UnconditionalSuppressMessageAttribute : Attribute
+    {
+        public UnconditionalSuppressMessageAttribute(string category, string checkId)
+        {
+            this.Category = category;
+            this.CheckId = checkId;
+        }
+
+        public string Category { get; }
+
+        public string CheckId { get; }
+
+        public string? Justification { get; set; }
+    }
+}

@@ -251,6 +251,7 @@ public static class YamlManifestReader
 
         public GuardedParser(Parser inner, Scanner scanner)
         {
+            ScannerBuilders.Install(); // the scanner's string builders from each thread's own stack, not one pool for the process
             this.inner = inner;
             this.scanner = scanner;
         }
