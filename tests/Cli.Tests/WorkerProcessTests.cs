@@ -195,6 +195,27 @@ public sealed class WorkerProcessTests
     }
 
     [Fact]
+    public void TheFrameworkDependentTool_ChecksWithThreads_UnlessWorkersAreAskedFor()
+    {
+        // 17 MiB of manifests: the native tool would start workers (from 1 MiB), and so did dotnet daemonlint.dll (from 16 MiB)
+        // before its threads did as well on two cores, holding one heap instead of one per process.
+        using var dir = new TempFolder();
+        var padding = "# " + new string('x', 2000) + "\n";
+        for (var i = 0; i < 40; i++)
+        {
+            dir.Write($"apps/ds{i:D2}.yaml", string.Concat(Enumerable.Repeat(padding, 220)) + Manifests.DaemonSet($"agent-{i}", "agent"));
+        }
+
+        var byDefault = new ToolProcess { ExtraEnvironment = { ["DAEMONLINT_TRACE"] = "1" } }.Run(dir.Path, null, new[] { "validate", "--jobs", "2", "apps" });
+        var asked = new ToolProcess { ExtraEnvironment = { ["DAEMONLINT_TRACE"] = "1", ["DAEMONLINT_WORKERS"] = "1" } }.Run(dir.Path, null, new[] { "validate", "--jobs", "2", "apps" });
+
+        Assert.Equal(Program.ExitOk, byDefault.ExitCode);
+        Assert.Equal(byDefault.Stdout, asked.Stdout);
+        Assert.DoesNotContain("worker process(es) started", byDefault.Stderr);
+        Assert.Contains("1 worker process(es) started", asked.Stderr);
+    }
+
+    [Fact]
     public void Staged_TheWorkersReadTheIndexAndCompareWithHead_AsTheParentDoes()
     {
         // --staged: each worker opens the git baseline itself (same command line, same folder); the index differs from the

@@ -96,9 +96,8 @@ public static class WorkerProcesses
     private const string WorkerGen0Size = "600000";
 
     // Below these many bytes to check the work is done before a worker would be ready (a native worker starts in about
-    // 10 ms; a JIT one spends 200 ms or more starting and compiling), so threads do it.
+    // 10 ms), so threads do it.
     private const long NativeThreshold = 1L << 20;
-    private const long JitThreshold = 16L << 20;
     private const int Hello = 0x31574C44; // "DLW1"
     private const int EndOfBatch = 0x444E4521;
     private const int RunRequest = -2;
@@ -431,9 +430,15 @@ public static class WorkerProcesses
             return 0;
         }
 
-        // Native AOT cannot compile code at run time; that is the cheap worker. One file must be large enough to be split.
-        var threshold = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? JitThreshold : NativeThreshold;
-        threshold = oneLargeFile ? Math.Max(threshold, LargeFileBytes) : threshold;
+        // Native AOT cannot compile code at run time; that is the cheap worker. A framework-dependent one spends 200 ms or more
+        // starting and compiling, and its threads do as well as its workers on two cores while holding one heap, not two
+        // (bench/Process/RESULTS.md, session 9), so it uses threads unless told otherwise. One file must be large enough to be split.
+        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            return 0;
+        }
+
+        var threshold = oneLargeFile ? Math.Max(NativeThreshold, LargeFileBytes) : NativeThreshold;
         long bytes = 0;
         foreach (var f in files)
         {
