@@ -74,8 +74,8 @@ public sealed class WorkerStats
 }
 
 /// <summary>
-/// Worker processes for <c>validate --jobs N</c>. Threads in one process stop at about 1.5 times on two cores, held back by
-/// the YAML parser's process-wide pool of string builders; processes share nothing. The process that writes the report
+/// Worker processes for <c>validate --jobs N</c>. The native tool's threads reach about 1.5 times on two cores, sharing one
+/// heap and its collections; its processes share nothing and reach 1.7 times (bench/Process/RESULTS.md). The process that writes the report
 /// starts up to N-1 copies of the tool with its own command line, hands them files a few at a time over their standard
 /// input, reads each file's result back (<see cref="CheckedFileCodec"/>) and checks files itself meanwhile; the results
 /// go into the report in input order, so the output is the sequential run's. A worker that cannot start, dies or answers
