@@ -52,10 +52,7 @@ namespace System.Diagnostics.CodeAnalysis
 
         public string ParameterName { get; }
     }
-}
 
-namespace System.Diagnostics.CodeAnalysis
-{
     // The trimmer and the ahead-of-time compiler read it by name: they keep the member named (a field found by reflection).
     [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Field | AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
     internal sealed class DynamicDependencyAttribute : Attribute
@@ -73,10 +70,7 @@ namespace System.Diagnostics.CodeAnalysis
 
         public string AssemblyName { get; }
     }
-}
 
-namespace System.Diagnostics.CodeAnalysis
-{
     // Read by name like DynamicDependencyAttribute: a trim warning that the code shows is not one.
     [AttributeUsage(AttributeTargets.All, AllowMultiple = true, Inherited = false)]
     internal sealed class UnconditionalSuppressMessageAttribute : Attribute
