@@ -38,11 +38,10 @@ internal static class ScannerBuilders
     // for the quoted and block scalars' nesting.
     private const int Kept = 8;
 
+    // One thread-static reference, read once per call: the stack and its count live in the object it names (two thread
+    // statics cost two look-ups of the thread's storage per builder, which the JIT build pays through __tls_get_addr).
     [ThreadStatic]
-    private static StringBuilder?[]? stack;
-
-    [ThreadStatic]
-    private static int count;
+    private static Stack? mine;
 
     /// <summary>
     /// Replaces the pool's two functions, once per process (the first call; later calls return what it did).
@@ -71,8 +70,9 @@ internal static class ScannerBuilders
             }
 
             // returnFunc first: a builder made by the old createFunc meanwhile is then kept here, not in the shared pool.
-            giveBack.SetValue(pool, new Func<StringBuilder, bool>(Return));
-            create.SetValue(pool, new Func<StringBuilder>(Rent));
+            // Delegates bound to an instance: a delegate of a static method is called through a thunk that shifts its arguments.
+            giveBack.SetValue(pool, new Func<StringBuilder, bool>(Functions.Instance.Return));
+            create.SetValue(pool, new Func<StringBuilder>(Functions.Instance.Rent));
             return true;
         }
         catch (Exception ex) when (ex is MemberAccessException or ArgumentException or TargetException or NotSupportedException or InvalidOperationException)
@@ -82,17 +82,18 @@ internal static class ScannerBuilders
     }
 
     /// <summary>Gets how many builders this thread's stack holds.</summary>
-    internal static int KeptOnThisThread => count;
+    internal static int KeptOnThisThread => mine?.Count ?? 0;
 
     /// <summary>A builder from this thread's stack, or a new one.</summary>
     /// <returns>An empty builder.</returns>
     internal static StringBuilder Rent()
     {
-        var s = stack;
-        if (s is not null && count > 0)
+        var s = mine;
+        if (s is not null && s.Count > 0)
         {
-            var b = s[--count]!;
-            s[count] = null;
+            var items = s.Items;
+            var b = items[--s.Count]!;
+            items[s.Count] = null;
             return b;
         }
 
@@ -106,15 +107,32 @@ internal static class ScannerBuilders
     {
         if (builder.Capacity <= MaxRetainedCapacity)
         {
-            var s = stack ??= new StringBuilder?[Kept];
-            if (count < s.Length)
+            var s = mine ??= new Stack();
+            if (s.Count < Kept)
             {
                 builder.Clear();
-                s[count++] = builder;
+                s.Items[s.Count++] = builder;
             }
         }
 
         return false;
+    }
+
+    // A thread's builders.
+    private sealed class Stack
+    {
+        public readonly StringBuilder?[] Items = new StringBuilder?[Kept];
+        public int Count;
+    }
+
+    // What the pool calls, as instance methods (see TryInstall).
+    private sealed class Functions
+    {
+        public static readonly Functions Instance = new();
+
+        public StringBuilder Rent() => ScannerBuilders.Rent();
+
+        public bool Return(StringBuilder builder) => ScannerBuilders.Return(builder);
     }
 
     // The runtime runs a static initializer once, whichever thread asks first.
