@@ -5,13 +5,13 @@ using System.IO;
 namespace DaemonLint.Cli;
 
 /// <summary>
-/// Where the time of one run goes, for start-up work: with <c>DAEMONLINT_TRACE=1</c> each step's milliseconds since the
-/// process started are written to standard error when the run ends. Off by default, and then a step costs one field read.
+/// Where the time of one run goes, for start-up work: with <c>DAEMONLINT_TRACE=1</c> each step's milliseconds and the bytes it allocated are
+/// written to standard error when the run ends. Off by default, and then a step costs one field read.
 /// </summary>
 internal static class StartupTrace
 {
     private static readonly Stopwatch? Clock = Environment.GetEnvironmentVariable("DAEMONLINT_TRACE") == "1" ? Stopwatch.StartNew() : null;
-    private static readonly System.Collections.Generic.List<(string Step, double Ms)> Steps = new();
+    private static readonly System.Collections.Generic.List<(string Step, double Ms, long Bytes)> Steps = new();
 
     /// <summary>Gets a value indicating whether the trace is on.</summary>
     public static bool Enabled => Clock is not null;
@@ -24,7 +24,7 @@ internal static class StartupTrace
         {
             lock (Steps)
             {
-                Steps.Add((step, clock.Elapsed.TotalMilliseconds));
+                Steps.Add((step, clock.Elapsed.TotalMilliseconds, GC.GetTotalAllocatedBytes()));
             }
         }
     }
@@ -47,10 +47,12 @@ internal static class StartupTrace
 
         writer.WriteLine($"daemonlint trace: {beforeMain,8:F1} ms  process start to Main (runtime start-up)");
         var last = 0.0;
-        foreach (var (step, ms) in Steps)
+        var lastBytes = 0L;
+        foreach (var (step, ms, bytes) in Steps)
         {
-            writer.WriteLine($"daemonlint trace: {ms - last,8:F1} ms  {step}");
+            writer.WriteLine($"daemonlint trace: {ms - last,8:F1} ms {(bytes - lastBytes) / 1024.0,9:F0} KiB  {step}");
             last = ms;
+            lastBytes = bytes;
         }
 
         // What the run cost the garbage collector: allocation is most of the work above the bare parse.

@@ -128,8 +128,7 @@ public sealed class SchemaSet
     {
         using var stream = typeof(SchemaSet).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource '{ResourceName}' is missing from {typeof(SchemaSet).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return SchemaJsonReader.Parse(reader.ReadToEnd());
+        return SchemaJsonReader.Parse(stream);
     }
 
     private static Lazy<SchemaSet>[] BuildPerRelease()
@@ -234,7 +233,7 @@ public sealed class SchemaSet
             {
                 result.Kind = SchemaKind.Any;
             }
-            else if (types.Contains("array"))
+            else if ((types & JsonTypes.Array) != 0)
             {
                 result.Kind = SchemaKind.Array;
                 result.Items = this.Compile(body["items"]);
@@ -266,20 +265,20 @@ public sealed class SchemaSet
                 result.Kind = SchemaKind.Map;
                 result.MapValue = this.Compile(values2);
             }
-            else if (types.Contains("string"))
+            else if ((types & JsonTypes.String) != 0)
             {
                 result.Kind = format == "date-time" ? SchemaKind.DateTime : SchemaKind.String;
             }
-            else if (types.Contains("integer"))
+            else if ((types & JsonTypes.Integer) != 0)
             {
                 result.Kind = SchemaKind.Integer;
                 result.Bits = format == "int32" ? 32 : 64;
             }
-            else if (types.Contains("number"))
+            else if ((types & JsonTypes.Number) != 0)
             {
                 result.Kind = SchemaKind.Number;
             }
-            else if (types.Contains("boolean"))
+            else if ((types & JsonTypes.Boolean) != 0)
             {
                 result.Kind = SchemaKind.Boolean;
             }
@@ -293,24 +292,60 @@ public sealed class SchemaSet
 
         private static bool IsTrue(ManifestNode? node) => node is ScalarNode { Type: ScalarType.Bool } b && b.BoolValue;
 
-        private static HashSet<string> Types(ManifestNode? node)
+        // The JSON types a body's "type" names (a string or a list of them), as flags: one is asked of every body.
+        private static JsonTypes Types(ManifestNode? node)
         {
-            var set = new HashSet<string>(StringComparer.Ordinal);
             switch (node)
             {
                 case ScalarNode s when s.StringValue is { } t:
-                    set.Add(t);
-                    break;
+                    return TypeOf(t);
                 case SequenceNode q:
-                    foreach (var i in q.Items.OfType<ScalarNode>())
+                    var types = JsonTypes.None;
+                    foreach (var i in q.Items)
                     {
-                        set.Add(i.Raw);
+                        if (i is ScalarNode item)
+                        {
+                            types |= TypeOf(item.Raw);
+                        }
                     }
 
-                    break;
+                    return types;
+                default:
+                    return JsonTypes.None;
             }
-
-            return set;
         }
+
+        private static JsonTypes TypeOf(string name) => name switch
+        {
+            "array" => JsonTypes.Array,
+            "string" => JsonTypes.String,
+            "integer" => JsonTypes.Integer,
+            "number" => JsonTypes.Number,
+            "boolean" => JsonTypes.Boolean,
+            _ => JsonTypes.None,
+        };
     }
+}
+
+/// <summary>The JSON types a schema body names in <c>type</c> (the ones the compiler tells apart).</summary>
+[Flags]
+internal enum JsonTypes
+{
+    /// <summary>None of them.</summary>
+    None = 0,
+
+    /// <summary><c>array</c>.</summary>
+    Array = 1,
+
+    /// <summary><c>string</c>.</summary>
+    String = 2,
+
+    /// <summary><c>integer</c>.</summary>
+    Integer = 4,
+
+    /// <summary><c>number</c>.</summary>
+    Number = 8,
+
+    /// <summary><c>boolean</c>.</summary>
+    Boolean = 16,
 }
