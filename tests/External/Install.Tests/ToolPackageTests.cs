@@ -89,7 +89,41 @@ public sealed class ToolPackageTests
             Assert.DoesNotContain(files, f => f.EndsWith(".xml", StringComparison.Ordinal) && !f.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
             var command = Settings(package, $"tools/net10.0/{rid}/DotnetToolSettings.xml").Descendants("Command").Single();
             Assert.Equal(("daemonlint", "daemonlint.dll", "dotnet"), (command.Attribute("Name")?.Value, command.Attribute("EntryPoint")?.Value, command.Attribute("Runner")?.Value));
+
+            // ReadyToRun code for the package's platform, except `any` (it runs everywhere) and Microsoft.CodeAnalysis (loaded only
+            // for an .editorconfig that sets a severity). A platform whose runtime pack the feed lacks (linux-musl-arm64 here) is
+            // packed as IL only, and the pack says so.
+            var r2r = ReadyToRunAssemblies(package, $"tools/net10.0/{rid}/");
+            if (rid == "any")
+            {
+                Assert.Empty(r2r);
+            }
+            else if (r2r.Count == 0)
+            {
+                Assert.Contains($"warning DL0903: The framework-dependent daemonlint for {rid} could not be packed with ReadyToRun code", this.feeds.ReleasePack.Output);
+                Assert.NotEqual("linux-musl-x64", rid); // the host's partner: its runtime pack is on every feed the pack restores from here
+            }
+            else
+            {
+                Assert.Equal(new[] { "DaemonLint.Hosting.dll", "DaemonLint.Validator.dll", "System.CommandLine.dll", "YamlDotNet.dll", "daemonlint.dll" }, r2r);
+            }
         }
+    }
+
+    // The assemblies of a folder of a package that carry ReadyToRun code (a managed native header in their CLI header).
+    private static List<string> ReadyToRunAssemblies(ZipArchive package, string folder)
+    {
+        var found = new List<string>();
+        foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith(folder, StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(ReadAll(entry)));
+            if (pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0)
+            {
+                found.Add(entry.Name);
+            }
+        }
+
+        return found.OrderBy(n => n, StringComparer.Ordinal).ToList();
     }
 
     [Fact]
