@@ -28,6 +28,20 @@ public sealed class ToolPackageTests
     private const string Id = "DaemonLint";
     private static readonly string[] NativeRids = { "linux-x64", "linux-arm64" };
     private static readonly string[] FrameworkRids = { "linux-musl-x64", "linux-musl-arm64", "any" };
+
+    // The release pack's framework-dependent ReadyToRun packages for platforms without a native one, with the PE machine of
+    // their code (ReadyToRun marks the target OS by XOR: 0x4644 macOS, 0x7B79 Linux, nothing for Windows).
+    private static readonly Dictionary<string, ushort> ReadyToRunMachine = new()
+    {
+        ["linux-musl-x64"] = 0x8664 ^ 0x7B79,
+        ["linux-musl-arm64"] = 0xAA64 ^ 0x7B79,
+        ["osx-x64"] = 0x8664 ^ 0x4644,
+        ["osx-arm64"] = 0xAA64 ^ 0x4644,
+        ["win-x64"] = 0x8664,
+        ["win-arm64"] = 0xAA64,
+    };
+
+    private static readonly string[] OtherPlatformRids = { "osx-x64", "osx-arm64", "win-x64", "win-arm64" };
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
     private readonly ToolFeeds feeds;
@@ -44,9 +58,20 @@ public sealed class ToolPackageTests
     {
         var feed = this.feeds.Release;
 
+        // The other platforms' packages the feed could make (a runtime pack the feed lacks leaves one out, and the pack says so).
+        var otherPlatforms = OtherPlatformRids.Where(r => File.Exists(feed.Package(Id + "." + r, true))).ToArray();
+        Assert.Contains("osx-arm64", otherPlatforms);
+        Assert.Contains("win-x64", otherPlatforms);
+        foreach (var missing in OtherPlatformRids.Except(otherPlatforms))
+        {
+            Assert.Contains($"warning DL0904: The ReadyToRun package for {missing} could not be packed", this.feeds.ReleasePack.Output);
+        }
+
+        var frameworkRids = FrameworkRids.Concat(otherPlatforms).ToArray();
+
         // pre-commit installs every package at the top as a tool: only the pointer may be there.
         Assert.Equal(new[] { Path.GetFileName(feed.Package(Id, false)) }, Directory.GetFiles(feed.Folder, "*.nupkg").Select(Path.GetFileName));
-        var ridPackages = NativeRids.Concat(FrameworkRids).Select(r => Path.GetFileName(feed.Package(Id + "." + r, true))).OrderBy(n => n, StringComparer.Ordinal);
+        var ridPackages = NativeRids.Concat(frameworkRids).Select(r => Path.GetFileName(feed.Package(Id + "." + r, true))).OrderBy(n => n, StringComparer.Ordinal);
         Assert.Equal(ridPackages, Directory.GetFiles(feed.RidFolder, "*.nupkg").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
 
         // The pointer: package type DotnetTool, a settings file that maps every RID to its package, and no implementation.
@@ -58,7 +83,7 @@ public sealed class ToolPackageTests
             Assert.Equal("daemonlint", settings.Descendants("Command").Single().Attribute("Name")?.Value);
             var map = settings.Descendants("RuntimeIdentifierPackage").ToDictionary(e => e.Attribute("RuntimeIdentifier")!.Value, e => e.Attribute("Id")!.Value);
             Assert.Equal(
-                NativeRids.Concat(FrameworkRids).OrderBy(r => r, StringComparer.Ordinal).Select(r => $"{r} -> {Id}.{r}"),
+                NativeRids.Concat(frameworkRids).OrderBy(r => r, StringComparer.Ordinal).Select(r => $"{r} -> {Id}.{r}"),
                 map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} -> {p.Value}"));
         }
 
@@ -78,7 +103,7 @@ public sealed class ToolPackageTests
 
         // Framework-dependent packages: daemonlint.dll run by `dotnet`, no apphost. (A musl package installs only on a musl
         // machine: the installer looks for tools/net10.0/<its RID>/; there is none here, so this layout is what is checked.)
-        foreach (var rid in FrameworkRids)
+        foreach (var rid in frameworkRids)
         {
             using var package = ZipFile.OpenRead(feed.Package(Id + "." + rid, true));
             Assert.Equal("DotnetToolRidPackage", PackageType(package));
@@ -101,29 +126,32 @@ public sealed class ToolPackageTests
             else if (r2r.Count == 0)
             {
                 Assert.Contains($"warning DL0903: The framework-dependent daemonlint for {rid} could not be packed with ReadyToRun code", this.feeds.ReleasePack.Output);
+                Assert.StartsWith("linux-musl-", rid); // the other platforms' packages exist only with it
                 Assert.NotEqual("linux-musl-x64", rid); // the host's partner: its runtime pack is on every feed the pack restores from here
             }
             else
             {
-                Assert.Equal(new[] { "DaemonLint.Hosting.dll", "DaemonLint.Validator.dll", "System.CommandLine.dll", "YamlDotNet.dll", "daemonlint.dll" }, r2r);
+                Assert.Equal(new[] { "DaemonLint.Hosting.dll", "DaemonLint.Validator.dll", "System.CommandLine.dll", "YamlDotNet.dll", "daemonlint.dll" }, r2r.Select(a => a.Name));
+                Assert.All(r2r, a => Assert.Equal(ReadyToRunMachine[rid], a.Machine));
             }
         }
     }
 
-    // The assemblies of a folder of a package that carry ReadyToRun code (a managed native header in their CLI header).
-    private static List<string> ReadyToRunAssemblies(ZipArchive package, string folder)
+    // The assemblies of a folder of a package that carry ReadyToRun code (a managed native header in their CLI header), with the
+    // machine their PE header names.
+    private static List<(string Name, ushort Machine)> ReadyToRunAssemblies(ZipArchive package, string folder)
     {
-        var found = new List<string>();
+        var found = new List<(string Name, ushort Machine)>();
         foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith(folder, StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
         {
             using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(ReadAll(entry)));
             if (pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0)
             {
-                found.Add(entry.Name);
+                found.Add((entry.Name, (ushort)pe.PEHeaders.CoffHeader.Machine));
             }
         }
 
-        return found.OrderBy(n => n, StringComparer.Ordinal).ToList();
+        return found.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
     }
 
     [Fact]
