@@ -5,8 +5,8 @@ using System.IO;
 namespace DaemonLint.Cli;
 
 /// <summary>
-/// Where the time of one run goes, for start-up work: with <c>DAEMONLINT_TRACE=1</c> each step's milliseconds and the bytes it allocated are
-/// written to standard error when the run ends. Off by default, and then a step costs one field read.
+/// Where the time of one run goes, for start-up work: with <c>DAEMONLINT_TRACE=1</c> each step's milliseconds and the bytes
+/// it allocated are written to standard error when the run ends. Off by default, and then a step costs one field read.
 /// </summary>
 internal static class StartupTrace
 {

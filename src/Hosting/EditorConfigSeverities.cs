@@ -14,8 +14,9 @@ namespace DaemonLint.Hosting;
 /// </summary>
 /// <remarks>
 /// Microsoft.CodeAnalysis.dll is loaded only when an <c>.editorconfig</c> file that applies holds a <c>dotnet_diagnostic</c> key
-/// outside its comments, so a host that runs where there is none (or only style options) never loads it. Instances cache per folder and per file; they are not meant to live longer than one run (edits to an
-/// <c>.editorconfig</c> after the first lookup are not seen).
+/// outside its comments, so a host that runs where there is none (or only style options) never loads it. Instances cache per
+/// folder and per file; they are not meant to live longer than one run (edits to an <c>.editorconfig</c> after the first lookup
+/// are not seen).
 /// </remarks>
 public sealed class EditorConfigSeverities
 {

@@ -230,7 +230,7 @@ internal sealed class SchemaJsonReader
             var c = this.data[this.pos];
             if (c == '"')
             {
-                var s = sb is null ? this.Text(start, this.pos - start) : sb.Append(this.Text(start, this.pos - start)).ToString();
+                var s = sb is null ? this.Text(start, this.pos - start) : sb.Append(this.Decode(start, this.pos - start)).ToString();
                 this.pos++;
                 return s;
             }
@@ -242,7 +242,7 @@ internal sealed class SchemaJsonReader
             }
 
             sb ??= new StringBuilder();
-            sb.Append(this.Text(start, this.pos - start));
+            sb.Append(this.Decode(start, this.pos - start)); // pieces of an escaped string are not worth a slot
             if (this.pos + 1 >= this.end)
             {
                 break;

@@ -324,28 +324,17 @@ public sealed class SchemaSet
             "boolean" => JsonTypes.Boolean,
             _ => JsonTypes.None,
         };
+
+        // The JSON types a body's "type" can name that the compiler tells apart.
+        [Flags]
+        private enum JsonTypes
+        {
+            None = 0,
+            Array = 1,
+            String = 2,
+            Integer = 4,
+            Number = 8,
+            Boolean = 16,
+        }
     }
-}
-
-/// <summary>The JSON types a schema body names in <c>type</c> (the ones the compiler tells apart).</summary>
-[Flags]
-internal enum JsonTypes
-{
-    /// <summary>None of them.</summary>
-    None = 0,
-
-    /// <summary><c>array</c>.</summary>
-    Array = 1,
-
-    /// <summary><c>string</c>.</summary>
-    String = 2,
-
-    /// <summary><c>integer</c>.</summary>
-    Integer = 4,
-
-    /// <summary><c>number</c>.</summary>
-    Number = 8,
-
-    /// <summary><c>boolean</c>.</summary>
-    Boolean = 16,
 }
