@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using DaemonLint.Catalog;
@@ -111,76 +112,8 @@ public static class YamlManifestReader
     /// <param name="needsTree">See <see cref="ReadDocuments(string?, TextReader, ReaderLimits?, Func{string?, bool}?)"/>.</param>
     /// <param name="run">Where the run is in the whole text (default: the run is the whole text).</param>
     /// <returns>The documents in order; reading stops after a syntax error.</returns>
-    internal static IEnumerable<DocumentResult> ReadDocuments(string? file, TextReader text, ReaderLimits? limits, Func<string?, bool>? needsTree, DocumentRun run)
-    {
-        limits ??= ReaderLimits.Default;
-        var scanner = new Scanner(text, skipComments: true);
-        var parser = new GuardedParser(new Parser(scanner), scanner);
-        var builder = new TreeBuilder(limits, needsTree, run.LinesBefore, run.CharsBefore);
-        var index = run.FirstDocument;
-        while (true)
-        {
-            var doc = new DocumentResult(index);
-            ManifestNode? root = null;
-            var more = false;
-            var stop = false;
-            var skip = false;
-            try
-            {
-                more = builder.ReadDocument(parser, doc.Problems, out root);
-            }
-            catch (YamlException ex)
-            {
-                // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner's position is where it stopped.
-                var span = ex.Start.Index == 0 && ex.End.Index == 0 ? builder.Span(scanner.CurrentPosition, scanner.CurrentPosition) : builder.Span(ex.Start, ex.End);
-                doc.Problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "YAML syntax error: " + CleanMessage(ex.Message), span));
-                stop = true;
-            }
-            catch (DocumentTooComplexException ex)
-            {
-                doc.Problems.Add(new InputProblem(RuleCatalog.DS9006_DocumentTooComplex.Id, ex.Message, ex.Span));
-                skip = !ex.StopReading;
-                stop = ex.StopReading;
-            }
-
-            if (stop)
-            {
-                yield return doc;
-                yield break;
-            }
-
-            if (skip)
-            {
-                yield return doc;
-                if (!builder.SkipToNextDocument(parser))
-                {
-                    yield break;
-                }
-
-                index++;
-                continue;
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            doc.IsWrittenScalar = root is ScalarNode && root.Span.Start.Offset != root.Span.End.Offset;
-            if (root is MappingNode map)
-            {
-                AddObjects(doc, map, file, index);
-            }
-            else if (root is not null && !root.IsNull)
-            {
-                // kubectl skips an empty or null document; anything else must decode into an object.
-                doc.Problems.Add(NotAnObject(root, "the document"));
-            }
-
-            yield return doc;
-            index++;
-        }
-    }
+    internal static IEnumerable<DocumentResult> ReadDocuments(string? file, TextReader text, ReaderLimits? limits, Func<string?, bool>? needsTree, DocumentRun run) =>
+        new DocumentSequence(file, text, limits ?? ReaderLimits.Default, needsTree, run);
 
     /// <summary>The value that stands for a skimmed scalar, mapping or sequence (see <see cref="ReadDocuments(string?, TextReader, ReaderLimits?, Func{string?, bool}?)"/>).</summary>
     internal static readonly ScalarNode Skimmed = new(SourceSpan.None, string.Empty, ScalarType.Null);
@@ -234,6 +167,144 @@ public static class YamlManifestReader
         }
 
         doc.Objects.Add(new ManifestObject(map, file, index));
+    }
+
+    /// <summary>
+    /// The documents of a text, read one at a time as they are asked for. Unlike a compiler-made iterator, which holds the document
+    /// it handed out last until it hands out the next, this forgets it as soon as the next is asked for: while a document is read,
+    /// the one before it (its whole tree) is garbage, and the collections that fall in the reading do not find two trees alive and
+    /// promote them. Enumerable once, like the text it reads.
+    /// </summary>
+    private sealed class DocumentSequence : IEnumerable<DocumentResult>, IEnumerator<DocumentResult>
+    {
+        private readonly string? file;
+        private readonly TextReader text;
+        private readonly ReaderLimits limits;
+        private readonly Func<string?, bool>? needsTree;
+        private readonly DocumentRun run;
+        private Scanner? scanner;
+        private GuardedParser? parser;
+        private TreeBuilder? builder;
+        private int index;
+        private Next next;
+        private bool enumerated;
+
+        public DocumentSequence(string? file, TextReader text, ReaderLimits limits, Func<string?, bool>? needsTree, DocumentRun run)
+        {
+            this.file = file;
+            this.text = text;
+            this.limits = limits;
+            this.needsTree = needsTree;
+            this.run = run;
+        }
+
+        // What the next MoveNext does before it reads: the answer to the document handed out last.
+        private enum Next
+        {
+            Start,
+            Read,
+            SkipThenRead,
+            End,
+        }
+
+        public DocumentResult Current { get; private set; } = null!;
+
+        object IEnumerator.Current => this.Current;
+
+        public IEnumerator<DocumentResult> GetEnumerator()
+        {
+            if (this.enumerated)
+            {
+                throw new InvalidOperationException("the documents of a text are read once");
+            }
+
+            this.enumerated = true;
+            return this;
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => this.GetEnumerator();
+
+        public bool MoveNext()
+        {
+            this.Current = null!;
+            switch (this.next)
+            {
+                case Next.Start:
+                    this.scanner = new Scanner(this.text, skipComments: true);
+                    this.parser = new GuardedParser(new Parser(this.scanner), this.scanner);
+                    this.builder = new TreeBuilder(this.limits, this.needsTree, this.run.LinesBefore, this.run.CharsBefore);
+                    this.index = this.run.FirstDocument;
+                    break;
+                case Next.Read:
+                    this.index++;
+                    break;
+                case Next.SkipThenRead:
+                    if (!this.builder!.SkipToNextDocument(this.parser!))
+                    {
+                        this.next = Next.End;
+                        return false;
+                    }
+
+                    this.index++;
+                    break;
+                default:
+                    return false;
+            }
+
+            // Until this one is read: a throw from the reader (the caller reports it) ends the sequence.
+            this.next = Next.End;
+            var builder = this.builder!;
+            var doc = new DocumentResult(this.index);
+            ManifestNode? root;
+            bool more;
+            try
+            {
+                more = builder.ReadDocument(this.parser!, doc.Problems, out root);
+            }
+            catch (YamlException ex)
+            {
+                // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner's position is where it stopped.
+                var span = ex.Start.Index == 0 && ex.End.Index == 0 ? builder.Span(this.scanner!.CurrentPosition, this.scanner.CurrentPosition) : builder.Span(ex.Start, ex.End);
+                doc.Problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "YAML syntax error: " + CleanMessage(ex.Message), span));
+                this.Current = doc;
+                return true;
+            }
+            catch (DocumentTooComplexException ex)
+            {
+                doc.Problems.Add(new InputProblem(RuleCatalog.DS9006_DocumentTooComplex.Id, ex.Message, ex.Span));
+                this.next = ex.StopReading ? Next.End : Next.SkipThenRead;
+                this.Current = doc;
+                return true;
+            }
+
+            if (!more)
+            {
+                return false;
+            }
+
+            doc.IsWrittenScalar = root is ScalarNode && root.Span.Start.Offset != root.Span.End.Offset;
+            if (root is MappingNode map)
+            {
+                AddObjects(doc, map, this.file, this.index);
+            }
+            else if (root is not null && !root.IsNull)
+            {
+                // kubectl skips an empty or null document; anything else must decode into an object.
+                doc.Problems.Add(NotAnObject(root, "the document"));
+            }
+
+            this.next = Next.Read;
+            this.Current = doc;
+            return true;
+        }
+
+        public void Reset() => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+            this.next = Next.End;
+            this.Current = null!;
+        }
     }
 
     /// <summary>

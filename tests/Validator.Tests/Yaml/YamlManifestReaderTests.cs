@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using DaemonLint.Catalog;
 using DaemonLint.Engine;
 using DaemonLint.Model;
@@ -278,4 +282,107 @@ public sealed class YamlManifestReaderTests
     }
 
     private static string? Text(MappingNode m, string key) => (m[key] as ScalarNode)?.Raw;
+
+    [Fact]
+    public void ReadingTheNextDocument_DoesNotKeepTheOneBefore()
+    {
+        // The second document is large, so the parser reads its text while that document is built: at that read, the first
+        // document (handed out, then let go by the caller) must be garbage. A compiler-made iterator kept it until the next yield.
+        var second = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n"
+            + string.Concat(Enumerable.Range(0, 2000).Select(i => $"  k{i}: v{i}\n"));
+        var text = Ds + "\n---\n" + second;
+        var probe = new ProbingReader(text, at: text.Length - 100);
+        using var documents = YamlManifestReader.ReadDocuments("f.yaml", probe).GetEnumerator();
+        var first = FirstRoot(documents);
+        probe.OnReach = () =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            probe.AliveAtReach = first.IsAlive;
+        };
+
+        Assert.True(documents.MoveNext());
+        Assert.Equal("ConfigMap", Assert.Single(documents.Current.Objects).Kind);
+        Assert.False(probe.AliveAtReach ?? throw new InvalidOperationException("the probe was not reached while the second document was read"));
+        Assert.False(documents.MoveNext());
+    }
+
+    [Fact]
+    public void TheDocumentsOfAText_AreReadOnce()
+    {
+        var documents = YamlManifestReader.ReadDocuments("f.yaml", "kind: A\n---\nkind: B\n");
+        Assert.Equal(new[] { "A", "B" }, documents.SelectMany(d => d.Objects).Select(o => o.Kind));
+        Assert.Throws<InvalidOperationException>(() => documents.GetEnumerator());
+    }
+
+    [Fact]
+    public void ASyntaxErrorEndsTheDocuments_AndADocumentTooComplexIsSkipped()
+    {
+        // A document past the node limit is skipped and reading goes on; a syntax error ends the reading (kind: C is never read).
+        var large = "a: [" + string.Join(", ", Enumerable.Range(0, 50)) + "]\n";
+        var text = "kind: A\n---\n" + large + "---\nkind: B\n---\nkind: [\n---\nkind: C\n";
+        var docs = YamlManifestReader.ReadDocuments("f.yaml", new StringReader(text), new ReaderLimits { MaxExpandedNodes = 20 }).ToList();
+        Assert.Equal(new[] { 0, 1, 2, 3 }, docs.Select(d => d.Index));
+        Assert.Equal("A", Assert.Single(docs[0].Objects).Kind);
+        Assert.Equal(RuleCatalog.DS9006_DocumentTooComplex.Id, Assert.Single(docs[1].Problems).RuleId);
+        Assert.Equal("B", Assert.Single(docs[2].Objects).Kind);
+        Assert.Equal(RuleCatalog.DS9001_YamlSyntax.Id, Assert.Single(docs[3].Problems).RuleId);
+    }
+
+    // The first document's root, held weakly (in a method of its own, so no local of the test holds it).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference FirstRoot(IEnumerator<DocumentResult> documents)
+    {
+        Assert.True(documents.MoveNext());
+        var root = new WeakReference(Assert.Single(documents.Current.Objects).Root);
+        Assert.True(root.IsAlive);
+        return root;
+    }
+
+    // A text that runs a callback the first time the parser reads past a position.
+    private sealed class ProbingReader(string text, int at) : TextReader
+    {
+        private int position;
+
+        public Action? OnReach { get; set; }
+
+        public bool? AliveAtReach { get; set; }
+
+        public override int Peek() => this.position < text.Length ? text[this.position] : -1;
+
+        public override int Read()
+        {
+            if (this.position >= text.Length)
+            {
+                return -1;
+            }
+
+            this.Reach(this.position + 1);
+            return text[this.position++];
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(count, text.Length - this.position);
+            if (n <= 0)
+            {
+                return 0;
+            }
+
+            this.Reach(this.position + n);
+            text.CopyTo(this.position, buffer, index, n);
+            this.position += n;
+            return n;
+        }
+
+        private void Reach(int end)
+        {
+            if (end > at && this.OnReach is { } reach)
+            {
+                this.OnReach = null;
+                reach();
+            }
+        }
+    }
 }
