@@ -25,7 +25,8 @@ public static class K8sNames
     private const string Dns1123LabelErrMsg = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
     private const string Dns1123SubdomainErrMsg = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 
-    private static readonly List<string> NoErrors = new(0);
+    /// <summary>The answer of a check that found nothing: one shared empty list, never added to.</summary>
+    internal static readonly List<string> NoErrors = new(0);
 
     /// <summary>Builds the upstream "must consist of ... (e.g. 'a',  or 'b', regex used for validation is '...')" text.</summary>
     /// <param name="msg">The leading message.</param>

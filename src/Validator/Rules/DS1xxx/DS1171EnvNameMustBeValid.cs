@@ -69,17 +69,17 @@ internal sealed class DS1171EnvNameMustBeValid : Rule
     /// <returns>The messages (empty: valid).</returns>
     internal static List<string> NameErrors(string name, bool relaxed)
     {
-        var errors = new List<string>(1);
         if (relaxed)
         {
-            if (!IsRelaxedEnvVarName(name))
-            {
-                errors.Add(RelaxedEnvVarNameMessage);
-            }
-
-            return errors;
+            return IsRelaxedEnvVarName(name) ? Syntax.K8sNames.NoErrors : new List<string>(1) { RelaxedEnvVarNameMessage };
         }
 
+        if (IsStrictEnvVarName(name) && !name.StartsWith(".", System.StringComparison.Ordinal))
+        {
+            return Syntax.K8sNames.NoErrors; // a valid name (every one of a manifest, nearly) gets the shared empty list
+        }
+
+        var errors = new List<string>(1);
         if (!IsStrictEnvVarName(name))
         {
             errors.Add(EnvVarNameMessage);

@@ -10,11 +10,15 @@ namespace DaemonLint.Rules.Support;
 /// <summary>One entry of a container's <c>resources.limits</c> or <c>resources.requests</c>.</summary>
 /// <param name="Name">The resource name.</param>
 /// <param name="Node">The value node.</param>
-/// <param name="Path">The path, e.g. <c>c[0].resources.limits[cpu]</c>.</param>
+/// <param name="Block">The path of the block that holds it, e.g. <c>c[0].resources.limits</c>.</param>
 /// <param name="Quantity">The quantity after defaulting (rounded up to milli units), or null when invalid or not judged.</param>
 /// <param name="Error">The upstream parse error, when the text is no quantity.</param>
 /// <param name="At">Where the entry is in the source, when the server's path is not there (<c>overhead.limits[x]</c>).</param>
-internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath Path, Quantity? Quantity, string? Error, FieldPath? At = null);
+internal sealed record ResourceEntry(string Name, ManifestNode Node, FieldPath Block, Quantity? Quantity, string? Error, FieldPath? At = null)
+{
+    /// <summary>Gets the entry's path, e.g. <c>c[0].resources.limits[cpu]</c>: made when a rule asks (to report), as a key path is never shared.</summary>
+    public FieldPath Path => this.Block.Key(this.Name);
+}
 
 /// <summary>The resources block of one container, or the pod-level <c>spec.resources</c> (PodLevelResources).</summary>
 internal sealed class ContainerResources
@@ -186,7 +190,7 @@ internal sealed class ContainerResources
             }
 
             var (q, error) = Parse(e.Value);
-            list.Add(new ResourceEntry(e.Key, e.Value, path.Key(e.Key), q, error));
+            list.Add(new ResourceEntry(e.Key, e.Value, path, q, error));
         }
 
         return list;

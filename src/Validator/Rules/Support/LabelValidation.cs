@@ -31,19 +31,19 @@ internal static class LabelValidation
             return;
         }
 
+        // The key's path (where a finding points) is built only for a finding: a label is a key, and a key path is never shared.
         foreach (var e in labels.Entries)
         {
-            var at = path.Key(e.Key);
             foreach (var msg in K8sNames.IsLabelKey(e.Key))
             {
-                sink(FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(e.Key), null, at);
+                sink(FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(e.Key), null, path.Key(e.Key));
             }
 
             if (e.Value is ScalarNode { Type: ScalarType.String } v)
             {
                 foreach (var msg in K8sNames.IsLabelValue(v.Raw))
                 {
-                    sink(FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(v.Raw), null, at);
+                    sink(FindingKind.Invalid, reportPath ?? path, msg, Nodes.Quote(v.Raw), null, path.Key(e.Key));
                 }
             }
         }
@@ -78,11 +78,10 @@ internal static class LabelValidation
             var mlPath = path.Child("matchLabels");
             foreach (var e in matchLabels.Entries)
             {
-                var at = mlPath.Key(e.Key);
                 foreach (var msg in K8sNames.IsLabelKey(e.Key))
                 {
                     valid = false;
-                    sink?.Invoke(FindingKind.Invalid, mlPath, msg, Nodes.Quote(e.Key), null, at);
+                    sink?.Invoke(FindingKind.Invalid, mlPath, msg, Nodes.Quote(e.Key), null, mlPath.Key(e.Key));
                 }
 
                 if (e.Value is ScalarNode { Type: ScalarType.String } v)
@@ -90,7 +89,7 @@ internal static class LabelValidation
                     foreach (var msg in K8sNames.IsLabelValue(v.Raw))
                     {
                         valid = false;
-                        sink?.Invoke(FindingKind.Invalid, mlPath, msg, Nodes.Quote(v.Raw), null, at);
+                        sink?.Invoke(FindingKind.Invalid, mlPath, msg, Nodes.Quote(v.Raw), null, mlPath.Key(e.Key));
                     }
                 }
             }

@@ -153,6 +153,11 @@ internal static class PodSpecNodes
     /// <returns>The messages.</returns>
     public static List<string> IsValidPortName(string port)
     {
+        if (port.Length is > 0 and <= 15 && IsIanaSvcName(port))
+        {
+            return Syntax.K8sNames.NoErrors;
+        }
+
         var errs = new List<string>();
         if (port.Length > 15)
         {
@@ -194,6 +199,33 @@ internal static class PodSpecNodes
         }
 
         return errs;
+    }
+
+    // What IsValidPortName accepts, without its messages: lower-case letters, digits and single inner hyphens, one letter at least.
+    private static bool IsIanaSvcName(string port)
+    {
+        var letter = false;
+        for (var i = 0; i < port.Length; i++)
+        {
+            var c = port[i];
+            if (c is >= 'a' and <= 'z')
+            {
+                letter = true;
+            }
+            else if (c == '-')
+            {
+                if (i == 0 || i == port.Length - 1 || port[i - 1] == '-')
+                {
+                    return false;
+                }
+            }
+            else if (c is not (>= '0' and <= '9'))
+            {
+                return false;
+            }
+        }
+
+        return letter;
     }
 
     /// <summary>A lower-case port name the server would accept, when lower-casing is the whole fix.</summary>

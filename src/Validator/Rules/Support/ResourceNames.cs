@@ -75,13 +75,13 @@ internal static class ResourceNames
     /// <returns>The upstream messages (the qualified-name ones, or the standard-name one).</returns>
     public static List<string> ValidateResourceName(string name)
     {
-        var errs = new List<string>(K8sNames.IsQualifiedName(name));
+        var errs = K8sNames.IsQualifiedName(name);
         if (errs.Count == 0 && name.IndexOf('/') < 0 && !IsStandard(name))
         {
-            errs.Add("must be a standard resource type or fully qualified");
+            return new List<string> { "must be a standard resource type or fully qualified" };
         }
 
-        return errs;
+        return errs; // a valid name (every cpu and memory of a manifest) gets the shared empty list
     }
 
     /// <summary>
@@ -104,20 +104,10 @@ internal static class ResourceNames
     public static List<string> ValidateContainerResourceName(string name)
     {
         var errs = ValidateResourceName(name);
-        var noSlash = name.IndexOf('/') < 0;
-        if (noSlash)
-        {
-            if (!IsStandardContainer(name))
-            {
-                errs.Add("must be a standard resource for containers");
-            }
-        }
-        else if (!IsNative(name) && !IsExtended(name))
-        {
-            errs.Add("doesn't follow extended resource name standard");
-        }
-
-        return errs;
+        var more = name.IndexOf('/') < 0
+            ? IsStandardContainer(name) ? null : "must be a standard resource for containers"
+            : IsNative(name) || IsExtended(name) ? null : "doesn't follow extended resource name standard";
+        return more is null ? errs : new List<string>(errs) { more }; // errs may be the shared empty list: never added to
     }
 
     /// <summary>Whether a hugepages amount is a whole multiple of its page size (<c>IsHugePageResourceValueDivisible</c>).</summary>
