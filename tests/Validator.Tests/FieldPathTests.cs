@@ -94,6 +94,21 @@ public sealed class FieldPathTests
     }
 
     [Fact]
+    public void TheChildrenAVolumeHas_AllStayInTheMemo()
+    {
+        // The fields the volume rules name under volumes[i]: every source, the names the server blames instead of two of them
+        // (cephFS, downwarAPI), and name. 33: more than a memo of 32 slots held.
+        var volume = FieldPath.Root("spec").Child("template", "spec").Child("volumes").Index(0);
+        var names = DaemonLint.Rules.Support.VolumeAnalysis.Sources.SelectMany(s => new[] { s.Key, s.Blamed }).Append("name").Distinct().ToList();
+        Assert.Equal(33, names.Count);
+        var first = names.Select(volume.Child).ToList();
+        var before = FieldPath.BuiltOnThisThread;
+        var again = names.Select(volume.Child).ToList();
+        Assert.Equal(before, FieldPath.BuiltOnThisThread);
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
     public void ValidatingADaemonSetAgain_BuildsNoPath()
     {
         // Every rule on a DaemonSet that uses much of a pod spec and that nothing is wrong with: the second time, the paths
