@@ -74,31 +74,27 @@ internal sealed class DS1171EnvNameMustBeValid : Rule
             return IsRelaxedEnvVarName(name) ? Syntax.K8sNames.NoErrors : new List<string>(1) { RelaxedEnvVarNameMessage };
         }
 
-        if (IsStrictEnvVarName(name) && !name.StartsWith(".", System.StringComparison.Ordinal))
-        {
-            return Syntax.K8sNames.NoErrors; // a valid name (every one of a manifest, nearly) gets the shared empty list
-        }
-
-        var errors = new List<string>(1);
+        // A list only for a name with something wrong: a valid one (every env name of a manifest, nearly) gets the shared empty list.
+        List<string>? errors = null;
         if (!IsStrictEnvVarName(name))
         {
-            errors.Add(EnvVarNameMessage);
+            (errors ??= new List<string>(1)).Add(EnvVarNameMessage);
         }
 
         if (name == ".")
         {
-            errors.Add("must not be '.'");
+            (errors ??= new List<string>(1)).Add("must not be '.'");
         }
         else if (name == "..")
         {
-            errors.Add("must not be '..'");
+            (errors ??= new List<string>(1)).Add("must not be '..'");
         }
         else if (name.StartsWith("..", System.StringComparison.Ordinal))
         {
-            errors.Add("must not start with '..'");
+            (errors ??= new List<string>(1)).Add("must not start with '..'");
         }
 
-        return errors;
+        return errors ?? Syntax.K8sNames.NoErrors;
     }
 
     /// <summary>The hint for a name only the relaxed rule accepts: which gate relaxes it.</summary>

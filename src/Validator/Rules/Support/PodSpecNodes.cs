@@ -153,15 +153,11 @@ internal static class PodSpecNodes
     /// <returns>The messages.</returns>
     public static List<string> IsValidPortName(string port)
     {
-        if (port.Length is > 0 and <= 15 && IsIanaSvcName(port))
-        {
-            return Syntax.K8sNames.NoErrors;
-        }
-
-        var errs = new List<string>();
+        // A list only for a name with something wrong: a valid one (every port name of a manifest, nearly) gets the shared empty list.
+        List<string>? errs = null;
         if (port.Length > 15)
         {
-            errs.Add(Syntax.K8sNames.MaxLenError(15));
+            (errs ??= new List<string>()).Add(Syntax.K8sNames.MaxLenError(15));
         }
 
         var charset = port.Length > 0;
@@ -180,52 +176,25 @@ internal static class PodSpecNodes
 
         if (!charset)
         {
-            errs.Add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+            (errs ??= new List<string>()).Add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
         }
 
         if (!letter)
         {
-            errs.Add("must contain at least one letter (a-z)");
+            (errs ??= new List<string>()).Add("must contain at least one letter (a-z)");
         }
 
         if (port.Contains("--"))
         {
-            errs.Add("must not contain consecutive hyphens");
+            (errs ??= new List<string>()).Add("must not contain consecutive hyphens");
         }
 
         if (port.Length > 0 && (port[0] == '-' || port[port.Length - 1] == '-'))
         {
-            errs.Add("must not begin or end with a hyphen");
+            (errs ??= new List<string>()).Add("must not begin or end with a hyphen");
         }
 
-        return errs;
-    }
-
-    // What IsValidPortName accepts, without its messages: lower-case letters, digits and single inner hyphens, one letter at least.
-    private static bool IsIanaSvcName(string port)
-    {
-        var letter = false;
-        for (var i = 0; i < port.Length; i++)
-        {
-            var c = port[i];
-            if (c is >= 'a' and <= 'z')
-            {
-                letter = true;
-            }
-            else if (c == '-')
-            {
-                if (i == 0 || i == port.Length - 1 || port[i - 1] == '-')
-                {
-                    return false;
-                }
-            }
-            else if (c is not (>= '0' and <= '9'))
-            {
-                return false;
-            }
-        }
-
-        return letter;
+        return errs ?? Syntax.K8sNames.NoErrors;
     }
 
     /// <summary>A lower-case port name the server would accept, when lower-casing is the whole fix.</summary>
