@@ -55,7 +55,12 @@ public interface IHostFileSystem
 /// <summary>The real file system.</summary>
 public sealed class PhysicalFileSystem : IHostFileSystem
 {
+    // The open shim's flags (PAL_O_RDONLY, PAL_O_CLOEXEC), which it maps to the platform's O_ flags.
+    private const int PalOpenReadOnly = 0x0000;
+    private const int PalOpenCloseOnExec = 0x0010;
+
     private static bool statUnavailable;
+    private static bool openUnavailable;
 
     // The stat shim's answer buffer, one per thread (a stat per file listed and read: no array each time).
     [ThreadStatic]
@@ -131,10 +136,18 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     /// <inheritdoc />
     public byte[] Read(string fullPath, long maxBytes)
     {
+        var cap = (int)Math.Min(maxBytes, int.MaxValue - 64);
+        if (OpenUnlocked(fullPath) is { } handle)
+        {
+            using (handle)
+            {
+                return ReadAll(handle, fullPath, cap);
+            }
+        }
+
         // Unbuffered (a buffer size of 1): the bytes are read straight into the array sized to the file, so a stream buffer would
         // only be 4 KiB more garbage per file.
         using var fs = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-        var cap = (int)Math.Min(maxBytes, int.MaxValue - 64);
         var length = fs.CanSeek ? fs.Length : cap;
         var buffer = new byte[(int)Math.Min(Math.Max(length, 0), cap)];
         var n = 0;
@@ -199,6 +212,81 @@ public sealed class PhysicalFileSystem : IHostFileSystem
         }
     }
 
+    /// <summary>
+    /// Opens a file to read it without the advisory lock .NET takes on Unix. A <see cref="FileStream"/> opened by path takes a
+    /// shared <c>flock</c> (non-blocking) and gives it back at close, so a file another process holds an exclusive lock on (a
+    /// .NET program that opened it with <see cref="FileShare.None"/>, a script under <c>flock -x</c>) could not be read ("being
+    /// used by another process"), where kubectl, git and an editor read it; and the lock is two system calls a file. The
+    /// runtime's own shim (libSystem.Native, as for <see cref="Stat"/>) opens it read-only and close-on-exec. Null where the shim
+    /// is missing (Windows, whose sharing modes are the system's own, for every reader) or the open fails: the stream then opens
+    /// the path itself, and words the error as the runtime always does.
+    /// </summary>
+    /// <param name="fullPath">The path of a regular file.</param>
+    /// <returns>The descriptor, or null.</returns>
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle? OpenUnlocked(string fullPath)
+    {
+        if (openUnavailable || RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            return null;
+        }
+
+        try
+        {
+            var fd = NativeOpen(fullPath, PalOpenReadOnly | PalOpenCloseOnExec, 0);
+            return fd.ToInt64() >= 0 ? new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true) : null;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            openUnavailable = true;
+            return null;
+        }
+    }
+
+    // Reads what an open file holds, up to cap bytes: fstat for its size (the array is sized to it, as the stream's length
+    // sized it), then read(2) until the array is full or the file ends.
+    private static byte[] ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string fullPath, int cap)
+    {
+        var fd = handle.DangerousGetHandle();
+        var status = statBuffer ??= new byte[512];
+        if (NativeFStat(fd, status) != 0)
+        {
+            throw ReadError(fullPath);
+        }
+
+        var buffer = new byte[(int)Math.Min(Math.Max(BitConverter.ToInt64(status, 16), 0), cap)];
+        var n = 0;
+        while (n < buffer.Length)
+        {
+            var read = NativeRead(fd, ref buffer[n], buffer.Length - n);
+            if (read == 0)
+            {
+                break;
+            }
+
+            if (read < 0)
+            {
+                if (Marshal.GetLastWin32Error() == 4) // EINTR
+                {
+                    continue;
+                }
+
+                throw ReadError(fullPath);
+            }
+
+            n += read;
+        }
+
+        if (n < buffer.Length)
+        {
+            Array.Resize(ref buffer, n);
+        }
+
+        return buffer;
+    }
+
+    private static IOException ReadError(string fullPath) =>
+        new($"{new System.ComponentModel.Win32Exception(Marshal.GetLastWin32Error()).Message} : '{fullPath}'");
+
     /// <summary>Whether a path names something other than a regular file or folder, following links (Unix; false where that cannot be told).</summary>
     private static bool IsSpecial(string fullPath) => Stat(fullPath, out var mode, out _) && mode is not (0x8000 or 0x4000); // S_IFREG, S_IFDIR
 
@@ -240,6 +328,15 @@ public sealed class PhysicalFileSystem : IHostFileSystem
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int NativeStat(string path, [Out] byte[] status);
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Open", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern IntPtr NativeOpen(string path, int flags, int mode);
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_FStat", SetLastError = true)]
+    private static extern int NativeFStat(IntPtr fd, [Out] byte[] status);
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Read", SetLastError = true)]
+    private static extern int NativeRead(IntPtr fd, ref byte buffer, int count);
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int NativeLStat(string path, [Out] byte[] status);

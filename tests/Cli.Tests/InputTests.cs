@@ -56,6 +56,30 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void FilesAnotherProcessLocks_AreReadAsKubectlReadsThem()
+    {
+        // The installed tool, as a process, while this one holds the manifest and the .editorconfig with FileShare.None: on
+        // Unix an exclusive flock, which made every read of the tool fail ("being used by another process", DS9002) and the
+        // severity of the .editorconfig go unread. Windows enforces sharing modes for every reader alike.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var dir = new TempFolder();
+        dir.Write(".editorconfig", "root = true\n[*.yaml]\ndotnet_diagnostic.DS1009.severity = warning\n");
+        dir.Write("ds.yaml", Manifests.RestartPolicy);
+        using var manifest = new System.IO.FileStream(System.IO.Path.Combine(dir.Path, "ds.yaml"), System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite, System.IO.FileShare.None);
+        using var config = new System.IO.FileStream(System.IO.Path.Combine(dir.Path, ".editorconfig"), System.IO.FileMode.Open, System.IO.FileAccess.ReadWrite, System.IO.FileShare.None);
+
+        var r = new ToolProcess().Run(dir.Path, null, "validate", "ds.yaml");
+
+        Assert.Equal(Program.ExitOk, r.ExitCode);
+        Assert.DoesNotContain("DS9002", r.Stdout);
+        Assert.Matches(@"^ds\.yaml\(\d+,\d+\): warning DS1009: ", r.Stdout);
+    }
+
+    [Fact]
     public void Baseline_WithAChangedSelector_ReportsSelectorIsImmutable()
     {
         using var dir = new TempFolder();

@@ -83,6 +83,65 @@ public sealed class PhysicalFileSystemTests
     }
 
     [Fact]
+    public void Read_AFileAnotherHolderLocksExclusively_ReadsIt()
+    {
+        // On Unix a FileStream opened with FileShare.None holds an exclusive flock on the file; a FileStream opened by path to
+        // read takes a shared one, non-blocking, and fails ("being used by another process"). The reader takes none, as
+        // kubectl does not. (On Windows the sharing mode is the system's: the read fails there as every reader's does.)
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var dir = new TempFolder();
+        var file = Path.Combine(dir.Path, "locked.yaml");
+        File.WriteAllText(file, "apiVersion: apps/v1\nkind: DaemonSet\n");
+        using var holder = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Assert.Throws<IOException>(() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete).Dispose());
+
+        Assert.Equal("apiVersion: apps/v1\nkind: DaemonSet\n", System.Text.Encoding.UTF8.GetString(PhysicalFileSystem.Instance.Read(file, 1000)));
+        Assert.Equal("apiVersion", System.Text.Encoding.UTF8.GetString(PhysicalFileSystem.Instance.Read(file, 10)));
+    }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(1, 100)]
+    [InlineData(3 * 1024 * 1024 + 17, 64L * 1024 * 1024)] // several reads of the system's
+    [InlineData(5000, 4096)] // the head of a file over the limit: the limit's bytes
+    public void Read_GivesTheFilesBytes_UpToTheLimit_AlsoThroughALink(int size, long maxBytes)
+    {
+        using var dir = new TempFolder();
+        var file = Path.Combine(dir.Path, "f.yaml");
+        var content = new byte[size];
+        new Random(size).NextBytes(content);
+        File.WriteAllBytes(file, content);
+        var expected = content.AsSpan(0, (int)Math.Min(size, maxBytes)).ToArray();
+
+        Assert.Equal(expected, PhysicalFileSystem.Instance.Read(file, maxBytes));
+        if (!OperatingSystem.IsWindows())
+        {
+            var link = Path.Combine(dir.Path, "link.yaml");
+            File.CreateSymbolicLink(link, file);
+            Assert.Equal(expected, PhysicalFileSystem.Instance.Read(link, maxBytes));
+        }
+    }
+
+    [Fact]
+    public void Read_AMissingOrUnreadablePath_ThrowsWhatTheRuntimeThrows()
+    {
+        using var dir = new TempFolder();
+        Assert.Throws<FileNotFoundException>(() => PhysicalFileSystem.Instance.Read(Path.Combine(dir.Path, "none.yaml"), 10));
+        Assert.Throws<DirectoryNotFoundException>(() => PhysicalFileSystem.Instance.Read(Path.Combine(dir.Path, "no", "none.yaml"), 10));
+        if (!OperatingSystem.IsWindows() && Environment.UserName != "root")
+        {
+            var file = Path.Combine(dir.Path, "secret.yaml");
+            File.WriteAllText(file, "a: 1\n");
+            File.SetUnixFileMode(file, UnixFileMode.None);
+            Assert.Throws<UnauthorizedAccessException>(() => PhysicalFileSystem.Instance.Read(file, 10));
+        }
+    }
+
+    [Fact]
     public void List_SaysWhatEachEntryIs_AndWhetherItIsALink()
     {
         using var dir = new TempFolder();
