@@ -141,33 +141,15 @@ public sealed class PhysicalFileSystem : IHostFileSystem
         {
             using (handle)
             {
-                return ReadAll(handle, fullPath, cap);
+                var fd = handle.DangerousGetHandle();
+                return Fill(FileSize(fd, fullPath), cap, (buffer, offset, count) => ReadSome(fd, fullPath, buffer, offset, count));
             }
         }
 
         // Unbuffered (a buffer size of 1): the bytes are read straight into the array sized to the file, so a stream buffer would
         // only be 4 KiB more garbage per file.
         using var fs = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-        var length = fs.CanSeek ? fs.Length : cap;
-        var buffer = new byte[(int)Math.Min(Math.Max(length, 0), cap)];
-        var n = 0;
-        while (n < buffer.Length)
-        {
-            var read = fs.Read(buffer, n, buffer.Length - n);
-            if (read == 0)
-            {
-                break;
-            }
-
-            n += read;
-        }
-
-        if (n < buffer.Length)
-        {
-            Array.Resize(ref buffer, n);
-        }
-
-        return buffer;
+        return Fill(fs.CanSeek ? fs.Length : cap, cap, fs.Read);
     }
 
     /// <inheritdoc />
@@ -242,38 +224,21 @@ public sealed class PhysicalFileSystem : IHostFileSystem
         }
     }
 
-    // Reads what an open file holds, up to cap bytes: fstat for its size (the array is sized to it, as the stream's length
-    // sized it), then read(2) until the array is full or the file ends.
-    private static byte[] ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string fullPath, int cap)
+    // An array sized to the file (up to cap bytes), read into until it is full or the file ends (a file that shrank since its
+    // size was asked: the array is cut to what was read).
+    private static byte[] Fill(long length, int cap, Func<byte[], int, int, int> read)
     {
-        var fd = handle.DangerousGetHandle();
-        var status = statBuffer ??= new byte[512];
-        if (NativeFStat(fd, status) != 0)
-        {
-            throw ReadError(fullPath);
-        }
-
-        var buffer = new byte[(int)Math.Min(Math.Max(BitConverter.ToInt64(status, 16), 0), cap)];
+        var buffer = new byte[(int)Math.Min(Math.Max(length, 0), cap)];
         var n = 0;
         while (n < buffer.Length)
         {
-            var read = NativeRead(fd, ref buffer[n], buffer.Length - n);
-            if (read == 0)
+            var got = read(buffer, n, buffer.Length - n);
+            if (got == 0)
             {
                 break;
             }
 
-            if (read < 0)
-            {
-                if (Marshal.GetLastWin32Error() == 4) // EINTR
-                {
-                    continue;
-                }
-
-                throw ReadError(fullPath);
-            }
-
-            n += read;
+            n += got;
         }
 
         if (n < buffer.Length)
@@ -282,6 +247,30 @@ public sealed class PhysicalFileSystem : IHostFileSystem
         }
 
         return buffer;
+    }
+
+    private static long FileSize(IntPtr fd, string fullPath)
+    {
+        var status = statBuffer ??= new byte[512];
+        return NativeFStat(fd, status) == 0 ? BitConverter.ToInt64(status, 16) : throw ReadError(fullPath);
+    }
+
+    // read(2) of at most count bytes into buffer at offset: how many it read (0 at the end of the file), again when interrupted.
+    private static int ReadSome(IntPtr fd, string fullPath, byte[] buffer, int offset, int count)
+    {
+        while (true)
+        {
+            var got = NativeRead(fd, ref buffer[offset], count);
+            if (got >= 0)
+            {
+                return got;
+            }
+
+            if (Marshal.GetLastWin32Error() != 4) // EINTR
+            {
+                throw ReadError(fullPath);
+            }
+        }
     }
 
     private static IOException ReadError(string fullPath) =>
