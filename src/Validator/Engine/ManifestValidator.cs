@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text;
 using DaemonLint.Catalog;
 using DaemonLint.Model;
 using DaemonLint.Releases;
@@ -226,7 +227,8 @@ public sealed class ManifestValidator
                 return split;
             }
 
-            return this.Validate(file, () => new Utf8BytesReader(bytes, start), comments, baseline);
+            return this.ValidateBlock(file, bytes, start, bytes.Length, comments, baseline)
+                ?? this.Validate(file, () => new Utf8BytesReader(bytes, start), comments, baseline);
         }
 
         var report = new FileReport(file);
@@ -253,8 +255,81 @@ public sealed class ManifestValidator
     /// <param name="text">The text.</param>
     /// <param name="baseline">Prior versions for update rules.</param>
     /// <returns>The report.</returns>
-    public FileReport ValidateText(string? file, string text, BaselineIndex? baseline = null) =>
-        this.Validate(file, () => new StringReader(text), () => Suppressions.ParseComments(text), baseline);
+    public FileReport ValidateText(string? file, string text, BaselineIndex? baseline = null)
+    {
+        Func<List<LineSuppression>> comments = () => Suppressions.ParseComments(text);
+        if (this.ReadsBlockYaml && StrictUtf8(text) is { } bytes)
+        {
+            if (this.ValidateBlock(file, bytes, 0, bytes.Length, comments, baseline) is { } report)
+            {
+                return report;
+            }
+        }
+
+        return this.Validate(file, () => new StringReader(text), comments, baseline);
+    }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether texts are read by <see cref="Yaml.BlockYamlReader"/> where it reads them (the
+    /// findings are the same; tests turn it off to compare).
+    /// </summary>
+    internal bool ReadsBlockYaml { get; set; } = true;
+
+    private static readonly Encoding StrictUtf8Encoding = new UTF8Encoding(false, true);
+
+    // The UTF-8 bytes of a text, or null for one that has no UTF-8 form (a lone surrogate).
+    private static byte[]? StrictUtf8(string text)
+    {
+        try
+        {
+            return StrictUtf8Encoding.GetBytes(text);
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    // A text read by Yaml.BlockYamlReader, or null where it declines (or a rule fails: the reading by YamlDotNet reports that as it does).
+    private FileReport? ValidateBlock(string? file, byte[] bytes, int start, int end, Func<List<LineSuppression>> comments, BaselineIndex? baseline)
+    {
+        if (this.ReadBlock(file, bytes, start, end, default, baseline, out _) is not { } report)
+        {
+            return null;
+        }
+
+        Suppressions.ApplyComments(this, file, comments(), report.Findings);
+        SortFindings(report.Findings);
+        return report;
+    }
+
+    // The documents of a text (or a run of one) read by Yaml.BlockYamlReader and validated, not yet filtered by suppression
+    // comments nor sorted; null where it declines or a rule fails.
+    private FileReport? ReadBlock(string? file, byte[] bytes, int start, int end, Yaml.DocumentRun run, BaselineIndex? baseline, out int documents)
+    {
+        documents = 0;
+        if (!this.ReadsBlockYaml || Yaml.BlockYamlReader.TryCreate(file, bytes, start, end, this.Options.Limits, run) is not { } reader)
+        {
+            return null;
+        }
+
+        var report = new FileReport(file);
+        RulePlan? rulesOn = null;
+        try
+        {
+            while (reader.Next() is { } doc)
+            {
+                documents++;
+                this.ValidateDocument(report, doc, baseline, ref rulesOn);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
+        }
+
+        return report;
+    }
 
     /// <summary>
     /// Gets or sets a value indicating whether objects the rules do not look at (not DaemonSet-like) are read without their tree
@@ -360,6 +435,11 @@ public sealed class ManifestValidator
     /// <returns>The run's part of the report, or null.</returns>
     public FileReport? ValidateRun(string? file, byte[] bytes, Yaml.DocumentRun run, BaselineIndex? baseline)
     {
+        if (this.ReadBlock(file, bytes, run.Start, run.End, run, baseline, out var read) is { } part && read == run.Documents)
+        {
+            return part;
+        }
+
         var report = new FileReport(file);
         RulePlan? rulesOn = null;
         var documents = 0;

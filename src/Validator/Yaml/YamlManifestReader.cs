@@ -146,7 +146,7 @@ public static class YamlManifestReader
             span);
     }
 
-    private static void AddObjects(DocumentResult doc, MappingNode map, string? file, int index)
+    internal static void AddObjects(DocumentResult doc, MappingNode map, string? file, int index)
     {
         var kind = map["kind"] as ScalarNode;
         if (kind is not null && kind.Raw.EndsWith("List", StringComparison.Ordinal) && map["items"] is SequenceNode items)
