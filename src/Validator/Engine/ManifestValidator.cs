@@ -317,8 +317,32 @@ public sealed class ManifestValidator
         RulePlan? rulesOn = null;
         try
         {
-            while (reader.Next() is { } doc)
+            while (true)
             {
+                DocumentResult? doc;
+                try
+                {
+                    doc = reader.Next();
+                }
+                catch (Yaml.BlockYamlReader.DeclinedException)
+                {
+                    // That document (with the ones up to where a run may start) is read by YamlDotNet, as a run of a large
+                    // file is; then the reader goes on.
+                    if (!reader.TrySkipDocument(out var skipped) || !this.ValidateRunInto(report, file, bytes, skipped, baseline, ref rulesOn))
+                    {
+                        return null;
+                    }
+
+                    documents += skipped.Documents;
+                    reader.Resume();
+                    continue;
+                }
+
+                if (doc is null)
+                {
+                    break;
+                }
+
                 documents++;
                 this.ValidateDocument(report, doc, baseline, ref rulesOn);
             }
@@ -442,6 +466,13 @@ public sealed class ManifestValidator
 
         var report = new FileReport(file);
         RulePlan? rulesOn = null;
+        return this.ValidateRunInto(report, file, bytes, run, baseline, ref rulesOn) ? report : null;
+    }
+
+    // Reads a run of documents with YamlDotNet and validates them into a report: false where the run cannot stand for its part
+    // of the file (see ValidateRun).
+    private bool ValidateRunInto(FileReport report, string? file, byte[] bytes, Yaml.DocumentRun run, BaselineIndex? baseline, ref RulePlan? rulesOn)
+    {
         var documents = 0;
         try
         {
@@ -451,14 +482,14 @@ public sealed class ManifestValidator
                 documents++;
                 if (doc.IsWrittenScalar)
                 {
-                    return null;
+                    return false;
                 }
 
                 foreach (var p in doc.Problems)
                 {
                     if (p.RuleId == RuleCatalog.DS9001_YamlSyntax.Id || p.RuleId == RuleCatalog.DS9006_DocumentTooComplex.Id)
                     {
-                        return null;
+                        return false;
                     }
                 }
 
@@ -467,10 +498,10 @@ public sealed class ManifestValidator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return null; // a skimmed value needed, or a failure: the reading in order reports it as it does
+            return false; // a skimmed value needed, or a failure: the reading in order reports it as it does
         }
 
-        return documents == run.Documents ? report : null;
+        return documents == run.Documents;
     }
 
     // What one document holds: its input problems, then its objects validated.

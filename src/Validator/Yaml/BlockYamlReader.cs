@@ -40,6 +40,13 @@ internal sealed class BlockYamlReader
     private readonly List<HashSet<string>> keySets = new();
     private int documentIndex;
     private bool started;
+    private bool afterFlow;
+
+    // Where the document read last (or being read) starts: its line, and whether a --- marker starts it.
+    private (int Byte, int Line, int Chars, int Index, bool Marker) docStart = (-1, 0, 0, 0, false);
+
+    // Where reading goes on after a document read elsewhere (TrySkipDocument).
+    private (int Byte, int Line, int Chars, int Index) resumeAt;
     private bool done;
     private long nodes;
 
@@ -115,6 +122,8 @@ internal sealed class BlockYamlReader
             return null;
         }
 
+        this.docStart = (this.ls, this.lineNo, this.lineChar, this.documentIndex, this.IsMarker((byte)'-'));
+
         if (this.IsMarker((byte)'-'))
         {
             this.RestIsComment(this.ls + 3);
@@ -150,6 +159,83 @@ internal sealed class BlockYamlReader
         return doc;
     }
 
+    /// <summary>
+    /// After <see cref="Next"/> declined: the run of the text that holds the document it declined, from its start to the next
+    /// <c>---</c> marker after which a plain scalar starts (where YamlDotNet's reading of the whole text keeps no state from the
+    /// documents before, as <see cref="DocumentSplitter"/> splits), to be read by <see cref="YamlManifestReader"/>; then
+    /// <see cref="Resume"/> goes on after it. False where the document itself does not start so (its reading alone could differ:
+    /// YamlDotNet's scanner keeps what a quoted scalar or a flow collection left until the next plain scalar), or the text has a
+    /// <c>...</c> marker or a directive after it.
+    /// </summary>
+    /// <param name="run">The run, in the whole text's lines, characters and documents.</param>
+    /// <returns>Whether there is such a run.</returns>
+    public bool TrySkipDocument(out DocumentRun run)
+    {
+        run = default;
+        var (from, line, chars, index, marker) = this.docStart;
+
+        // The run starts where a reading of it alone starts as the whole text's reading goes on: at the start of the text, or at
+        // a marker after which a plain scalar starts.
+        if (from < 0 || (marker && !DocumentSplitter.StartsWithPlainScalar(this.b, from + 3)) || (!marker && from != this.start && index != 0))
+        {
+            return false;
+        }
+
+        var markers = marker ? 1 : 0;
+        var i = from;
+        var lines = 0;
+        var counted = 0;
+        while (true)
+        {
+            var nl = Array.IndexOf(this.b, (byte)'\n', i, this.end - i);
+            if (nl < 0)
+            {
+                counted += this.Chars(i, this.end);
+                i = this.end;
+                break;
+            }
+
+            counted += this.Chars(i, nl + 1);
+            lines++;
+            i = nl + 1;
+            if (i >= this.end)
+            {
+                break;
+            }
+
+            var c = this.b[i];
+            if (c == (byte)'-' && DocumentSplitter.IsIndicator(this.b, i, c))
+            {
+                if (DocumentSplitter.StartsWithPlainScalar(this.b, i + 3))
+                {
+                    break;
+                }
+
+                markers++;
+            }
+            else if (c == (byte)'%' || (c == (byte)'.' && DocumentSplitter.IsIndicator(this.b, i, c)))
+            {
+                return false;
+            }
+        }
+
+        var documents = markers + (marker ? 0 : 1);
+        run = new DocumentRun(from, i, line - 1 + this.linesBefore, chars + this.charsBefore, index, documents);
+        this.resumeAt = (i, line + lines, chars + counted, index + documents);
+        return true;
+    }
+
+    /// <summary>Goes on reading after the run <see cref="TrySkipDocument"/> gave (read elsewhere).</summary>
+    public void Resume()
+    {
+        (this.ls, this.lineNo, this.lineChar, this.documentIndex) = this.resumeAt;
+        this.started = true;
+        this.done = false;
+        this.afterFlow = true; // what YamlDotNet's scanner kept from the run is not known here
+        this.docStart = (-1, 0, 0, 0, false);
+        this.LoadLine();
+    }
+
     private DeclinedException Decline(string what) => new(what, this.lineNo + this.linesBefore);
 
     // One pass over the bytes: no control character but LF (and CR before LF), no DEL; where there are bytes above ASCII, no
@@ -158,34 +244,30 @@ internal sealed class BlockYamlReader
     {
         const ulong Ones = 0x0101010101010101UL;
         const ulong Highs = 0x8080808080808080UL;
+        const ulong Low7 = 0x7F7F7F7F7F7F7F7FUL;
+
+        // The high bit of each byte of x that is zero.
+        static ulong Zero(ulong x) => ~(((x & Low7) + Low7) | x) & Highs;
         var high = false;
         var cr = false;
         var i = start;
 
-        // Eight bytes at a time: a word with no byte below 0x20, none above 0x7E and no DEL needs no closer look.
+        // Eight bytes at a time, each byte flagged exactly (no carry crosses a byte): below 0x20, LF, CR, DEL, above 0x7F.
         for (; i <= end - 8; i += 8)
         {
             var x = BitConverter.ToUInt64(b, i);
-            var below = (x - (Ones * 0x20)) & ~x & Highs;
-            var del = x ^ (Ones * 0x7F);
-            if (((x & Highs) | below | ((del - Ones) & ~del & Highs)) == 0)
+            var control = ~(((x & Low7) + (Ones * 0x60)) | x) & Highs;
+            var lf = Zero(x ^ (Ones * 0x0A));
+            var crs = Zero(x ^ (Ones * 0x0D));
+            if (((control & ~lf & ~crs) | Zero(x ^ (Ones * 0x7F))) != 0)
             {
-                continue;
+                ascii = false;
+                hasCr = false;
+                return false;
             }
 
-            for (var k = i; k < i + 8; k++)
-            {
-                var c = b[k];
-                if ((c < 0x20 && c != 0x0A && c != 0x0D) || c == 0x7F)
-                {
-                    ascii = false;
-                    hasCr = false;
-                    return false;
-                }
-
-                cr |= c == 0x0D;
-                high |= c > 0x7F;
-            }
+            cr |= crs != 0;
+            high |= (x & Highs) != 0;
         }
 
         for (; i < end; i++)
@@ -710,9 +792,11 @@ internal sealed class BlockYamlReader
             if (this.b[at] is (byte)'"' or (byte)'\'')
             {
                 key = this.Quoted(at, colon);
+                this.afterFlow = true;
             }
             else
             {
+                this.afterFlow = false;
                 if (colon - at > 1024)
                 {
                     throw this.Decline("a key longer than a simple key may be");
@@ -845,7 +929,8 @@ internal sealed class BlockYamlReader
                     return this.ReadMapping(this.ind, at, depth + 1);
                 }
 
-                throw this.Decline("a scalar on the line after its key");
+                // A scalar (or a flow collection) that starts on the line after its key or dash.
+                return this.ReadInline(col, at, depth);
             }
 
             if (this.ind == col && inMapping && this.IsSequenceEntry(at))
@@ -874,11 +959,13 @@ internal sealed class BlockYamlReader
                     if (close == -1)
                     {
                         node = this.ReadQuotedLines(col, at);
+                        this.afterFlow = true;
                         break;
                     }
 
                     close = close >= 0 ? close + 1 : throw this.Decline("an escaped line break");
                     this.RestIsComment(close);
+                    this.afterFlow = true;
                     node = new ScalarNode(this.Span(this.Pos(at), this.Pos(close)), this.Quoted(at, close), ScalarType.String, quoted: true);
                     this.Advance();
                     break;
@@ -886,6 +973,7 @@ internal sealed class BlockYamlReader
 
             case (byte)'|':
                 node = this.ReadLiteral(col, at);
+                this.afterFlow = true; // (only a plain scalar is known to end what a quoted one or a flow collection leaves)
                 break;
             case (byte)'[':
             case (byte)'{':
@@ -893,13 +981,21 @@ internal sealed class BlockYamlReader
                 break;
             default:
                 {
-                    // A plain scalar may start with - before another character (-1, --flag), never with ---. (YamlDotNet reads
-                    // ::1 as :1 in a sequence, so one that starts with a colon is left to it.)
-                    if (IsIndicator(c) && !(c == (byte)'-' && at + 1 < this.le && this.b[at + 1] != (byte)' '
+                    // A plain scalar may start with - or : before another character (-1, --flag, :8080), never with ---.
+                    if (IsIndicator(c) && !(c is (byte)'-' or (byte)':' && at + 1 < this.le && this.b[at + 1] != (byte)' '
                         && !(at + 2 < this.le && this.b[at + 1] == c && this.b[at + 2] == c)))
                     {
                         throw this.Decline("an indicator");
                     }
+
+                    // Right after a quoted scalar or a flow collection (no plain scalar since), YamlDotNet drops a plain scalar's
+                    // first colon.
+                    if (c == (byte)':' && this.afterFlow)
+                    {
+                        throw this.Decline("a colon starting a plain scalar after a flow collection or a quoted scalar");
+                    }
+
+                    this.afterFlow = false;
 
                     node = this.ReadPlain(col, at);
                     break;
@@ -1031,6 +1127,7 @@ internal sealed class BlockYamlReader
         }
 
         this.RestIsComment(i + 1);
+        this.afterFlow = true;
         var span = this.Span(start, this.Pos(i));
         ManifestNode node = mapping ? MappingNode.Read(span, entries!.ToArray()) : SequenceNode.Read(span, items!.ToArray());
         this.Advance();
@@ -1051,7 +1148,8 @@ internal sealed class BlockYamlReader
                 continue;
             }
 
-            if (this.kind != LineKind.Content || this.ind <= col)
+            // Its lines are indented under its key; the closing bracket may stand in the key's column.
+            if (this.kind != LineKind.Content || this.ind < col || (this.ind == col && this.b[this.ls + this.ind] is not ((byte)']' or (byte)'}')))
             {
                 throw this.Decline("a flow collection with a comment in it, not indented, or not closed");
             }
@@ -1086,6 +1184,7 @@ internal sealed class BlockYamlReader
         {
             var closed = this.QuotedEnd(at);
             i = closed;
+            this.afterFlow = true;
             return new ScalarNode(this.Span(this.Pos(at), this.Pos(closed)), this.Quoted(at, closed), ScalarType.String, quoted: true);
         }
 
@@ -1121,7 +1220,13 @@ internal sealed class BlockYamlReader
             throw this.Decline("an empty flow entry");
         }
 
+        if (c == (byte)':' && this.afterFlow)
+        {
+            throw this.Decline("a colon starting a plain scalar after a flow collection or a quoted scalar");
+        }
+
         i = j;
+        this.afterFlow = false;
         var value = this.strings.Get(this.b, at, e - at);
         var type = ScalarResolver.ResolvePlain(value, out var number, out var integer);
         return new ScalarNode(this.Span(this.Pos(at), this.Pos(e)), value, type, false, number, integer);
@@ -1233,11 +1338,11 @@ internal sealed class BlockYamlReader
         var lastBroken = true;
         while (!this.AtEnd)
         {
-            if (this.kind == LineKind.Blank)
+            if (this.kind == LineKind.Blank && this.le - this.ls <= indent)
             {
-                if (this.le - this.ls > indent || this.ln == this.le)
+                if (this.ln == this.le)
                 {
-                    throw this.Decline("a block scalar line of spaces, or one the text ends on");
+                    throw this.Decline("a block scalar whose text ends on an empty line");
                 }
 
                 breaks++;
@@ -1245,7 +1350,8 @@ internal sealed class BlockYamlReader
                 continue;
             }
 
-            if (this.ind < indent)
+            // A line of spaces wider than the indentation is text: its spaces beyond it.
+            if (this.kind != LineKind.Blank && this.ind < indent)
             {
                 break;
             }
@@ -1311,20 +1417,12 @@ internal sealed class BlockYamlReader
                 return Encoding.UTF8.GetString(b, at, length);
             }
 
+            // A hash of the length and three bytes: a hit is confirmed byte for byte, and only ASCII strings are kept, which a
+            // byte above 0x7F never matches.
             var h = (uint)length;
-            var high = false;
-            for (var i = 0; i < length; i++)
-            {
-                var c = b[at + i];
-                high |= c > 0x7F;
-                h = (h * 31) + c;
-            }
-
-            if (high)
-            {
-                return Encoding.UTF8.GetString(b, at, length);
-            }
-
+            h = (h * 31) + b[at];
+            h = (h * 31) + b[at + (length >> 1)];
+            h = (h * 31) + b[at + length - 1];
             var slot = (int)((h ^ (h >> 11)) & (uint)(this.table.Length - 1));
             var s = this.table[slot];
             if (s is not null && s.Length == length)
@@ -1346,7 +1444,11 @@ internal sealed class BlockYamlReader
             }
 
             s = Encoding.UTF8.GetString(b, at, length);
-            this.table[slot] = s;
+            if (s.Length == length)
+            {
+                this.table[slot] = s;
+            }
+
             return s;
         }
     }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Text;
 
 namespace DaemonLint.Yaml;
 
@@ -50,64 +52,132 @@ internal static class DocumentSplitter
         int lines = 0, chars = 0, documents = 0;
         var content = false; // whether the text before the first marker holds anything but blanks and comments
         var markers = 0;
-        var atLineStart = true;
         var n = bytes.Length;
-        for (var i = start; i < n; i++)
+
+        // What a line that starts at i says: a marker (a run may end here), a directive or ... (no split), content before the
+        // first marker. False: the text cannot be split.
+        bool LineStart(int i)
         {
             var b = bytes[i];
-            if (atLineStart)
+            if (b == (byte)'-' && IsIndicator(bytes, i, (byte)'-'))
             {
-                atLineStart = false;
-                if (b == (byte)'-' && IsIndicator(bytes, i, (byte)'-'))
+                if (markers > 0 || content)
                 {
-                    if (markers > 0 || content)
-                    {
-                        documents++; // the document before this marker ends here
-                    }
-
-                    markers++;
-                    if (i - runStart >= runBytes && StartsWithPlainScalar(bytes, i + 3))
-                    {
-                        runs.Add(new DocumentRun(runStart, i, runLines, runChars, runFirst, documents - runFirst));
-                        runStart = i;
-                        runLines = lines;
-                        runChars = chars;
-                        runFirst = documents;
-                    }
+                    documents++; // the document before this marker ends here
                 }
-                else if (b == (byte)'%' || (b == (byte)'.' && IsIndicator(bytes, i, (byte)'.')))
+
+                markers++;
+                if (i - runStart >= runBytes && StartsWithPlainScalar(bytes, i + 3))
+                {
+                    runs.Add(new DocumentRun(runStart, i, runLines, runChars, runFirst, documents - runFirst));
+                    runStart = i;
+                    runLines = lines;
+                    runChars = CharsAt(i);
+                    runFirst = documents;
+                }
+            }
+            else if (b == (byte)'%' || (b == (byte)'.' && IsIndicator(bytes, i, (byte)'.')))
+            {
+                return false;
+            }
+            else if (markers == 0 && !content)
+            {
+                content = HasContent(bytes, i);
+            }
+
+            return true;
+        }
+
+        // Without CR (most manifests), lines are found by a search for LF, and characters are counted only where a run starts
+        // (from where the last one started); NEL, LS and PS by a search for their first byte.
+        var searching = Array.IndexOf(bytes, (byte)'\r', start, n - start) < 0;
+        int counted = start, countedChars = 0;
+        int CharsAt(int i)
+        {
+            if (!searching)
+            {
+                return chars;
+            }
+
+            countedChars += Encoding.UTF8.GetCharCount(bytes, counted, i - counted);
+            counted = i;
+            return countedChars;
+        }
+
+        if (searching)
+        {
+            for (var at = Array.IndexOf(bytes, (byte)0xC2, start, n - start); at >= 0; at = Array.IndexOf(bytes, (byte)0xC2, at + 1, n - at - 1))
+            {
+                if (at + 1 < n && bytes[at + 1] == 0x85)
+                {
+                    return null; // NEL
+                }
+            }
+
+            for (var at = Array.IndexOf(bytes, (byte)0xE2, start, n - start); at >= 0; at = Array.IndexOf(bytes, (byte)0xE2, at + 1, n - at - 1))
+            {
+                if (at + 2 < n && bytes[at + 1] == 0x80 && (bytes[at + 2] == 0xA8 || bytes[at + 2] == 0xA9))
+                {
+                    return null; // LS, PS
+                }
+            }
+
+            for (var i = start; i < n;)
+            {
+                if (!LineStart(i))
                 {
                     return null;
                 }
-                else if (markers == 0 && !content)
-                {
-                    content = HasContent(bytes, i);
-                }
-            }
 
-            switch (b)
-            {
-                case (byte)'\n':
-                    lines++;
-                    atLineStart = true;
+                var nl = Array.IndexOf(bytes, (byte)'\n', i, n - i);
+                if (nl < 0)
+                {
                     break;
-                case (byte)'\r':
-                    if (i + 1 == n || bytes[i + 1] != (byte)'\n')
+                }
+
+                lines++;
+                i = nl + 1;
+            }
+        }
+        else
+        {
+            var atLineStart = true;
+            for (var i = start; i < n; i++)
+            {
+                var b = bytes[i];
+                if (atLineStart)
+                {
+                    atLineStart = false;
+                    if (!LineStart(i))
                     {
+                        return null;
+                    }
+                }
+
+                switch (b)
+                {
+                    case (byte)'\n':
                         lines++;
                         atLineStart = true;
-                    }
+                        break;
+                    case (byte)'\r':
+                        if (i + 1 == n || bytes[i + 1] != (byte)'\n')
+                        {
+                            lines++;
+                            atLineStart = true;
+                        }
 
-                    break;
-                case 0xC2 when i + 1 < n && bytes[i + 1] == 0x85:
-                case 0xE2 when i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    return null; // NEL, LS, PS
-            }
+                        break;
+                    case 0xC2 when i + 1 < n && bytes[i + 1] == 0x85:
+                    case 0xE2 when i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                        return null; // NEL, LS, PS
+                }
 
-            // UTF-16 characters: one per sequence, two for a four-byte sequence (a surrogate pair).
-            if ((b & 0xC0) != 0x80)
-            {
-                chars += b >= 0xF0 ? 2 : 1;
+                // UTF-16 characters: one per sequence, two for a four-byte sequence (a surrogate pair).
+                if ((b & 0xC0) != 0x80)
+                {
+                    chars += b >= 0xF0 ? 2 : 1;
+                }
             }
         }
 
@@ -129,7 +199,7 @@ internal static class DocumentSplitter
     // scalar that starts with an ASCII letter or digit. YamlDotNet's scanner keeps some state from one document to the next (a
     // quoted scalar or a flow collection just read changes how a ':' right after it is read, until the next plain scalar), so a
     // run may start only where a parser reading the whole file has no use for that state: at a plain scalar such as apiVersion.
-    private static bool StartsWithPlainScalar(byte[] bytes, int i)
+    internal static bool StartsWithPlainScalar(byte[] bytes, int i)
     {
         for (; i < bytes.Length; i++)
         {
@@ -158,7 +228,7 @@ internal static class DocumentSplitter
     }
 
     // Whether the three bytes at i are the indicator c repeated, followed by a space, a tab, a line break or the end.
-    private static bool IsIndicator(byte[] bytes, int i, byte c)
+    internal static bool IsIndicator(byte[] bytes, int i, byte c)
     {
         if (i + 2 >= bytes.Length || bytes[i + 1] != c || bytes[i + 2] != c)
         {

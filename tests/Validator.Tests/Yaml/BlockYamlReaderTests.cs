@@ -57,7 +57,7 @@ public sealed class BlockYamlReaderTests
     [InlineData("---\n")]
     [InlineData("  a: 1\n  b: 2\n")]
     [InlineData("'a''b': 'c''d'\n\"k\": \"\\t\\n\\\\\\/\"\n")]
-    [InlineData("a: -1\nb: a::1\nc: http://x:80/p#f\nd: x#y\ne: 'x' # c\nf: 1e3\ng: 0x1F\nh: yes\ni: ~\nj: null\nk: \"\"\n")]
+    [InlineData("a: -1\nb: ::1\nb2: :2112\nc: http://x:80/p#f\nd: x#y\ne: 'x' # c\nf: 1e3\ng: 0x1F\nh: yes\ni: ~\nj: null\nk: \"\"\n")]
     [InlineData("é: ü\nk: 日本語 # ünïcode\nl: 😀x\nm: |\n  😀\n  ü\n")]
     [InlineData("kind: List\napiVersion: v1\nitems:\n- kind: A\n  metadata:\n    name: a\n- 3\n- kind: B\n")]
     [InlineData("a:\n  b:\n    c:\n      - d:\n          - e\n        f: |\n          x\n      - g\nh: 1\n")]
@@ -66,12 +66,15 @@ public sealed class BlockYamlReaderTests
     [InlineData("args:\n- --port=80\n- -v\n- \"--x\"\n")]
     [InlineData("a: x\n  y\n\n\n  z # c\nb: 1\n")] // a plain scalar over several lines
     [InlineData("a: x\n  - y\n  `z` \"q\"\n  [w]\n")] // lines of a plain scalar that start with an indicator
+    [InlineData("a:\n  b\nc:\n    'd\n     e'\nf:\n  [g, h]\ni:\n- \n  j\n  k\n-\n  \"l\"\n")] // scalars on the line after their key or dash
+    [InlineData("a: |\n  x\n    \n  y\nb: |-\n  x\n    \nc: |\n  x\n    \n\n  \nd: 1\n")] // lines of spaces wider than a literal's indentation
     [InlineData("a:\n- set -e;\n  if [ -f x ]; then\n    echo \"a\";\n  fi\n- b\n")]
     [InlineData("a: 'x  \n  y\n\n   z  '\nb: \"p\n  q\"   # c\nc: 'm\n\n\n  n'\nd: 'it''s\n  # not a comment'\ne: \"\\\"x\\\"\n    y\"\n")] // quoted scalars over several lines
     [InlineData("a: |-\n---\nb: |\n\nc: |\n\n  \n  x\n\n  y\nd: 1\n")] // empty literals, and literals that start with empty lines
     [InlineData("a:\n- |\n\n  x\n- 'a\n  b'\n- \"c\n\n  d\" # c\n")]
     [InlineData("a: [\"x\", \"y\",\n     \"z\"\n  , w\n\n  ]\nb: {\n  k: v,\n  l: 'w' }\nc: [\n  x]\n")] // flow collections over several lines
     [InlineData("a: \"x\n  \\ y. \\n z\\ \"\n")] // escaped spaces
+    [InlineData("c:\n  args: [\n    \"-c\", \"/etc/x.yml\",\n    \"-e\",\n  ]\n  env: {\n    a: b\n  }\n")] // a closing bracket in its key's column
     [InlineData("a: [\"x\", \"y\" , z]\nb: [ P ]\nc: [x,y]\nd: [ \"a\" ]   # c\ne: [1, ]\nf: { key: k, operator: Exists }\ng: {a: 1}\nh: [ ]\n")]
     public void ATextItReads_GivesYamlDotNetsTree(string text)
     {
@@ -100,7 +103,6 @@ public sealed class BlockYamlReaderTests
     [InlineData("<<: {a: 1}\n")] // merge keys
     [InlineData("? a\n: b\n")] // complex keys
     [InlineData("a: b: c\n")] // a colon in a value
-    [InlineData("a:\n  b\n")] // a scalar on the line after its key
     [InlineData("a: 1\n b: 2\n")] // bad indentation
     [InlineData("a: \"\\x41\"\n")] // escapes other than the common ones
     [InlineData("a: [1, [2]]\n")] // flow collections in flow collections
@@ -173,6 +175,62 @@ public sealed class BlockYamlReaderTests
         }
 
         Assert.True(accepted > runs.Count / 2, $"{accepted} of {runs.Count} runs read; the last declined: {LastDecline}");
+    }
+
+    [Fact]
+    public void ADeclinedDocument_IsReadByYamlDotNetAsARun_AndTheReaderGoesOnAfterIt()
+    {
+        var random = new Random(11);
+        var mixed = 0;
+        for (var n = 0; n < 300; n++)
+        {
+            var text = new StringBuilder();
+            for (var d = 0; d < 8; d++)
+            {
+                text.Append(d == 0 && n % 2 == 0 ? string.Empty : "---\n").Append(Generate(random, documents: 1).TrimEnd('\n')).Append('\n');
+                if (random.Next(4) == 0)
+                {
+                    text.Append("---\nkind: ConfigMap\nmetadata: &m {name: x}\nother: *m\n"); // declined: read by YamlDotNet
+                }
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+            var slow = Dump(YamlManifestReader.ReadDocuments("m.yaml", new Utf8BytesReader(bytes, 0), ReaderLimits.Default, null));
+            if (ReadMixed("m.yaml", bytes, out var skipped) is { } fast)
+            {
+                Assert.Equal(slow, fast);
+                mixed += skipped > 0 && skipped < 8 ? 1 : 0;
+            }
+        }
+
+        Assert.True(mixed > 50, $"{mixed} texts read partly by each");
+    }
+
+    [Fact]
+    public void TheValidator_FindsTheSameWithTheReaderAndWithout_InTextsWhereItDeclinesSomeDocuments()
+    {
+        var random = new Random(5);
+        var with = new ManifestValidator();
+        var without = new ManifestValidator { ReadsBlockYaml = false };
+        var ds = File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "bad-daemonset.yaml"));
+        for (var n = 0; n < 50; n++)
+        {
+            var text = new StringBuilder(ds.TrimEnd('\n')).Append('\n');
+            for (var d = 0; d < 6; d++)
+            {
+                text.Append("---\n").Append(random.Next(3) == 0 ? "kind: ConfigMap\nmetadata: &m {name: x}\ndata: {a: *m}\n" : Generate(random, documents: 1).TrimEnd('\n') + "\n");
+                text.Append("---\n").Append(ds.Replace("name: ", "name: x" + d));
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+            var expected = without.ValidateBytes("v.yaml", bytes);
+            foreach (var actual in new[] { with.ValidateBytes("v.yaml", bytes), with.ValidateBytes("v.yaml", bytes, null, bytes.Length, 2) })
+            {
+                Assert.Equal(expected.Objects, actual.Objects);
+                Assert.Equal(expected.CheckedObjects, actual.CheckedObjects);
+                Assert.Equal(expected.Findings.Select(Describe), actual.Findings.Select(Describe));
+            }
+        }
     }
 
     [Fact]
@@ -262,6 +320,52 @@ public sealed class BlockYamlReaderTests
         }
 
         return true;
+    }
+
+    // Reads with the reader, and each document it declines (as far as TrySkipDocument's run goes) with YamlDotNet.
+    private static string? ReadMixed(string file, byte[] bytes, out int skipped)
+    {
+        skipped = 0;
+        if (BlockYamlReader.TryCreate(file, bytes, 0, bytes.Length, ReaderLimits.Default) is not { } reader)
+        {
+            return null;
+        }
+
+        var docs = new List<DocumentResult>();
+        while (true)
+        {
+            try
+            {
+                if (reader.Next() is not { } doc)
+                {
+                    break;
+                }
+
+                docs.Add(doc);
+            }
+            catch (BlockYamlReader.DeclinedException)
+            {
+                if (!reader.TrySkipDocument(out var run))
+                {
+                    return null;
+                }
+
+                // As the validator does (ValidateRun): a run with a syntax error, a document too complex or a written scalar
+                // cannot stand for its part of the text, and the whole text is read by YamlDotNet.
+                var read = YamlManifestReader.ReadDocuments(file, new Utf8BytesReader(bytes, run.Start, run.End), ReaderLimits.Default, null, run).ToList();
+                if (read.Any(d => d.IsWrittenScalar || d.Problems.Any(p => p.RuleId is "DS9001" or "DS9006")))
+                {
+                    return null;
+                }
+
+                Assert.Equal(run.Documents, read.Count);
+                docs.AddRange(read);
+                skipped += read.Count;
+                reader.Resume();
+            }
+        }
+
+        return Dump(docs);
     }
 
     private static string? LastDecline { get; set; }
@@ -391,7 +495,7 @@ public sealed class BlockYamlReaderTests
     private static readonly string[] Scalars =
     {
         "x", "1", "-1", "0.5", "1e3", "true", "no", "~", "null", "\"\"", "''", "\"a \\\"b\\\" c\"", "'it''s'", "http://x:80/p", "a#b",
-        "x # comment", "[]", "{}", "日本", "😀", "--flag=1", "a::1", "100m", "0x1F", "0o17", "'# not a comment'", "a b  c   ", "\"\\t\\n\"",
+        "x # comment", "[]", "{}", "日本", "😀", "--flag=1", "a::1", "::1", ":2112", "100m", "0x1F", "0o17", "'# not a comment'", "a b  c   ", "\"\\t\\n\"",
         "[1, 2]", "{a: 1}", "[ \"a\" , 'b', c ]", "{ key: k, operator: Exists }", "[x,]", "[ a,\n      b ,\n\n      \"c\" ]", "{ k: v,\n      'l': 1 }",
     };
 
@@ -408,7 +512,22 @@ public sealed class BlockYamlReaderTests
     // A scalar written over several lines goes on indented under its key.
     private static string Indented(string scalar, int indent, string nl) => scalar.Replace("\n      ", nl + new string(' ', indent + 2)).Replace("\n", nl);
 
-    private static string Scalar(Random r) => !clean && r.Next(40) == 0 ? Declined[r.Next(Declined.Length)] : Scalars[r.Next(Scalars.Length)];
+    private static string Scalar(Random r)
+    {
+        if (!clean && r.Next(40) == 0)
+        {
+            return Declined[r.Next(Declined.Length)];
+        }
+
+        // A plain scalar that starts with a colon is declined after a quoted scalar or a flow collection: not in clean texts.
+        string s;
+        do
+        {
+            s = Scalars[r.Next(Scalars.Length)];
+        }
+        while (clean && s.StartsWith(':'));
+        return s;
+    }
 
     private static void Mapping(StringBuilder sb, Random r, int indent, int depth, string nl, bool firstInline)
     {
