@@ -12,7 +12,7 @@ namespace DaemonLint.Bench;
 
 /// <summary>
 /// <c>--profile [rounds]</c>: a Stopwatch split of where validation time goes, complementing BenchmarkDotNet on a
-/// shared, noisy machine. Each round times Parse, TreeOnly, Validate and the rules alone (on trees built once) back to
+/// shared, noisy machine. Each round times Parse, TreeOnly (YamlDotNet's events), BlockTree (BlockYamlReader), Validate and the rules alone (on trees built once) back to
 /// back, so load from other processes hits them alike; medians over the rounds of wall time and of process CPU time
 /// (which waiting for a core does not inflate; it includes the GC's background thread) are printed, then each rule alone.
 /// </summary>
@@ -32,6 +32,7 @@ internal static class Profile
             {
                 ("Parse", bench.BareParse),
                 ("TreeOnly", bench.TreeOnly),
+                ("BlockTree", bench.BlockTree),
                 ("Validate", bench.Validate),
                 ("RulesOnly", () => RunRules(all, objects)),
             };

@@ -45,11 +45,11 @@ public static class Program
 
         if (args.Length > 1 && args[0] == "--run")
         {
-            // One phase in a loop, for an external profiler: --run Validate|TreeOnly|Parse|RulesOnly|NoRules|Schema [times] [RealWorld]
+            // One phase in a loop, for an external profiler: --run Validate|TreeOnly|BlockTree|Parse|RulesOnly|NoRules|Schema [times] [RealWorld]
             // (on trees built once: RulesOnly every rule, NoRules the engine with no rule on, Schema the schema walk alone).
             var bench = new ValidationBenchmarks { Corpus = args.Contains("RealWorld") ? CorpusKind.RealWorld : CorpusKind.Generated10k };
             bench.Setup();
-            Func<long> phase = args[1] switch { "Parse" => bench.BareParse, "TreeOnly" => bench.TreeOnly, "NoRules" or "RulesOnly" => EngineOnBuiltTrees(args[1] == "NoRules", args.Contains("RealWorld")), "Schema" => SchemaOnBuiltTrees(args.Contains("RealWorld")), _ => bench.Validate };
+            Func<long> phase = args[1] switch { "Parse" => bench.BareParse, "TreeOnly" => bench.TreeOnly, "BlockTree" => bench.BlockTree, "NoRules" or "RulesOnly" => EngineOnBuiltTrees(args[1] == "NoRules", args.Contains("RealWorld")), "Schema" => SchemaOnBuiltTrees(args.Contains("RealWorld")), _ => bench.Validate };
             var times = args.Length > 2 && int.TryParse(args[2], out var t) ? t : 3;
             for (var i = 0; i < times; i++)
             {

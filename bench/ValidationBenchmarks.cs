@@ -18,6 +18,7 @@ namespace DaemonLint.Bench;
 public class ValidationBenchmarks
 {
     private CorpusFile[] files = System.Array.Empty<CorpusFile>();
+    private byte[][] utf8 = System.Array.Empty<byte[]>();
     private ManifestValidator validator = null!;
     private ManifestValidator olderRelease = null!;
 
@@ -30,6 +31,7 @@ public class ValidationBenchmarks
     public void Setup()
     {
         this.files = [.. DaemonLint.Bench.Corpus.Get(this.Corpus).Files];
+        this.utf8 = [.. System.Linq.Enumerable.Select(this.files, f => System.Text.Encoding.UTF8.GetBytes(f.Text))];
         this.validator = new ManifestValidator();
         this.olderRelease = new ManifestValidator(new ValidatorOptions { KubernetesVersion = KubernetesRelease.Parse("1.31") });
     }
@@ -60,6 +62,42 @@ public class ValidationBenchmarks
             {
                 objects += doc.Objects.Count + doc.Problems.Count;
             }
+        }
+
+        return objects;
+    }
+
+    /// <summary>
+    /// The tree as the validator builds it from a file's UTF-8 bytes: <see cref="BlockYamlReader"/>, and a file it declines
+    /// read by <see cref="YamlManifestReader"/> (the validator reads only the declined documents so).
+    /// </summary>
+    /// <returns>The number of objects.</returns>
+    [Benchmark(Description = "BlockTree")]
+    public long BlockTree()
+    {
+        long objects = 0;
+        for (var i = 0; i < this.files.Length; i++)
+        {
+            var bytes = this.utf8[i];
+            var read = 0L;
+            try
+            {
+                var reader = BlockYamlReader.TryCreate(this.files[i].Name, bytes, 0, bytes.Length, ReaderLimits.Default) ?? throw new BlockYamlReader.DeclinedException("prescan", 0);
+                while (reader.Next() is { } doc)
+                {
+                    read += doc.Objects.Count;
+                }
+            }
+            catch (BlockYamlReader.DeclinedException)
+            {
+                read = 0;
+                foreach (var doc in YamlManifestReader.ReadDocuments(this.files[i].Name, this.files[i].Text))
+                {
+                    read += doc.Objects.Count + doc.Problems.Count;
+                }
+            }
+
+            objects += read;
         }
 
         return objects;

@@ -121,6 +121,26 @@ public sealed class BlockYamlReaderTests
         Assert.False(Compare("t.yaml", Encoding.UTF8.GetBytes(text)));
     }
 
+    [Theory]
+    [InlineData("{0}: v\n", true)]
+    [InlineData("\"{0}\": v\n", true)]
+    [InlineData("'{0}': v\n", true)]
+    [InlineData("a: {{{0}: v}}\n", false)]
+    [InlineData("a: {{\"{0}\": v}}\n", false)]
+    public void AKeyOf1024CharactersOrMore_IsDeclined_AndYamlDotNetReportsIt(string format, bool block)
+    {
+        // The parity suite found it: Go's yaml (and YamlDotNet) look for a block mapping's simple key's colon within 1,024
+        // characters of its start ("mapping values are not allowed in this context").
+        Assert.True(Compare("k.yaml", Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, format, new string('k', 1000)))), LastDecline);
+        var text = string.Format(CultureInfo.InvariantCulture, format, new string('k', 4097));
+        Assert.False(Compare("k.yaml", Encoding.UTF8.GetBytes(text)));
+        if (block)
+        {
+            var findings = new ManifestValidator().ValidateText("k.yaml", "kind: ConfigMap\nmetadata: {name: m}\ndata:\n  " + text).Findings;
+            Assert.Contains(findings, f => f.RuleId == "DS9001");
+        }
+    }
+
     [Fact]
     public void GeneratedTexts_ReadAsYamlDotNetReadsThem()
     {
