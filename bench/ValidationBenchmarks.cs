@@ -68,8 +68,9 @@ public class ValidationBenchmarks
     }
 
     /// <summary>
-    /// The tree as the validator builds it from a file's UTF-8 bytes: <see cref="BlockYamlReader"/>, and a file it declines
-    /// read by <see cref="YamlManifestReader"/> (the validator reads only the declined documents so).
+    /// The tree as the validator builds it from a file's UTF-8 bytes: <see cref="BlockYamlReader"/>, and the documents it
+    /// declines read by <see cref="YamlManifestReader"/> as runs (<see cref="BlockYamlReader.TrySkipDocument"/>); a file whose
+    /// declined document cannot start a run is read by <see cref="YamlManifestReader"/> whole.
     /// </summary>
     /// <returns>The number of objects.</returns>
     [Benchmark(Description = "BlockTree")]
@@ -78,29 +79,53 @@ public class ValidationBenchmarks
         long objects = 0;
         for (var i = 0; i < this.files.Length; i++)
         {
-            var bytes = this.utf8[i];
-            var read = 0L;
-            try
-            {
-                var reader = BlockYamlReader.TryCreate(this.files[i].Name, bytes, 0, bytes.Length, ReaderLimits.Default) ?? throw new BlockYamlReader.DeclinedException("prescan", 0);
-                while (reader.Next() is { } doc)
-                {
-                    read += doc.Objects.Count;
-                }
-            }
-            catch (BlockYamlReader.DeclinedException)
-            {
-                read = 0;
-                foreach (var doc in YamlManifestReader.ReadDocuments(this.files[i].Name, this.files[i].Text))
-                {
-                    read += doc.Objects.Count + doc.Problems.Count;
-                }
-            }
-
-            objects += read;
+            objects += this.ReadBlock(i);
         }
 
         return objects;
+    }
+
+    private long ReadBlock(int i)
+    {
+        var (name, bytes) = (this.files[i].Name, this.utf8[i]);
+        long read = 0;
+        if (BlockYamlReader.TryCreate(name, bytes, 0, bytes.Length, ReaderLimits.Default) is { } reader)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (reader.Next() is not { } doc)
+                    {
+                        return read;
+                    }
+
+                    read += doc.Objects.Count;
+                }
+                catch (BlockYamlReader.DeclinedException)
+                {
+                    if (!reader.TrySkipDocument(out var run))
+                    {
+                        break;
+                    }
+
+                    foreach (var doc in YamlManifestReader.ReadDocuments(name, new Utf8BytesReader(bytes, run.Start, run.End), ReaderLimits.Default, null, run))
+                    {
+                        read += doc.Objects.Count + doc.Problems.Count;
+                    }
+
+                    reader.Resume();
+                }
+            }
+        }
+
+        read = 0;
+        foreach (var doc in YamlManifestReader.ReadDocuments(name, this.files[i].Text))
+        {
+            read += doc.Objects.Count + doc.Problems.Count;
+        }
+
+        return read;
     }
 
     /// <summary><see cref="ManifestValidator.ValidateText"/>: the tree and every rule, findings sorted.</summary>
