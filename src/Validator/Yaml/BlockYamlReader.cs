@@ -1199,7 +1199,7 @@ internal sealed class BlockYamlReader
             return new ScalarNode(this.Span(this.Pos(at), this.Pos(closed)), this.Quoted(at, closed), ScalarType.String, quoted: true);
         }
 
-        if (IsIndicator(c) && !(c == (byte)'-' && at + 1 < this.le && IsFlowPlain(this.b[at + 1]) && this.b[at + 1] != (byte)'-'))
+        if (IsIndicator(c) && !(c == (byte)'-' && at + 1 < this.le && IsFlowPlain(this.b[at + 1]) && this.b[at + 1] is not ((byte)'-' or (byte)' ')))
         {
             throw this.Decline("an indicator in a flow collection");
         }

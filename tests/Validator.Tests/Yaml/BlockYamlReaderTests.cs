@@ -112,6 +112,7 @@ public sealed class BlockYamlReaderTests
     [InlineData("a: \"x \\\n  y\"\n")] // a backslash at the end of a quoted scalar's line
     [InlineData("a: [http://x]\n")] // a colon in a flow scalar
     [InlineData("a: {b: 1, }\n")]
+    [InlineData("a: [\"x\",- \"y\"]\n")] // a dash and a space in a flow collection (found by mutating the corpus)
     [InlineData("a: {b}\n")]
     [InlineData("a: x\n  # c\n  y\n")] // a comment line in a plain scalar
     [InlineData("a: - b\n")]
@@ -159,6 +160,50 @@ public sealed class BlockYamlReaderTests
         // The generator writes mostly what the reader reads (and some of what it declines): it must read many of them.
         Assert.True(accepted > Count / 3, $"{accepted} of {Count} read");
         Assert.True(accepted < Count, "nothing declined: the generator writes nothing the reader declines");
+    }
+
+    [Fact]
+    public void MutatedManifests_ReadAsYamlDotNetReadsThem_OrAreDeclined()
+    {
+        // Bytes of the fixtures and published manifests replaced, inserted and removed (YAML's indicators, spaces, line
+        // breaks, tabs, letters): the reader throws nothing but its decline, and what it reads is what YamlDotNet reads.
+        var sources = Directory.GetFiles(RepoPaths.Fixtures, "*.yaml", SearchOption.AllDirectories)
+            .Concat(Directory.Exists(RepoPaths.RealWorldCorpus) ? Directory.GetFiles(RepoPaths.RealWorldCorpus, "*.y*ml") : Array.Empty<string>())
+            .Select(File.ReadAllBytes)
+            .Where(b => b.Length < 20_000)
+            .ToArray();
+        var pieces = Encoding.UTF8.GetBytes("-:#'\"|>[]{}, \n\r\t&*!%@`?.\\abc0é");
+        var random = new Random(20261204);
+        var accepted = 0;
+        const int Count = 10_000;
+        for (var n = 0; n < Count; n++)
+        {
+            var bytes = sources[random.Next(sources.Length)].ToList();
+            for (var m = 1 + random.Next(4); m > 0; m--)
+            {
+                var at = random.Next(bytes.Count);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        bytes[at] = pieces[random.Next(pieces.Length)];
+                        break;
+                    case 1:
+                        bytes.Insert(at, pieces[random.Next(pieces.Length)]);
+                        break;
+                    default:
+                        bytes.RemoveAt(at);
+                        break;
+                }
+            }
+
+            var mutant = bytes.ToArray();
+            if (TextDecoder.TryCheckUtf8(mutant, out _, out _) && Compare("m.yaml", mutant))
+            {
+                accepted++;
+            }
+        }
+
+        Assert.True(accepted > Count / 5, $"{accepted} of {Count} read");
     }
 
     [Fact]
