@@ -473,17 +473,22 @@ internal sealed class BlockYamlReader
         }
     }
 
-    private List<MappingEntry> Entries(int depth)
+    // The scratch list of a nesting level, empty (reused: a node copies what it keeps into an array of its own).
+    private static List<T> Scratch<T>(List<List<T>> levels, int depth)
     {
-        while (this.entryLists.Count <= depth)
+        while (levels.Count <= depth)
         {
-            this.entryLists.Add(new List<MappingEntry>());
+            levels.Add(new List<T>());
         }
 
-        var list = this.entryLists[depth];
+        var list = levels[depth];
         list.Clear();
         return list;
     }
+
+    private List<MappingEntry> Entries(int depth) => Scratch(this.entryLists, depth);
+
+    private List<ManifestNode> Items(int depth) => Scratch(this.itemLists, depth);
 
     // A duplicate key declines (YamlDotNet's reading reports it). Past eight keys they are looked up in a set of the level's own.
     private void CheckNewKey(List<MappingEntry> entries, string key, int depth, ref HashSet<string>? seen)
@@ -520,18 +525,6 @@ internal sealed class BlockYamlReader
                 throw this.Decline("a duplicate key");
             }
         }
-    }
-
-    private List<ManifestNode> Items(int depth)
-    {
-        while (this.itemLists.Count <= depth)
-        {
-            this.itemLists.Add(new List<ManifestNode>());
-        }
-
-        var list = this.itemLists[depth];
-        list.Clear();
-        return list;
     }
 
     private void CheckDepth(int depth)
