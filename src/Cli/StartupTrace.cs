@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 
 namespace DaemonLint.Cli;
 
@@ -57,5 +58,20 @@ internal static class StartupTrace
 
         // What the run cost the garbage collector: allocation is most of the work above the bare parse.
         writer.WriteLine($"daemonlint trace: {GC.GetTotalAllocatedBytes() / 1048576.0:F1} MiB allocated, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms");
+        // The collector's settings the tool ships with (runtimeconfig, or baked into the native executable) and the user's
+        // DOTNET_ variables: what the counts above were measured under.
+        var shown = new[] { "ServerGC", "ConcurrentGC", "LOHThreshold", "GCGen0MaxBudget", "GCRegionSize", "GCConserveMem", "GCHeapHardLimit" };
+        writer.WriteLine("daemonlint trace: GC settings: " + string.Join(", ", GC.GetConfigurationVariables().Where(v => shown.Contains(v.Key)).Select(v => $"{v.Key}={v.Value}")));
+        foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
+        {
+            var info = GC.GetGCMemoryInfo(kind);
+            if (info.Index == 0)
+            {
+                continue;
+            }
+
+            var pauses = info.PauseDurations;
+            writer.WriteLine($"daemonlint trace: last {kind} collection (#{info.Index}, gen{info.Generation}): paused {pauses[0].TotalMilliseconds + pauses[1].TotalMilliseconds:F1} ms, promoted {info.PromotedBytes / 1024.0:F0} KiB, heap {info.HeapSizeBytes / 1024.0:F0} KiB, committed {info.TotalCommittedBytes / 1024.0:F0} KiB, fragmented {info.FragmentedBytes / 1024.0:F0} KiB");
+        }
     }
 }

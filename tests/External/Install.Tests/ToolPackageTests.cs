@@ -205,6 +205,7 @@ public sealed class ToolPackageTests
             Assert.Equal(1, threads.ExitCode);
             Assert.Equal(threads.ExitCode, workers.ExitCode);
             Assert.Contains("1 worker process(es) started", workers.Output);
+            Assert.Contains("LOHThreshold=1048576", workers.Output); // the runtime settings the package ships with, native or not
             Assert.Matches(@"files checked: [1-9]\d* by workers, \d+ here, 0 worker\(s\) failed", workers.Output);
             Assert.True(File.ReadAllBytes(Path.Combine(outDir, "threads.sarif")).SequenceEqual(File.ReadAllBytes(Path.Combine(outDir, "workers.sarif"))), tool.ToString());
         }
