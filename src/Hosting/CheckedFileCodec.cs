@@ -237,11 +237,14 @@ public static class CheckedFileCodec
             return;
         }
 
+        // The code units in one block (a copy of their bits, as both ends are this program on this machine): a file's names
+        // went over the pipe a code unit per call, a tenth of what the thread feeding a worker spent.
         writer.Write(s.Length);
-        foreach (var c in s)
-        {
-            writer.Write((ushort)c);
-        }
+        var chars = CodecScratch.Chars(s.Length);
+        s.CopyTo(0, chars, 0, s.Length);
+        var bytes = CodecScratch.Bytes(2 * s.Length);
+        Buffer.BlockCopy(chars, 0, bytes, 0, 2 * s.Length);
+        writer.Write(bytes, 0, 2 * s.Length);
     }
 
     /// <summary>Reads a string written by <see cref="WriteString"/>.</summary>
@@ -255,18 +258,26 @@ public static class CheckedFileCodec
             return null;
         }
 
-        if (length < 0 || (reader.BaseStream.CanSeek && length > (reader.BaseStream.Length - reader.BaseStream.Position) / 2))
+        if (length < 0 || length > int.MaxValue / 2 || (reader.BaseStream.CanSeek && length > (reader.BaseStream.Length - reader.BaseStream.Position) / 2))
         {
             throw new InvalidDataException("a string length out of range");
         }
 
-        var chars = new char[length];
-        for (var i = 0; i < chars.Length; i++)
+        var bytes = CodecScratch.Bytes(2 * length);
+        for (var read = 0; read < 2 * length;)
         {
-            chars[i] = (char)reader.ReadUInt16();
+            var got = reader.Read(bytes, read, (2 * length) - read);
+            if (got <= 0)
+            {
+                throw new EndOfStreamException("the stream ended inside a string");
+            }
+
+            read += got;
         }
 
-        return new string(chars);
+        var chars = CodecScratch.Chars(length);
+        Buffer.BlockCopy(bytes, 0, chars, 0, 2 * length);
+        return new string(chars, 0, length);
     }
 
     private static int Count(BinaryReader reader)
@@ -342,4 +353,19 @@ public static class CheckedFileCodec
     }
 
     private static string Name(BinaryReader reader) => ReadString(reader) ?? throw new InvalidDataException("a null path segment");
+}
+
+// Per-thread buffers for the strings of the codec (a worker and the threads feeding workers each code strings one at a
+// time); they grow to the longest string seen.
+internal static class CodecScratch
+{
+    [ThreadStatic]
+    private static char[]? chars;
+
+    [ThreadStatic]
+    private static byte[]? bytes;
+
+    public static char[] Chars(int length) => chars is { } c && c.Length >= length ? c : chars = new char[Math.Max(length, 256)];
+
+    public static byte[] Bytes(int length) => bytes is { } b && b.Length >= length ? b : bytes = new byte[Math.Max(length, 512)];
 }

@@ -122,6 +122,27 @@ public sealed class CheckedFileCodecTests
         AssertRefused(damaged);
     }
 
+    [Fact]
+    public void FromAPipeThatGivesAFewBytesAtATime_StringsComeBackWhole_AndOneCutShortIsTheStreamsEnd()
+    {
+        // A worker's pipe gives what has arrived: a long name or message can come in pieces, and a worker that dies mid-string
+        // ends the stream there (no length to check it against, unlike a file).
+        var name = string.Concat(Enumerable.Repeat("apps/\uD800team-\u00e9/", 300)) + "ds.yaml";
+        var result = new CheckedFile(new SourceFile(name, "/x/" + name)) { Objects = 1 };
+        result.Notices.Add(new string('n', 5000) + "\uDC00");
+        var stream = new MemoryStream();
+        CheckedFileCodec.Write(new BinaryWriter(stream), result);
+        CheckedFileCodec.Write(new BinaryWriter(stream), result);
+        var bytes = stream.ToArray();
+
+        var reader = new BinaryReader(new Trickle(bytes, 7));
+        AssertSame(result, CheckedFileCodec.Read(reader));
+        AssertSame(result, CheckedFileCodec.Read(reader));
+
+        var cut = bytes.Length / 2 / 2; // inside the first result's name
+        Assert.Throws<EndOfStreamException>(() => CheckedFileCodec.Read(new BinaryReader(new Trickle(bytes[..cut], 7))));
+    }
+
     private static void AssertRefused(byte[] bytes)
     {
         var ex = Record.Exception(() => CheckedFileCodec.Read(new BinaryReader(new MemoryStream(bytes))));
@@ -144,5 +165,39 @@ public sealed class CheckedFileCodecTests
             Assert.Equal(expected.Findings[i].Path?.ToString(), actual.Findings[i].Path?.ToString());
             Assert.Equal(expected.Findings[i].Path?.ToJsonPointer(), actual.Findings[i].Path?.ToJsonPointer());
         }
+    }
+
+    // A stream that cannot seek and gives at most a few bytes per read, as a pipe may.
+    private sealed class Trickle(byte[] bytes, int most) : Stream
+    {
+        private int at;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new System.NotSupportedException();
+
+        public override long Position { get => throw new System.NotSupportedException(); set => throw new System.NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = System.Math.Min(System.Math.Min(count, most), bytes.Length - this.at);
+            System.Array.Copy(bytes, this.at, buffer, offset, n);
+            this.at += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new System.NotSupportedException();
+
+        public override void SetLength(long value) => throw new System.NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new System.NotSupportedException();
     }
 }
