@@ -13,6 +13,7 @@ Only the Python standard library; Linux (peak RSS from wait4's rusage).
 import argparse
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,6 +22,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+TASKSET = shutil.which("taskset")
+CPUS = sorted(os.sched_getaffinity(0))
+HALF_ALONE = "daemonlint AOT --jobs 1, one half alone"
 
 
 def shared_corpus() -> Path:
@@ -230,6 +234,14 @@ def main() -> None:
                     second = " ".join(shlex.quote(f) for f in folders[half:])
                     cmds[f"daemonlint {kind.upper()} --jobs 1, two processes over half each"] = [
                         "sh", "-c", f"{one} {first} > /dev/null & {one} {second}; status=$?; wait; exit $status"]
+                    if kind == "aot":
+                        # What two processes that slowed each other down not at all would take: the first half alone.
+                        cmds[HALF_ALONE] = dl + ["--jobs", "1"] + folders[:half]
+                        # What each core gives this work: on a VM a vCPU may share its physical core with another guest's
+                        # (both are busy at once for 0.6-1.0 of a lone core's speed here, and it changes within minutes).
+                        if TASKSET and len(CPUS) <= 4:
+                            for cpu in CPUS:
+                                cmds[f"daemonlint AOT --jobs 1 on CPU {cpu} alone"] = [TASKSET, "-c", str(cpu)] + dl + ["--jobs", "1", str(path)]
         return cmds
 
     def floor_of(name: str):
@@ -262,10 +274,39 @@ def main() -> None:
     for what, commands, results in (("the many-file corpus", c1, r1), ("the one large file", c2, r2)):
         for name in commands:
             floor = floor_of(name)
-            if name != floor and floor in results and " --jobs 1" in name:
+            if name != floor and floor in results and " --jobs 1" in name and not name.endswith(" alone"):
                 paired = statistics.median(a[4] / b[4] for a, b in zip(results[name], results[floor]))
                 print(f"- `{name}` takes {paired:.2f}x the CPU of `{floor}` (the median of the rounds' ratios) on {what}")
+    for line in ceilings(r1):
+        print(line)
     print(f"- load average at the end {os.getloadavg()[0]:.1f}")
+
+
+def ceilings(results: dict) -> list:
+    """What bounds the default jobs on the many-file corpus, from the rows measured in the same rounds (AOT)."""
+    def med(name):
+        return statistics.median(r[0] for r in results[name]) if name in results else None
+
+    one, default = med("daemonlint AOT --jobs 1"), med("daemonlint AOT (default jobs)")
+    halves, alone = med("daemonlint AOT --jobs 1, two processes over half each"), med(HALF_ALONE)
+    if one is None or default is None:
+        return []
+    lines = []
+    per_cpu = {c: med(f"daemonlint AOT --jobs 1 on CPU {c} alone") for c in CPUS}
+    per_cpu = {c: t for c, t in per_cpu.items() if t}
+    if len(per_cpu) > 1:
+        fastest = min(per_cpu.values())
+        capacity = sum(fastest / t for t in per_cpu.values())
+        shown = ", ".join(f"CPU {c} {t:.3f} s" for c, t in per_cpu.items())
+        lines.append(f"- `--jobs 1` pinned to each CPU: {shown}; with no serial part and no cost of running at once, the cores "
+                     f"together give at most **{capacity:.2f}x** one core's speed")
+    if alone:
+        lines.append(f"- one half alone takes {alone:.3f} s: two halves that slowed each other down not at all would be "
+                     f"**{one / alone:.2f}x** faster than `--jobs 1` (the rest is each process's start, listing and warm-up)")
+    if halves:
+        lines.append(f"- the two halves at once: {halves:.3f} s, **{one / halves:.2f}x**; the default jobs {default:.3f} s, "
+                     f"**{one / default:.2f}x**, {halves / default:.0%} of the two independent halves")
+    return lines
 
 
 if __name__ == "__main__":
