@@ -25,7 +25,8 @@ public enum PathKind
 /// <param name="FullPath">The entry's full path.</param>
 /// <param name="Kind">What it is (after following a symbolic link).</param>
 /// <param name="IsLink">Whether the entry itself is a symbolic link.</param>
-public readonly record struct FolderEntry(string FullPath, PathKind Kind, bool IsLink);
+/// <param name="Length">A regular file's size in bytes when the listing learned it (a link's target's is not), else -1.</param>
+public readonly record struct FolderEntry(string FullPath, PathKind Kind, bool IsLink, long Length = -1);
 
 /// <summary>The file access of the host layer: a seam for tests (failures, special files).</summary>
 public interface IHostFileSystem
@@ -169,11 +170,11 @@ public sealed class PhysicalFileSystem : IHostFileSystem
     {
         foreach (var path in Directory.EnumerateFileSystemEntries(fullPath))
         {
-            if (Stat(path, out var mode, out _, followLinks: false))
+            if (Stat(path, out var mode, out var size, followLinks: false))
             {
                 yield return mode == 0xA000 // S_IFLNK: what it names is what stat, following it, says
                     ? new FolderEntry(path, this.Probe(path), true)
-                    : new FolderEntry(path, mode switch { 0x4000 => PathKind.Directory, 0x8000 => PathKind.File, _ => PathKind.Special }, false);
+                    : new FolderEntry(path, mode switch { 0x4000 => PathKind.Directory, 0x8000 => PathKind.File, _ => PathKind.Special }, false, mode == 0x8000 ? size : -1);
             }
             else
             {
@@ -190,7 +191,7 @@ public sealed class PhysicalFileSystem : IHostFileSystem
         {
             var isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
             var kind = e is DirectoryInfo ? PathKind.Directory : this.Probe(e.FullName);
-            yield return new FolderEntry(e.FullName, kind, isLink);
+            yield return new FolderEntry(e.FullName, kind, isLink, kind == PathKind.File && !isLink && e is FileInfo f ? f.Length : -1);
         }
     }
 

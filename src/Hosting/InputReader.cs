@@ -129,10 +129,13 @@ public sealed class InputReader
 
     /// <summary>Expands path arguments: <c>-</c> is standard input, a file is itself, a folder is its manifests (recursively).</summary>
     /// <param name="arguments">The arguments.</param>
+    /// <param name="walking">Told, as folders are walked, how many manifests the walks have found so far and their size in
+    /// bytes (those whose size the listing gave): a host can start work that pays only for many files before the listing ends.</param>
     /// <returns>The files, the problem arguments and the notices.</returns>
-    public InputSet Expand(IEnumerable<string> arguments)
+    public InputSet Expand(IEnumerable<string> arguments, Action<int, long>? walking = null)
     {
         var set = new InputSet();
+        var progress = new WalkProgress(walking);
         var seen = new HashSet<string>(HostPaths.Comparer);
         var charts = new HashSet<string>(HostPaths.Comparer);
         foreach (var arg in arguments)
@@ -164,7 +167,7 @@ public sealed class InputReader
 
                     break;
                 case PathKind.Directory:
-                    var found = this.Walk(full, set, charts, out var sawChart);
+                    var found = this.Walk(full, set, charts, progress, out var sawChart);
                     foreach (var f in found)
                     {
                         if (seen.Add(f))
@@ -328,7 +331,7 @@ public sealed class InputReader
 
     // Depth first, in ordinal order, without following links to folders (a link cycle cannot loop, a linked tree is not read twice),
     // skipping hidden folders, node_modules, bin, obj and the templates/ of Helm charts.
-    private List<string> Walk(string root, InputSet set, HashSet<string> charts, out bool sawChart)
+    private List<string> Walk(string root, InputSet set, HashSet<string> charts, WalkProgress progress, out bool sawChart)
     {
         sawChart = false;
         var files = new List<string>();
@@ -370,11 +373,34 @@ public sealed class InputReader
                 else if (IsManifestName(name))
                 {
                     files.Add(e.FullPath);
+                    progress.Found(e.Length);
                 }
             }
         }
 
         files.Sort(StringComparer.Ordinal);
         return files;
+    }
+
+    // What the folder walks of one expansion have found so far, for Expand's caller.
+    private sealed class WalkProgress
+    {
+        private readonly Action<int, long>? walking;
+        private int files;
+        private long bytes;
+
+        public WalkProgress(Action<int, long>? walking) => this.walking = walking;
+
+        public void Found(long length)
+        {
+            if (this.walking is null)
+            {
+                return;
+            }
+
+            this.files++;
+            this.bytes += Math.Max(0, length);
+            this.walking(this.files, this.bytes);
+        }
     }
 }

@@ -89,6 +89,9 @@ public sealed class WorkerMutantTests
             {
                 Assert.NotEqual("0", counted.Groups[1].Value);
             }
+
+            // A folder's run starts its worker while the folder is listed; a file named on the command line is not walked.
+            Assert.Contains(path == "apps" ? "(1 while the inputs were listed)" : "(0 while the inputs were listed)", parallel.Stderr, StringComparison.Ordinal);
         }
     }
 

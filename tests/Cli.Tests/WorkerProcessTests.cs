@@ -60,6 +60,83 @@ public sealed class WorkerProcessTests
     }
 
     [Fact]
+    public void AWorkerStartedWhileTheFolderIsListed_IsTheRunsFirstWorker_AndTheResultsAreTheSequentialOnes()
+    {
+        using var dir = new TempFolder();
+        Corpus(dir);
+        var (_, expected) = Sequential(dir);
+        var workspace = NewWorkspace(dir);
+        var stats = new WorkerStats();
+        using var early = new EarlyWorker(Self(2, "validate", "apps"), 3, dir.Path);
+
+        var files = workspace.Reader.Expand(new[] { "apps" }, early.Walking).Files;
+        Assert.True(early.Started, "no worker started while listing");
+        var actual = WorkerProcesses.TryCheckAll(Self(2, "validate", "apps"), workspace, files, CheckSources.None, null, 3, dir.Path, stats, early);
+
+        Assert.Equal(2, stats.Started);
+        Assert.Equal(1, stats.StartedEarly);
+        Assert.Equal(0, stats.Failed);
+        Assert.True(stats.FilesByWorkers > 0, "the workers checked nothing");
+        AssertSameResults(expected, actual!);
+        Assert.Null(early.WorkerProcessId); // taken by the run: nothing left to end
+    }
+
+    [Fact]
+    public void AWorkerStartedEarly_ThatTheRunDoesNotNeed_IsKilledUnasked()
+    {
+        // Started on what the walk found, then the run has nothing for a worker (standard input is only checked here).
+        using var dir = new TempFolder();
+        var self = Self(1, "validate", "-");
+        var early = new EarlyWorker(self, 2, dir.Path);
+        early.Walking(2, 0);
+        var pid = early.WorkerProcessId;
+        Assert.NotNull(pid);
+
+        var actual = WorkerProcesses.TryCheckAll(self, NewWorkspace(dir), new[] { SourceFile.Stdin }, CheckSources.None, new MemoryStream(), 2, dir.Path, null, early);
+
+        Assert.Null(actual);
+        Assert.Null(early.WorkerProcessId);
+        if (OperatingSystem.IsLinux())
+        {
+            // Killed, not waited for: gone (or a zombie until the runtime reaps it) within moments, long before a worker
+            // would have given up waiting for requests.
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                System.Threading.Thread.Sleep(20);
+            }
+
+            Assert.True(!File.Exists($"/proc/{pid}/stat") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal), $"worker {pid} still running");
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 64L << 20, null, false)] // one file is its runs, decided once it is read
+    [InlineData(2, (1L << 20) - 1, null, false)] // too little for a native worker to be ready in time
+    [InlineData(2, 1L << 20, null, true)]
+    [InlineData(2300, 25L << 20, null, true)]
+    [InlineData(2, 0L, 1, true)] // workers asked for: whatever the size
+    [InlineData(1, 0L, 3, false)]
+    public void AWorkerStartsEarly_OnlyOnWhatTheRunWillGiveOne(int files, long bytes, int? forced, bool expected)
+    {
+        Assert.Equal(expected, EarlyWorker.WorthStarting(files, bytes, forced));
+    }
+
+    [Fact]
+    public void TheFrameworkDependentTool_StartsNoWorkerEarly_UnlessAskedTo()
+    {
+        // The JIT build checks with threads (its workers would spend 200 ms compiling): the default policy starts none,
+        // however much the walk finds, and neither does DAEMONLINT_WORKERS=0 or a run without an executable to start again.
+        using var dir = new TempFolder();
+        foreach (var self in new[] { Self(0, "validate", "apps") with { Workers = null }, Self(0, "validate", "apps"), null })
+        {
+            using var early = new EarlyWorker(self, 8, dir.Path);
+            early.Walking(5000, 1L << 30);
+            Assert.False(early.Started);
+        }
+    }
+
+    [Fact]
     public void AWorkerStarts_WithASmallFirstGeneration_UnlessTheUserChoseOne()
     {
         // What a real worker process is given: an impostor that writes down its environment (then fails, so the run goes on).

@@ -133,6 +133,31 @@ public sealed class InputReaderTests
     }
 
     [Fact]
+    public void Expand_TellsTheWalksProgress_FilesAndBytesSoFar_OnlyForManifestsFoundInFolders()
+    {
+        using var dir = new TempFolder();
+        dir.Write("d/a.yaml", new string('a', 100));
+        dir.Write("d/sub/b.yml", new string('b', 250));
+        dir.Write("d/sub/deeper/c.json", "{}");
+        dir.Write("d/notes.txt", new string('x', 5000));
+        dir.Write("d/node_modules/x.yaml", new string('x', 5000));
+        dir.Write("named.yaml", new string('n', 7000));
+        var told = new System.Collections.Generic.List<(int Files, long Bytes)>();
+
+        var set = new InputReader(dir.Path).Expand(new[] { "named.yaml", "d" }, (files, bytes) => told.Add((files, bytes)));
+
+        // Once per manifest the walk found, counting up; a file named on the command line is not walked, and what is
+        // skipped (other extensions, node_modules) is not counted.
+        Assert.Equal(4, set.Files.Count);
+        Assert.Equal(new[] { 1, 2, 3 }, told.Select(t => t.Files));
+        Assert.Equal(352L, told[^1].Bytes);
+        Assert.True(told.Zip(told.Skip(1), (x, y) => y.Bytes >= x.Bytes).All(b => b));
+        told.Clear();
+        new InputReader(dir.Path).Expand(new[] { "named.yaml", "d/a.yaml" }, (files, bytes) => told.Add((files, bytes)));
+        Assert.Empty(told);
+    }
+
+    [Fact]
     public void HelmChartTemplates_AreSkippedWithOneNotice_WhetherWalkedOrNamed()
     {
         using var dir = new TempFolder();

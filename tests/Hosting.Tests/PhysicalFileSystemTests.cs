@@ -142,14 +142,14 @@ public sealed class PhysicalFileSystemTests
     }
 
     [Fact]
-    public void List_SaysWhatEachEntryIs_AndWhetherItIsALink()
+    public void List_SaysWhatEachEntryIs_WhetherItIsALink_AndARegularFilesSize()
     {
         using var dir = new TempFolder();
         File.WriteAllText(Path.Combine(dir.Path, "a.yaml"), "a: 1\n");
         Directory.CreateDirectory(Path.Combine(dir.Path, "sub"));
         var expected = new System.Collections.Generic.List<FolderEntry>
         {
-            new(Path.Combine(dir.Path, "a.yaml"), PathKind.File, false),
+            new(Path.Combine(dir.Path, "a.yaml"), PathKind.File, false, 5),
             new(Path.Combine(dir.Path, "sub"), PathKind.Directory, false),
         };
         if (!OperatingSystem.IsWindows())

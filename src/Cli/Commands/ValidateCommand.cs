@@ -54,7 +54,9 @@ public static class ValidateCommand
             return Workers.WorkerProcesses.Serve(workspace, sources, channel.Requests, channel.Answers);
         }
 
-        var inputs = workspace.Reader.Expand(options.Paths);
+        // A worker process starts while the folders are listed, once they hold enough to check (never for a few files).
+        using var early = new Workers.EarlyWorker(cli.Self, options.Jobs, cli.CurrentDirectory);
+        var inputs = workspace.Reader.Expand(options.Paths, early.Walking);
         StartupTrace.Mark("inputs expanded");
         inputs.Notices.ForEach(cli.Note);
         if (options.StdinFilename is { } stdinName)
@@ -89,7 +91,7 @@ public static class ValidateCommand
         }
 
         // Files are checked in parallel; their results come back in input order, so the output is the sequential run's.
-        var results = Workers.WorkerProcesses.TryCheckAll(cli.Self, workspace, inputs.Files, sources, cli.Stdin, options.Jobs, cli.CurrentDirectory)
+        var results = Workers.WorkerProcesses.TryCheckAll(cli.Self, workspace, inputs.Files, sources, cli.Stdin, options.Jobs, cli.CurrentDirectory, early: early)
             ?? workspace.CheckAll(inputs.Files, sources, cli.Stdin, options.Jobs);
         foreach (var result in results)
         {
