@@ -39,6 +39,55 @@ public sealed class RobustnessTests
         Assert.True(syntax.Span.Start.Line >= 12, syntax.Span.ToString());
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void ASyntaxErrorWithDocumentsAfterIt_SaysHowManyAreNotChecked_AndWhereTheyStart(string eol)
+    {
+        // Read from bytes (UTF-8, the tool's path), from a UTF-16 file, and as text: the same finding each time. The
+        // documents after the error (one more DaemonSet with a DS1009 mistake among them) are not read, as kubectl does not.
+        var text = (BadDs + "---\nkind: ConfigMap\ndata: {a: [1\n  b: c\n--- # next\n" + BadDs + "---\n" + BadDs + "----\n---x: 1\n").Replace("\n", eol, StringComparison.Ordinal);
+        var reports = new[]
+        {
+            new ManifestValidator().ValidateBytes("m.yaml", Encoding.UTF8.GetBytes(text)),
+            new ManifestValidator().ValidateBytes("m.yaml", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray()),
+            new ManifestValidator().ValidateText("m.yaml", text),
+        };
+
+        foreach (var report in reports)
+        {
+            var syntax = Assert.Single(report.Findings, f => f.RuleId == RuleCatalog.DS9001_YamlSyntax.Id);
+            Assert.EndsWith("; the reading of the file stops here, so the 2 documents after it (from line 15) are not checked: kubectl also stops at the first document it cannot parse, and applies none after it", syntax.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(".;", syntax.Message, StringComparison.Ordinal);
+            Assert.Equal(1, report.Findings.Count(f => f.RuleId == RuleCatalog.DS1009_RestartPolicyMustBeAlways.Id));
+            Assert.Equal(1, report.Objects); // the ConfigMap ends at the error, unread
+        }
+    }
+
+    [Theory]
+    [InlineData("kind: [unclosed\n")] // the last document
+    [InlineData("kind: [unclosed\n----\n---x\n  ---\n")] // lines that only look like markers
+    public void ASyntaxErrorWithNoDocumentAfterIt_SaysNothingMore(string last)
+    {
+        var report = new ManifestValidator().ValidateText("m.yaml", BadDs + "---\n" + last);
+
+        var syntax = Assert.Single(report.Findings, f => f.RuleId == RuleCatalog.DS9001_YamlSyntax.Id);
+        Assert.DoesNotContain("not checked", syntax.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a: 1\n---\nb: 2\n", 1, 5, 1, 2)] // a marker after the line
+    [InlineData("a: 1\n---\nb: 2\n", 2, 1, 1, 2)] // an error at a marker: that document is not read either
+    [InlineData("a: 1\n---\nb: 2\n", 2, 2, 0, 0)]
+    [InlineData("a\u0085---\u2028--- x\u2029---\t#c\n---", 1, 2, 4, 2)] // NEL, LS and PS break lines, as the parser's do
+    [InlineData("---", 1, 1, 1, 1)]
+    [InlineData("-- -\n --- \n----\n---a\n", 1, 1, 0, 0)]
+    public void DocumentMarkers_AreCountedAsTheParserSeesThem(string text, int line, int column, int count, int firstLine)
+    {
+        Assert.Equal((count, firstLine), ManifestValidator.MarkersAfter(new System.IO.StringReader(text), line, column));
+    }
+
     [Fact]
     public void BillionLaughs_IsDS9006_WithoutExpanding()
     {

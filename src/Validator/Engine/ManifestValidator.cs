@@ -370,7 +370,7 @@ public sealed class ManifestValidator
         {
             try
             {
-                return this.Validate(file, open(), comments, baseline, NeedsTree);
+                return this.Validate(file, open, comments, baseline, NeedsTree);
             }
             catch (YamlManifestReader.SkimAbandonedException)
             {
@@ -378,17 +378,22 @@ public sealed class ManifestValidator
             }
         }
 
-        return this.Validate(file, open(), comments, baseline, null);
+        return this.Validate(file, open, comments, baseline, null);
     }
 
-    private FileReport Validate(string? file, TextReader text, Func<List<LineSuppression>> comments, BaselineIndex? baseline, Func<string?, bool>? needsTree)
+    private FileReport Validate(string? file, Func<TextReader> open, Func<List<LineSuppression>> comments, BaselineIndex? baseline, Func<string?, bool>? needsTree)
     {
         var report = new FileReport(file);
         RulePlan? rulesOn = null;
         try
         {
-            foreach (var doc in YamlManifestReader.ReadDocuments(file, text, this.Options.Limits, needsTree))
+            foreach (var doc in YamlManifestReader.ReadDocuments(file, open(), this.Options.Limits, needsTree))
             {
+                if (doc.EndsReading)
+                {
+                    SayWhatIsNotRead(doc, open);
+                }
+
                 this.ValidateDocument(report, doc, baseline, ref rulesOn);
             }
         }
@@ -400,6 +405,103 @@ public sealed class ManifestValidator
         Suppressions.ApplyComments(this, file, comments(), report.Findings);
         SortFindings(report.Findings);
         return report;
+    }
+
+    // A syntax error ends the reading of the file, as it ends kubectl's (its stream decoder returns at the first document it
+    // cannot decode, with the objects before it): when documents follow, the finding says how many are not checked and where
+    // they start, so a report of "1 file, 3 objects" over a stream of 400 is not taken for 400 checked. The documents are
+    // counted by their `---` lines after the error (a marker on the error's own line counts when the error is at the marker:
+    // that document is not read either), lines broken as the parser breaks them.
+    private static void SayWhatIsNotRead(DocumentResult doc, Func<TextReader> open)
+    {
+        var at = doc.Problems.FindLastIndex(p => p.RuleId == RuleCatalog.DS9001_YamlSyntax.Id);
+        if (at < 0)
+        {
+            return;
+        }
+
+        var problem = doc.Problems[at];
+        var (count, firstLine) = MarkersAfter(open(), problem.Span.Start.Line, problem.Span.Start.Column);
+        if (count > 0)
+        {
+            var documents = count == 1 ? "the document after it" : $"the {count.ToString(System.Globalization.CultureInfo.InvariantCulture)} documents after it";
+            doc.Problems[at] = problem with
+            {
+                Message = problem.Message.TrimEnd('.') + $"; the reading of the file stops here, so {documents} (from line {firstLine.ToString(System.Globalization.CultureInfo.InvariantCulture)}) are not checked: kubectl also stops at the first document it cannot parse, and applies none after it",
+            };
+        }
+    }
+
+    // The `---` document markers (at a line's start, then a blank or the line's end) on the lines after `line`, or on it when
+    // `column` is 1, and the line of the first: one pass over the text in blocks, lines broken at LF, CR, CRLF, NEL, LS and PS.
+    internal static (int Count, int FirstLine) MarkersAfter(TextReader text, int line, int column)
+    {
+        var buffer = new char[8192];
+        int count = 0, firstLine = 0, current = 1, dashes = 0;
+        var atStart = true; // at a line's start, or inside its first dashes
+        var previousCr = false;
+        void Marker()
+        {
+            if (current > line || (current == line && column == 1))
+            {
+                count++;
+                firstLine = firstLine == 0 ? current : firstLine;
+            }
+        }
+
+        int n;
+        while ((n = text.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var c = buffer[i];
+                if (c == '\n' && previousCr)
+                {
+                    previousCr = false;
+                    continue; // the LF of a CRLF: the CR broke the line
+                }
+
+                previousCr = c == '\r';
+                if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
+                {
+                    if (dashes == 3)
+                    {
+                        Marker();
+                    }
+
+                    current++;
+                    atStart = true;
+                    dashes = 0;
+                    continue;
+                }
+
+                if (!atStart)
+                {
+                    continue;
+                }
+
+                if (c == '-' && dashes < 3)
+                {
+                    dashes++;
+                    continue;
+                }
+
+                if (dashes == 3 && (c == ' ' || c == '\t'))
+                {
+                    Marker();
+                }
+
+                atStart = false;
+                dashes = 0;
+            }
+        }
+
+        if (atStart && dashes == 3)
+        {
+            Marker();
+        }
+
+        return (count, firstLine);
     }
 
     /// <summary>The smallest run of documents a large file is split into (<see cref="ValidateBytes(string?, byte[], BaselineIndex?, long, int)"/>).</summary>

@@ -61,6 +61,10 @@ public sealed class DocumentResult
     /// scanner remembers a comment after a plain scalar at the root into the documents after it.
     /// </summary>
     internal bool IsWrittenScalar { get; set; }
+
+    /// <summary>Gets a value indicating whether the reading of the text ended at this document's syntax error (DS9001): the
+    /// documents after it are not read.</summary>
+    internal bool EndsReading { get; set; }
 }
 
 /// <summary>
@@ -266,6 +270,7 @@ public static class YamlManifestReader
                 // Some scanner errors (a tab used as indentation) carry an empty mark; the scanner's position is where it stopped.
                 var span = ex.Start.Index == 0 && ex.End.Index == 0 ? builder.Span(this.scanner!.CurrentPosition, this.scanner.CurrentPosition) : builder.Span(ex.Start, ex.End);
                 doc.Problems.Add(new InputProblem(RuleCatalog.DS9001_YamlSyntax.Id, "YAML syntax error: " + CleanMessage(ex.Message), span));
+                doc.EndsReading = true;
                 this.Current = doc;
                 return true;
             }
