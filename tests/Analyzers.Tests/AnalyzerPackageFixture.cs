@@ -39,13 +39,16 @@ public sealed class AnalyzerPackageFixture : IDisposable
     /// so it uses the machine's packages folder like any build of the repository: their project.assets.json must never
     /// point into the private folder, which is deleted at the end of the run.
     /// </summary>
-    public ProcessRunner.Result Pack(string project, params string[] properties) =>
-        ProcessRunner.Run(
+    public ProcessRunner.Result Pack(string project, params string[] properties)
+    {
+        using var turn = RepositoryBuildLock.Acquire();
+        return ProcessRunner.Run(
             "dotnet",
             new[] { "pack", Path.Combine(RepoPaths.Root, "src", project), "-c", "Release", "-p:Version=" + this.Version, "-o", this.Feed }.Concat(properties),
             RepoPaths.Root,
             TimeSpan.FromMinutes(8),
             new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0" });
+    }
 
     /// <summary>Runs <c>dotnet</c> in a consumer folder, with the private packages folder.</summary>
     public ProcessRunner.Result Dotnet(string workingDirectory, params string[] arguments) =>

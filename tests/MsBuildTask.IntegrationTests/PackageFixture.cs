@@ -20,6 +20,7 @@ public sealed class PackageFixture : IDisposable
         this.Version = "0.0.0-it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N").Substring(0, 6);
 
         var project = Path.Combine(RepoPaths.Root, "src", "MsBuildTask", "DaemonLint.MsBuild.csproj");
+        using var turn = RepositoryBuildLock.Acquire();
         this.Pack = DotNet.Run(
             RepoPaths.Root,
             null,
@@ -43,6 +44,7 @@ public sealed class PackageFixture : IDisposable
             var project = Path.Combine(RepoPaths.Root, "src", "Analyzers.CodeFixes", "DaemonLint.Analyzers.CodeFixes.csproj");
             // A configuration of its own: the analyzer tests pack the same project in Release at the same time (dotnet test runs the
             // test projects in parallel), and two builds must never write the same bin/ and obj/ folders.
+            using var turn = RepositoryBuildLock.Acquire();
             var pack = DotNet.Run(RepoPaths.Root, null, "pack", project, "-c", "CrossHost", "-p:Optimize=true", "-nologo", "-p:PackAnalyzers=true", "-p:Version=" + this.Version, "-o", this.Feed);
             if (pack.ExitCode != 0)
             {

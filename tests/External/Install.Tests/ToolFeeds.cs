@@ -137,6 +137,7 @@ public sealed class ToolFeeds : IDisposable
             env[k] = v;
         }
 
+        using var turn = RepositoryBuildLock.Acquire();
         return ProcessRunner.Run(
             "dotnet",
             new[] { "pack", Path.Combine(RepoPaths.Root, "src", "Cli"), "-c", "Release", "-nologo", "-p:Version=" + feed.Version, "-o", feed.Folder }.Concat(properties),
