@@ -908,7 +908,18 @@ public sealed class EarlyWorker : IDisposable
         if (this.allowed && this.starter is null && WorthStarting(files, bytes, this.forced))
         {
             var self = this.self!;
-            this.starter = new Thread(() => this.worker = WorkerProcesses.Worker.TryStart(self, this.currentDirectory, _ => null))
+            this.starter = new Thread(() =>
+            {
+                try
+                {
+                    this.worker = WorkerProcesses.Worker.TryStart(self, this.currentDirectory, _ => null);
+                }
+                catch (Exception)
+                {
+                    // Whatever it was, on this thread it would end the process: the run starts its workers later, or uses threads.
+                    this.worker = null;
+                }
+            })
             { IsBackground = true, Name = "daemonlint worker start" };
             this.starter.Start();
         }
