@@ -435,25 +435,13 @@ public static class WorkerProcesses
 
         oneLargeFile = candidates == 1;
         var limit = oneLargeFile ? int.MaxValue : candidates - 1;
-        if (self.Workers is { } forced)
+        var count = Math.Max(0, Math.Min(MostWorkers(self, jobs), limit));
+        if (self.Workers is not null || count == 0)
         {
-            return Math.Max(0, Math.Min(forced, limit));
+            return count;
         }
 
-        var count = Math.Min(Math.Min(jobs, Environment.ProcessorCount) - 1, limit);
-        if (count <= 0)
-        {
-            return 0;
-        }
-
-        // Native AOT cannot compile code at run time; that is the cheap worker. A framework-dependent one spends 200 ms or more
-        // starting and compiling, and its threads do as well as its workers on two cores while holding one heap, not two
-        // (bench/Process/RESULTS.md, session 9), so it uses threads unless told otherwise. One file must be large enough to be split.
-        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
-        {
-            return 0;
-        }
-
+        // One file must be large enough to be split.
         var threshold = oneLargeFile ? Math.Max(NativeThreshold, LargeFileBytes) : NativeThreshold;
         long bytes = 0;
         foreach (var f in files)
@@ -478,6 +466,13 @@ public static class WorkerProcesses
 
         return 0;
     }
+
+    // The most workers a run may have, whatever its input: those asked for (DAEMONLINT_WORKERS), else one per processor beside
+    // this process's for the native tool. Native AOT cannot compile code at run time; that is the cheap worker. A
+    // framework-dependent one spends 200 ms or more starting and compiling, and its threads do as well as its workers on two
+    // cores while holding one heap, not two (bench/Process/RESULTS.md, session 9), so it uses threads unless told otherwise.
+    internal static int MostWorkers(SelfCommand self, int jobs) =>
+        self.Workers ?? (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? 0 : Math.Min(jobs, Environment.ProcessorCount) - 1);
 
     // Chunks of file indexes, guided: a quarter of an even share of what is left, at most MaxChunk, so the last ones are
     // single files and no participant waits long for another. Standard input is only ever checked in this process.
@@ -882,10 +877,7 @@ public sealed class EarlyWorker : IDisposable
         this.currentDirectory = currentDirectory;
         this.forced = self?.Workers;
 
-        // The policy of WorkerProcesses: workers asked for (DAEMONLINT_WORKERS), or more than one job for the native tool.
-        this.allowed = self is not null && (this.forced is { } n
-            ? n > 0
-            : Math.Min(jobs, Environment.ProcessorCount) > 1 && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled);
+        this.allowed = self is not null && WorkerProcesses.MostWorkers(self, jobs) > 0;
     }
 
     /// <summary>Gets a value indicating whether a worker has been started.</summary>
